@@ -1,0 +1,1 @@
+"""Files that leave the laptop: Excel registers and Word documents (Qt-free)."""

@@ -1,0 +1,1 @@
+"""Files shipped with the program, read through ``importlib.resources``."""

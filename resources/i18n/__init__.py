@@ -1,0 +1,1 @@
+"""Translations: ``taizhangtong_zh_CN.ts`` (edited) and its compiled ``.qm``."""

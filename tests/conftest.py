@@ -1,0 +1,71 @@
+"""Shared fixtures: every test runs headless, in its own folders, on its own data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path, monkeypatch):
+    """Keep the per-user folder inside the test's own temporary folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("TAIZHANGTONG_HOME", str(home))
+    yield home
+    from models import db
+
+    db.close_database()
+
+
+@pytest.fixture
+def empty_db(tmp_path):
+    from models import db
+
+    path = tmp_path / "test.db"
+    db.open_database(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def _township_template(tmp_path_factory):
+    from models import db, demo
+
+    path = tmp_path_factory.mktemp("demo") / "township.db"
+    demo.generate(path, "township")
+    db.close_database()
+    return path
+
+
+@pytest.fixture(scope="session")
+def _village_template(tmp_path_factory):
+    from models import db, demo
+
+    path = tmp_path_factory.mktemp("demo") / "village.db"
+    demo.generate(path, "village")
+    db.close_database()
+    return path
+
+
+def _copy_and_open(template: Path, target: Path) -> Path:
+    from models import db
+
+    shutil.copy(template, target)
+    db.open_database(target)
+    return target
+
+
+@pytest.fixture
+def township_db(_township_template, tmp_path):
+    """A private copy of the township demo, open."""
+    return _copy_and_open(_township_template, tmp_path / "township.db")
+
+
+@pytest.fixture
+def village_db(_village_template, tmp_path):
+    """A private copy of the village demo, open."""
+    return _copy_and_open(_village_template, tmp_path / "village.db")

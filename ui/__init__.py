@@ -1,0 +1,1 @@
+"""The desktop window of 台账通 (PySide6)."""
