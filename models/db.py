@@ -1,0 +1,111 @@
+"""Opening the database file: pragmas, identity, schema version, upgrades.
+
+A new file is created at the current schema. An older file is copied to the
+backups folder and then upgraded step by step, each step in a transaction; a
+file written by a newer program, or by another program, is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee
+
+from models import paths, sqlite
+from models.i18n import translate
+from models.records import ALL_MODELS, database
+
+# UPGRADES[k] brings a file from schema version k + 1 to k + 2. Append only.
+Upgrade = Callable[[peewee.Database], None]
+UPGRADES: list[Upgrade] = []
+
+
+def schema_version() -> int:
+    return 1 + len(UPGRADES)
+
+
+class DatabaseOpenError(Exception):
+    """The file cannot be used; the message says why in the user's words."""
+
+
+def open_database(path: str | Path, backups: Path | None = None) -> peewee.SqliteDatabase:
+    """Open (creating if need be) the database at ``path`` and bring it up to date."""
+    path = Path(path)
+    _check_file(path)
+    close_database()
+    database.init(**sqlite.make_database(path))
+    try:
+        database.connect()
+        _prepare(path, backups if backups is not None else paths.backups_dir())
+    except peewee.DatabaseError as error:
+        close_database()
+        raise DatabaseOpenError(
+            translate("Database", "Cannot open the data file {path}: {error}").format(
+                path=path, error=error)) from error
+    except DatabaseOpenError:
+        close_database()
+        raise
+    return database
+
+
+def close_database() -> None:
+    if not database.is_closed():
+        database.close()
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseOpenError(
+            translate("Database", "{path} is a folder, not a data file.").format(path=path))
+    if path.exists() and not sqlite.is_sqlite_file(path):
+        raise DatabaseOpenError(
+            translate("Database", "{path} is not a 台账通 data file.").format(path=path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _prepare(path: Path, backups: Path) -> None:
+    version = sqlite.user_version(database)
+    latest = schema_version()
+    if version == 0:
+        if sqlite.table_names(database):
+            raise DatabaseOpenError(
+                translate("Database", "{path} is not a 台账通 data file.").format(path=path))
+        _create_schema()
+        return
+    if sqlite.application_id(database) != sqlite.APPLICATION_ID:
+        raise DatabaseOpenError(
+            translate("Database", "{path} is not a 台账通 data file.").format(path=path))
+    if version > latest:
+        raise DatabaseOpenError(
+            translate("Database", "{path} was written by a newer version of 台账通 (data format "
+                      "{version}; this program knows up to {latest}). Please install the newer "
+                      "version; the file has not been changed.").format(
+                path=path, version=version, latest=latest))
+    if version < latest:
+        _upgrade(path, version, backups)
+
+
+def _create_schema() -> None:
+    with database.atomic():
+        database.create_tables(ALL_MODELS)
+        sqlite.set_application_id(database)
+        sqlite.set_user_version(database, schema_version())
+
+
+def _upgrade(path: Path, version: int, backups: Path) -> None:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = backups / f"{path.stem}-v{version}-before-upgrade-{stamp}.db"
+    sqlite.backup_to(database, backup)
+    for step in range(version, schema_version()):
+        try:
+            with database.atomic():
+                UPGRADES[step - 1](database)
+                sqlite.set_user_version(database, step + 1)
+        except Exception as error:
+            raise DatabaseOpenError(
+                translate("Database", "Upgrading {path} from data format {version} failed "
+                          "({error}). The file is left at format {step}; a copy made before "
+                          "the upgrade is at {backup}.").format(
+                    path=path, version=version, error=error, step=step, backup=backup)) from error

@@ -1,0 +1,181 @@
+"""The one place where a record's values are checked, whichever way they come in.
+
+Forms, the roster import and the command line all call ``validate`` before a
+record is written; the messages name the field in the user's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import peewee
+
+from models import records as r
+from models.i18n import translate
+from models.personal import id_number_error, normalize_id_number, phone_error
+from models.records import BaseModel, ChoiceField, TagsField
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class ValidationError(Exception):
+    """One or more fields are wrong; nothing was written."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__("；".join(error.message for error in errors))
+
+
+def field_label(model: type[BaseModel], name: str) -> str:
+    field = model._meta.fields.get(name)
+    source = getattr(field, "verbose_name", None) or name
+    return translate("Field", source)
+
+
+# (earlier, later): the later one, when given, may not come before the earlier one.
+DATE_ORDER: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {
+    r.Campaign: (("start_date", "end_date"),),
+    r.Phase: (("start_date", "end_date"),),
+    r.Writing: (("date", "checked_on"),),
+    r.Suggestion: (("date", "reply_date"),),
+    r.Rectification: (("recorded_on", "deadline"), ("recorded_on", "completed_on")),
+}
+
+
+def validate(model: type[BaseModel], values: dict[str, Any],
+             record_id: Any = None) -> list[FieldError]:
+    """Every problem with ``values`` for a record of ``model`` (empty when all is well).
+
+    ``record_id`` is the record being edited, so that it is not its own duplicate.
+    """
+    errors: list[FieldError] = []
+    for name in model._meta.required:
+        if _blank(values.get(name)):
+            errors.append(FieldError(name, translate("Validation", "{field} is required.").format(
+                field=field_label(model, name))))
+    for name, value in values.items():
+        field = model._meta.fields.get(name)
+        if field is None or _blank(value):
+            continue
+        message = _field_error(field, value)
+        if message:
+            errors.append(FieldError(name, f"{field_label(model, name)}：{message}"))
+    errors.extend(_order_errors(model, values))
+    errors.extend(_record_rules(model, values, record_id))
+    return errors
+
+
+def check(model: type[BaseModel], values: dict[str, Any], record_id: Any = None) -> None:
+    errors = validate(model, values, record_id)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _field_error(field: peewee.Field, value: Any) -> str | None:
+    name = field.name
+    if name == "id_number":
+        return id_number_error(value)
+    if name == "phone":
+        return phone_error(value)
+    if isinstance(field, ChoiceField) and value not in field.vocabulary:
+        return translate("Validation", "“{value}” is not one of the choices.").format(value=value)
+    if isinstance(field, TagsField):
+        unknown = [tag for tag in str(value).split(",") if tag and tag not in field.vocabulary]
+        if unknown:
+            return translate("Validation", "“{value}” is not one of the choices.").format(
+                value="、".join(unknown))
+    if isinstance(field, peewee.IntegerField) and not isinstance(field, peewee.AutoField):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return translate("Validation", "must be a whole number, 0 or more.")
+    if isinstance(field, peewee.DateField) and not isinstance(value, dt.date):
+        return translate("Validation", "is not a date.")
+    if isinstance(field, peewee.CharField) and len(str(value)) > 200:
+        return translate("Validation", "is too long (at most 200 characters).")
+    if isinstance(field, peewee.ForeignKeyField):
+        return _reference_error(field, value)
+    return None
+
+
+def _reference_error(field: peewee.ForeignKeyField, value: Any) -> str | None:
+    target = field.rel_model
+    key = value.id if isinstance(value, BaseModel) else value
+    row = target.select(target.deleted_at).where(target.id == key).first()
+    if row is None:
+        return translate("Validation", "the chosen record does not exist.")
+    if row.deleted_at is not None:
+        return translate("Validation", "the chosen record is in the recycle bin.")
+    return None
+
+
+def _order_errors(model: type[BaseModel], values: dict[str, Any]) -> list[FieldError]:
+    errors = []
+    for earlier, later in DATE_ORDER.get(model, ()):
+        first, second = values.get(earlier), values.get(later)
+        if isinstance(first, dt.date) and isinstance(second, dt.date) and second < first:
+            errors.append(FieldError(later, translate(
+                "Validation", "{later} ({second}) is before {earlier} ({first}).").format(
+                later=field_label(model, later), second=second.isoformat(),
+                earlier=field_label(model, earlier), first=first.isoformat())))
+    return errors
+
+
+def _record_rules(model: type[BaseModel], values: dict[str, Any], record_id: Any) -> list[FieldError]:
+    if model is r.Session:
+        return _session_rules(values)
+    if model is r.Household:
+        return _household_rules(values, record_id)
+    if model is r.Rectification:
+        return _rectification_rules(values)
+    return []
+
+
+def _session_rules(values: dict[str, Any]) -> list[FieldError]:
+    start, end = values.get("start_time"), values.get("end_time")
+    if isinstance(start, dt.time) and isinstance(end, dt.time) and end <= start:
+        return [FieldError("end_time", translate(
+            "Validation", "{end} must be after {start}.").format(
+            end=field_label(r.Session, "end_time"), start=field_label(r.Session, "start_time")))]
+    return []
+
+
+def _rectification_rules(values: dict[str, Any]) -> list[FieldError]:
+    if values.get("status") == "done" and not values.get("completed_on"):
+        return [FieldError("completed_on", translate(
+            "Validation", "A completed rectification needs its {field}.").format(
+            field=field_label(r.Rectification, "completed_on")))]
+    return []
+
+
+def _household_rules(values: dict[str, Any], record_id: Any) -> list[FieldError]:
+    """No second household with the same ID number, or the same head in the same group."""
+    errors = []
+    others = r.Household.select().where(r.Household.deleted_at.is_null())
+    if record_id is not None:
+        others = others.where(r.Household.id != record_id)
+    number = normalize_id_number(values.get("id_number"))
+    if number:
+        twin = others.where(r.Household.id_number == number).first()
+        if twin:
+            errors.append(FieldError("id_number", translate(
+                "Validation", "Household of {head} already has this ID number.").format(
+                head=twin.head_name)))
+    head = (values.get("head_name") or "").strip()
+    village = values.get("village")
+    if head and village:
+        twin = others.where(r.Household.head_name == head, r.Household.village == village,
+                            r.Household.group == values.get("group")).first()
+        if twin:
+            errors.append(FieldError("head_name", translate(
+                "Validation", "{head} is already a head of household in this group.").format(
+                head=head)))
+    return errors

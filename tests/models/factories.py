@@ -1,0 +1,59 @@
+"""Small builders of valid records for tests that need a few, not a demo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from models import records as r, store
+from models.personal import id_check_char
+
+_serial = itertools.count(1)
+
+
+def id_number(born: str = "19800101") -> str:
+    first17 = f"433101{born}{next(_serial) % 1000:03d}"
+    return first17 + id_check_char(first17)
+
+
+class World:
+    """A unit with a campaign, one village of two groups and a few people."""
+
+    def __init__(self):
+        self.unit = store.save(r.Unit, {"name": "长坪镇", "level": "town"})
+        self.campaign = store.save(r.Campaign, {
+            "unit": self.unit.id, "name": "思想大解放", "start_date": dt.date(2026, 2, 9),
+            "end_date": dt.date(2026, 6, 30)})
+        self.village = store.save(r.Village, {"unit": self.unit.id, "name": "龙潭村"})
+        self.group1 = store.save(r.VillageGroup, {"village": self.village.id, "name": "1组"})
+        self.group2 = store.save(r.VillageGroup, {"village": self.village.id, "name": "2组"})
+        self.leader = self.person("田书记", leader=True)
+        self.clerk = self.person("向干部")
+        store.set_setting("current_unit", self.unit.id.hex)
+        store.set_setting("current_campaign", self.campaign.id.hex)
+
+    def person(self, name: str, **values) -> r.Person:
+        return store.save(r.Person, {"unit": self.unit.id, "name": name, **values})
+
+    def household(self, head: str, group=None, **values) -> r.Household:
+        return store.save(r.Household, {
+            "village": self.village.id, "group": (group or self.group1).id, "head_name": head,
+            "id_number": id_number(), **values})
+
+    def session(self, kind="leader_study", date=dt.date(2026, 3, 2), attendance=None, **values):
+        marks = attendance if attendance is not None else {self.leader.id: ("present", "")}
+        return store.save_session({"campaign": self.campaign.id, "date": date, "kind": kind,
+                                   "topic": "学习", **values}, marks)
+
+    def visit(self, household, date=dt.date(2026, 3, 5), **values) -> r.Visit:
+        return store.save_visit({"campaign": self.campaign.id, "household": household.id,
+                                 "date": date, "method": "home", **values}, [self.clerk.id])
+
+    def suggestion(self, content="建议加强学习", **values) -> r.Suggestion:
+        return store.save(r.Suggestion, {"campaign": self.campaign.id, "date": dt.date(2026, 3, 9),
+                                         "source": "staff", "content": content, **values})
+
+    def rectification(self, **values) -> r.Rectification:
+        return store.save(r.Rectification, {
+            "campaign": self.campaign.id, "recorded_on": dt.date(2026, 3, 10),
+            "problem": "会议迟到", "source": "self", **values})
