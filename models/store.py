@@ -1,0 +1,275 @@
+"""Writing records: validated, in one transaction, deletes to the recycle bin.
+
+Every path that changes records (forms, imports, the command line) goes
+through here, so the same rules hold whichever way the data comes in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from models import records as r
+from models.i18n import translate
+from models.personal import normalize_id_number, normalize_phone
+from models.records import BaseModel, database, utcnow
+from models.validation import FieldError, ValidationError, check
+
+
+class StillUsedError(Exception):
+    """A record cannot go to the recycle bin while live records point to it."""
+
+
+def clean(model: type[BaseModel], values: dict[str, Any]) -> dict[str, Any]:
+    """Values as stored: text trimmed, ID numbers and phones in one spelling."""
+    cleaned = {}
+    for name, value in values.items():
+        if isinstance(value, str):
+            value = value.strip()
+        if name == "id_number":
+            value = normalize_id_number(value)
+        elif name == "phone":
+            value = normalize_phone(value)
+        cleaned[name] = value
+    return cleaned
+
+
+def save(model: type[BaseModel], values: dict[str, Any], record: BaseModel | None = None) -> BaseModel:
+    """Create a record, or change ``record``, after validating the merged values."""
+    with database.atomic():
+        return _save(model, values, record)
+
+
+def _save(model, values, record):
+    values = clean(model, values)
+    merged = _current_values(record) if record is not None else _defaults(model)
+    merged.update(values)
+    check(model, merged, record.id if record is not None else None)
+    is_new = record is None
+    if record is None:
+        record = model()
+    for name, value in values.items():
+        setattr(record, name, value)
+    record.save(force_insert=is_new)
+    return record
+
+
+_BOOKKEEPING = ("id", "created_at", "updated_at", "deleted_at")
+
+
+def _defaults(model: type[BaseModel]) -> dict[str, Any]:
+    """What a new record holds before the form's values are applied."""
+    return {name: field.default() if callable(field.default) else field.default
+            for name, field in model._meta.fields.items()
+            if name not in _BOOKKEEPING and field.default is not None}
+
+
+def _current_values(record: BaseModel) -> dict[str, Any]:
+    """The stored values of ``record``, references as keys (no queries)."""
+    return {name: value for name, value in record.__data__.items() if name not in _BOOKKEEPING}
+
+
+def save_session(values: dict[str, Any], attendance: Mapping[Any, tuple[str | None, str]],
+                 record: r.Session | None = None) -> r.Session:
+    """A session and its attendance: {person: (status or None, reason)}, in one go.
+
+    The keys are the persons expected. A person no longer expected loses the
+    row (it goes to the recycle bin with its mark); one expected again gets the
+    old row back with the new mark.
+    """
+    wanted = {_key(person): mark for person, mark in attendance.items()}
+    with database.atomic():
+        session = _save(r.Session, values, record)
+        rows = {row.person_id: row for row in r.Attendance.select().where(
+            r.Attendance.session == session)}
+        for person_id, (status, reason) in wanted.items():
+            values = {"session": session.id, "person": person_id, "status": status or None,
+                      "reason": reason if status == "leave" else ""}
+            row = rows.get(person_id)
+            if row is None or row.deleted_at is not None or _differs(row, values):
+                if row is not None:
+                    row.deleted_at = None
+                _save(r.Attendance, values, row)
+        for person_id, row in rows.items():
+            if person_id not in wanted and row.deleted_at is None:
+                row.deleted_at = utcnow()
+                row.save()
+        return session
+
+
+def _differs(record: BaseModel, values: dict[str, Any]) -> bool:
+    current = _current_values(record)
+    return any(current.get(name) != value for name, value in values.items())
+
+
+def set_attendance(attendance: r.Attendance, status: str | None, reason: str = "") -> r.Attendance:
+    values = {"session": attendance.session_id, "person": attendance.person_id,
+              "status": status, "reason": reason if status == "leave" else ""}
+    return save(r.Attendance, values, attendance)
+
+
+def save_visit(values: dict[str, Any], visitors: Iterable[Any],
+               record: r.Visit | None = None) -> r.Visit:
+    """A visit and the persons who made it (at least one)."""
+    wanted = {_key(p) for p in visitors}
+    if not wanted:
+        raise ValidationError([FieldError("visitors", translate(
+            "Validation", "{field} is required.").format(
+            field=translate("Field", "Visitors")))])
+    with database.atomic():
+        visit = _save(r.Visit, values, record)
+        present = {row.person_id for row in r.VisitVisitor.select(r.VisitVisitor.person).where(
+            r.VisitVisitor.visit == visit)}
+        if present - wanted:
+            r.VisitVisitor.delete().where(r.VisitVisitor.visit == visit,
+                                          r.VisitVisitor.person.in_(list(present - wanted))).execute()
+        for person_id in wanted - present:
+            r.VisitVisitor.insert(visit=visit, person=person_id).execute()
+        return visit
+
+
+def merge_suggestions(suggestions: Iterable[r.Suggestion], item: r.SuggestionItem) -> None:
+    """Merge suggestions into a consolidated item; they take on its category."""
+    with database.atomic():
+        for suggestion in suggestions:
+            _save(r.Suggestion, {"item": item.id, "category": item.category_id}, suggestion)
+
+
+def rectification_from(source: r.Visit | r.Suggestion) -> dict[str, Any]:
+    """The first values of a rectification raised from a visit or a suggestion."""
+    values: dict[str, Any] = {"campaign": source.campaign_id, "recorded_on": dt.date.today(),
+                              "status": "not_started"}
+    if isinstance(source, r.Visit):
+        values.update(source="visit", visit=source.id, problem=source.requests)
+    else:
+        values.update(source="suggestion", suggestion=source.id, problem=source.content,
+                      department=source.department)
+    return values
+
+
+# --- the recycle bin -------------------------------------------------------
+
+# Rows that belong to another record and go with it: they never block a delete.
+OWNED = {(r.Attendance, "session"), (r.VisitVisitor, "visit"), (r.Phase, "campaign")}
+
+
+def dependents(record: BaseModel) -> list[tuple[type[BaseModel], int]]:
+    """Live records that point to ``record``, counted by kind."""
+    found = []
+    for field in record._meta.backrefs:
+        model = field.model
+        if (model, field.name) in OWNED:
+            continue
+        if model is r.VisitVisitor:  # a visit made by this person
+            model, query = r.Visit, (r.Visit.select().join(r.VisitVisitor)
+                                     .where(r.VisitVisitor.person == record.id))
+        else:
+            query = model.select().where(field == record.id)
+        if model is r.Attendance:  # attendance of a session still in use
+            query = query.join(r.Session).where(r.Session.deleted_at.is_null())
+        count = query.where(model.deleted_at.is_null()).count()
+        if count:
+            found.append((model, count))
+    return found
+
+
+def delete(record: BaseModel) -> None:
+    """Move ``record`` to the recycle bin, unless live records still use it."""
+    used = dependents(record)
+    if used:
+        parts = "、".join(f"{count} {kind_name(model)}" for model, count in used)
+        raise StillUsedError(translate(
+            "Store", "“{record}” is still used by {parts}; it cannot be deleted.").format(
+            record=describe(record), parts=parts))
+    with database.atomic():
+        record.deleted_at = utcnow()
+        record.save()
+
+
+def restore(record: BaseModel) -> None:
+    """Take ``record`` out of the recycle bin, if what it points to is still there."""
+    for name, field in record._meta.fields.items():
+        target_id = getattr(record, name + "_id", None) if hasattr(field, "rel_model") else None
+        if target_id is None or field.rel_model is type(record) and target_id == record.id:
+            continue
+        target = field.rel_model.get_or_none(field.rel_model.id == target_id)
+        if target is not None and target.deleted_at is not None:
+            raise StillUsedError(translate(
+                "Store", "First restore “{target}”, which “{record}” belongs to.").format(
+                target=describe(target), record=describe(record)))
+    with database.atomic():
+        check(type(record), _current_values(record), record.id)
+        record.deleted_at = None
+        record.save()
+
+
+@dataclass(frozen=True)
+class BinEntry:
+    model: type[BaseModel]
+    id: UUID
+    description: str
+    deleted_at: dt.datetime
+
+
+BIN_MODELS = (r.Session, r.Writing, r.Visit, r.Suggestion, r.SuggestionItem, r.Rectification,
+              r.Publicity, r.Household, r.Person, r.Campaign, r.Village, r.VillageGroup,
+              r.Category)
+
+
+def recycle_bin(limit: int = 2000) -> list[BinEntry]:
+    """The most recently deleted records of every kind, newest first."""
+    entries = []
+    for model in BIN_MODELS:
+        query = (model.select().where(model.deleted_at.is_null(False))
+                 .order_by(model.deleted_at.desc()).limit(limit))
+        entries.extend(BinEntry(model, row.id, describe(row), row.deleted_at) for row in query)
+    entries.sort(key=lambda entry: entry.deleted_at, reverse=True)
+    return entries[:limit]
+
+
+def kind_name(model: type[BaseModel]) -> str:
+    return translate("RecordKind", model._meta.kind_name)
+
+
+def describe(record: BaseModel) -> str:
+    """A short text that tells a person which record this is."""
+    text = _DESCRIBE.get(type(record), lambda rec: getattr(rec, "name", "") or str(rec.id))(record)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+_DESCRIBE = {
+    r.Session: lambda s: f"{_date(s.date)} {s.topic}",
+    r.Writing: lambda w: f"{w.person.name}《{w.title}》",
+    r.Visit: lambda v: f"{_date(v.date)} {v.household.head_name}",
+    r.Suggestion: lambda s: f"{_date(s.date)} {s.content}",
+    r.SuggestionItem: lambda i: i.title,
+    r.Rectification: lambda x: x.problem,
+    r.Publicity: lambda p: f"{_date(p.date)} {p.title}",
+    r.Household: lambda h: f"{h.head_name}（{h.village.name}{h.group.name if h.group_id else ''}）",
+    r.VillageGroup: lambda g: f"{g.village.name}{g.name}",
+    r.Attendance: lambda a: a.person.name,
+}
+
+
+def _key(value: Any) -> UUID:
+    if isinstance(value, BaseModel):
+        return value.id
+    return value if isinstance(value, UUID) else UUID(str(value))
+
+
+# --- settings of this installation ----------------------------------------
+
+def get_setting(key: str, default: str = "") -> str:
+    row = r.Setting.get_or_none(r.Setting.key == key)
+    return row.value if row else default
+
+
+def set_setting(key: str, value: str) -> None:
+    r.Setting.insert(key=key, value=value).on_conflict_replace().execute()
