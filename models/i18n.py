@@ -32,7 +32,7 @@ def language() -> str:
     return _current
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's spelling, for lupdate
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for translation where it is defined; translate it where shown."""
     return text
 

@@ -18,9 +18,11 @@ from typing import Any
 from uuid import UUID
 
 import peewee
-from peewee import JOIN, Case, Column as SqlColumn, fn
+from peewee import JOIN, Case, fn
+from peewee import Column as SqlColumn
 
-from models import records as r, sqlite, vocab
+from models import records as r
+from models import sqlite, vocab
 from models.i18n import QT_TRANSLATE_NOOP, translate
 from models.vocab import Vocabulary
 

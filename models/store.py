@@ -193,7 +193,7 @@ def restore(record: BaseModel) -> None:
     """Take ``record`` out of the recycle bin, if what it points to is still there."""
     for name, field in record._meta.fields.items():
         target_id = getattr(record, name + "_id", None) if hasattr(field, "rel_model") else None
-        if target_id is None or field.rel_model is type(record) and target_id == record.id:
+        if target_id is None or (field.rel_model is type(record) and target_id == record.id):
             continue
         target = field.rel_model.get_or_none(field.rel_model.id == target_id)
         if target is not None and target.deleted_at is not None:

@@ -94,9 +94,9 @@ def _field_error(field: peewee.Field, value: Any) -> str | None:
         if unknown:
             return translate("Validation", "“{value}” is not one of the choices.").format(
                 value="、".join(unknown))
-    if isinstance(field, peewee.IntegerField) and not isinstance(field, peewee.AutoField):
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            return translate("Validation", "must be a whole number, 0 or more.")
+    if (isinstance(field, peewee.IntegerField) and not isinstance(field, peewee.AutoField)
+            and (not isinstance(value, int) or isinstance(value, bool) or value < 0)):
+        return translate("Validation", "must be a whole number, 0 or more.")
     if isinstance(field, peewee.DateField) and not isinstance(value, dt.date):
         return translate("Validation", "is not a date.")
     if isinstance(field, peewee.CharField) and len(str(value)) > 200:

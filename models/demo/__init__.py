@@ -18,9 +18,10 @@ from typing import Any
 
 import peewee
 
-from models import db, records as r, store
+from models import db, store
+from models import records as r
 from models.demo import words as w
-from models.demo.campaign import TODAY, CampaignBuilder
+from models.demo.campaign import TODAY, CampaignBuilder  # noqa: F401 (TODAY is the demo's today)
 from models.i18n import translate
 from models.personal import id_check_char
 
@@ -242,7 +243,7 @@ class _Township:
             self.groups[village] = groups
 
     def people(self):
-        b, rng = self.b, self.rng
+        rng = self.rng
         self.leaders: list[uuid.UUID] = []
         self.staff: list[uuid.UUID] = []
         self.secretaries: dict[uuid.UUID, uuid.UUID] = {}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from models import records as r, vocab
+from models import records as r
+from models import vocab
 from models.demo import words as w
 from models.i18n import translate_to
 
@@ -57,7 +58,7 @@ class CampaignBuilder:
     # --- study sessions ---------------------------------------------------------
 
     def sessions(self):
-        t, rng = self.t, self.rng
+        t = self.t
         everyone = t.leaders + t.staff + list(t.secretaries.values())
         expected_by_kind = {
             "leader_study": t.leaders, "staff_study": t.leaders + t.staff,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from models import records as r, store
+from models import records as r
+from models import store
 from models.personal import id_check_char
 
 _serial = itertools.count(1)

@@ -6,7 +6,8 @@ import pytest
 from peewee import TextField
 from playhouse.migrate import SqliteMigrator, migrate
 
-from models import db, records as r, sqlite, store
+from models import db, sqlite, store
+from models import records as r
 
 
 def _pragma(name):

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from models import records as r, store
+from models import records as r
+from models import store
 from models.validation import ValidationError, validate
 from tests.models.factories import World, id_number
 
