@@ -7,6 +7,7 @@ record is written; the messages name the field in the user's language.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,6 +110,11 @@ def _field_error(field: peewee.Field, value: Any) -> str | None:
 def _reference_error(field: peewee.ForeignKeyField, value: Any) -> str | None:
     target = field.rel_model
     key = value.id if isinstance(value, BaseModel) else value
+    if not isinstance(key, uuid.UUID):
+        try:
+            key = uuid.UUID(str(key))
+        except ValueError:
+            return translate("Validation", "“{value}” is not one of the choices.").format(value=key)
     row = target.select(target.deleted_at).where(target.id == key).first()
     if row is None:
         return translate("Validation", "the chosen record does not exist.")
@@ -170,12 +176,16 @@ def _household_rules(values: dict[str, Any], record_id: Any) -> list[FieldError]
                 "Validation", "Household of {head} already has this ID number.").format(
                 head=twin.head_name)))
     head = (values.get("head_name") or "").strip()
-    village = values.get("village")
-    if head and village:
+    village, group = values.get("village"), values.get("group")
+    if head and _is_key(village) and (group is None or _is_key(group)):
         twin = others.where(r.Household.head_name == head, r.Household.village == village,
-                            r.Household.group == values.get("group")).first()
+                            r.Household.group == group).first()
         if twin:
             errors.append(FieldError("head_name", translate(
                 "Validation", "{head} is already a head of household in this group.").format(
                 head=head)))
     return errors
+
+
+def _is_key(value: Any) -> bool:
+    return isinstance(value, uuid.UUID | BaseModel)
