@@ -200,10 +200,31 @@ def restore(record: BaseModel) -> None:
             raise StillUsedError(translate(
                 "Store", "First restore “{target}”, which “{record}” belongs to.").format(
                 target=describe(target), record=describe(record)))
+    for target in _deleted_persons_of_owned_rows(record):
+        raise StillUsedError(translate(
+            "Store", "First restore “{target}”, which “{record}” belongs to.").format(
+            target=describe(target), record=describe(record)))
     with database.atomic():
         check(type(record), _current_values(record), record.id)
         record.deleted_at = None
         record.save()
+
+
+def _deleted_persons_of_owned_rows(record: BaseModel) -> Iterable[r.Person]:
+    """Deleted persons that a session's attendance or a visit's visitors point to.
+
+    A person may go to the recycle bin once the only session or visit using them
+    is there; bringing that session or visit back first needs the person back.
+    """
+    if isinstance(record, r.Session):
+        query = (r.Person.select().join(r.Attendance, on=(r.Attendance.person == r.Person.id))
+                 .where(r.Attendance.session == record.id, r.Attendance.deleted_at.is_null()))
+    elif isinstance(record, r.Visit):
+        query = (r.Person.select().join(r.VisitVisitor, on=(r.VisitVisitor.person == r.Person.id))
+                 .where(r.VisitVisitor.visit == record.id))
+    else:
+        return []
+    return query.where(r.Person.deleted_at.is_null(False)).limit(1)
 
 
 @dataclass(frozen=True)
@@ -273,3 +294,42 @@ def get_setting(key: str, default: str = "") -> str:
 
 def set_setting(key: str, value: str) -> None:
     r.Setting.insert(key=key, value=value).on_conflict_replace().execute()
+
+
+def _current(model: type[BaseModel], key: str) -> BaseModel | None:
+    value = get_setting(key)
+    record = None
+    if value:
+        try:
+            record = model.get_or_none(model.id == UUID(value))
+        except ValueError:
+            record = None
+    if record is None or record.deleted_at is not None:
+        record = model.select().where(model.deleted_at.is_null()).order_by(model.created_at).first()
+    return record
+
+
+def current_unit() -> r.Unit | None:
+    """The unit this database keeps the ledgers of (the first one if none was chosen)."""
+    return _current(r.Unit, "current_unit")
+
+
+def current_campaign() -> r.Campaign | None:
+    """The campaign the window works on: the one chosen in 设置, else the newest."""
+    value = get_setting("current_campaign")
+    if value:
+        try:
+            found = r.Campaign.get_or_none(r.Campaign.id == UUID(value))
+        except ValueError:
+            found = None
+        if found is not None and found.deleted_at is None:
+            return found
+    return (r.Campaign.select().where(r.Campaign.deleted_at.is_null())
+            .order_by(r.Campaign.start_date.desc()).first())
+
+
+def set_current(unit: r.Unit | None = None, campaign: r.Campaign | None = None) -> None:
+    if unit is not None:
+        set_setting("current_unit", unit.id.hex)
+    if campaign is not None:
+        set_setting("current_campaign", campaign.id.hex)
