@@ -1,0 +1,72 @@
+"""The command line: one-line errors with exit status 1, and the demo command."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import main
+from models import db
+from models import records as r
+
+ROOT = Path(main.__file__).resolve().parent
+
+
+def error_lines(captured):
+    return [line for line in captured.err.splitlines() if line.strip()]
+
+
+def test_help_lists_the_demo_command():
+    result = subprocess.run([sys.executable, "main.py", "--help"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert "demo" in result.stdout
+    assert "PySide6" not in result.stderr
+
+
+def test_an_unknown_command_is_one_line_and_status_1(capsys):
+    assert main.main(["frobnicate"]) == 1
+    captured = capsys.readouterr()
+    lines = error_lines(captured)
+    assert len(lines) == 1
+    assert "frobnicate" in lines[0]
+    assert captured.out == ""
+
+
+def test_an_unknown_option_is_one_line_and_status_1(capsys):
+    assert main.main(["--frobnicate"]) == 1
+    assert len(error_lines(capsys.readouterr())) == 1
+
+
+def test_a_bad_size_is_refused(tmp_path, capsys):
+    path = tmp_path / "demo.db"
+    assert main.main(["demo", "--db", str(path), "--size", "city"]) == 1
+    lines = error_lines(capsys.readouterr())
+    assert len(lines) == 1 and "city" in lines[0]
+    assert not path.exists()
+
+
+def test_demo_needs_a_file(capsys):
+    assert main.main(["demo"]) == 1
+    assert len(error_lines(capsys.readouterr())) == 1
+
+
+def test_demo_into_an_existing_file_is_refused(tmp_path, capsys):
+    path = tmp_path / "mine.db"
+    path.write_bytes(b"my own notes")
+    assert main.main(["demo", "--db", str(path), "--size", "village"]) == 1
+    captured = capsys.readouterr()
+    assert "mine.db" in captured.err and "exists" in captured.err
+    assert captured.out == ""
+    assert path.read_bytes() == b"my own notes"
+
+
+def test_demo_writes_a_new_file_that_opens(tmp_path, capsys):
+    path = tmp_path / "new" / "demo.db"
+    assert main.main(["demo", "--db", str(path), "--size", "village"]) == 0
+    captured = capsys.readouterr()
+    assert str(path) in captured.out
+    db.close_database()
+    db.open_database(path)
+    assert r.Household.select().count() > 0
+    assert r.Unit.get().level == "village"
