@@ -135,7 +135,10 @@ def merge_suggestions(suggestions: Iterable[r.Suggestion], item: r.SuggestionIte
     """Merge suggestions into a consolidated item; they take on its category."""
     with database.atomic():
         for suggestion in suggestions:
-            _save(r.Suggestion, {"item": item.id, "category": item.category_id}, suggestion)
+            values = {"item": item.id}
+            if item.category_id is not None:  # an item without a category keeps theirs
+                values["category"] = item.category_id
+            _save(r.Suggestion, values, suggestion)
 
 
 def rectification_from(source: r.Visit | r.Suggestion) -> dict[str, Any]:
@@ -153,7 +156,8 @@ def rectification_from(source: r.Visit | r.Suggestion) -> dict[str, Any]:
 # --- the recycle bin -------------------------------------------------------
 
 # Rows that belong to another record and go with it: they never block a delete.
-OWNED = {(r.Attendance, "session"), (r.VisitVisitor, "visit"), (r.Phase, "campaign")}
+OWNED = {(r.Attendance, "session"), (r.VisitVisitor, "visit"), (r.Phase, "campaign"),
+         (r.VillageGroup, "village")}
 
 
 def dependents(record: BaseModel) -> list[tuple[type[BaseModel], int]]:
@@ -236,7 +240,7 @@ class BinEntry:
 
 
 BIN_MODELS = (r.Session, r.Writing, r.Visit, r.Suggestion, r.SuggestionItem, r.Rectification,
-              r.Publicity, r.Household, r.Person, r.Campaign, r.Village, r.VillageGroup,
+              r.Publicity, r.Household, r.Person, r.Campaign, r.Phase, r.Village, r.VillageGroup,
               r.Category)
 
 

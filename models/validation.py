@@ -142,6 +142,30 @@ def _record_rules(model: type[BaseModel], values: dict[str, Any], record_id: Any
         return _household_rules(values, record_id)
     if model is r.Rectification:
         return _rectification_rules(values)
+    if model in _UNIQUE_NAMES:
+        return _unique_name(model, values, record_id)
+    return []
+
+
+# A name that must not repeat among the live records sharing these fields.
+_UNIQUE_NAMES: dict[type[BaseModel], tuple[str, ...]] = {
+    r.Village: ("unit",), r.VillageGroup: ("village",), r.Category: ("unit", "kind"),
+    r.Campaign: ("unit",), r.Phase: ("campaign",),
+}
+
+
+def _unique_name(model: type[BaseModel], values: dict[str, Any], record_id: Any) -> list[FieldError]:
+    name = (values.get("name") or "").strip()
+    scope = _UNIQUE_NAMES[model]
+    if not name or not all(_is_key(values.get(f)) or f == "kind" for f in scope):
+        return []
+    query = model.select().where(model.deleted_at.is_null(), model.name == name)
+    for field in scope:
+        query = query.where(getattr(model, field) == values.get(field))
+    if record_id is not None:
+        query = query.where(model.id != record_id)
+    if query.exists():
+        return [FieldError("name", translate("Validation", "“{name}” already exists.").format(name=name))]
     return []
 
 

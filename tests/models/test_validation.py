@@ -110,3 +110,18 @@ def test_a_reference_to_a_deleted_record_is_refused(world):
 
 def test_numbers_must_not_be_negative(world):
     assert "population" in fields(validate(r.Household, {"population": -1}))
+
+
+def test_names_of_villages_groups_and_categories_do_not_repeat(empty_db):
+    world = World()
+    with pytest.raises(ValidationError) as raised:
+        store.save(r.Village, {"unit": world.unit.id, "name": "龙潭村"})
+    assert raised.value.errors[0].field == "name"
+    with pytest.raises(ValidationError):
+        store.save(r.VillageGroup, {"village": world.village.id, "name": "1组"})
+    store.save(r.Category, {"unit": world.unit.id, "kind": "suggestion", "name": "作风建设"})
+    store.save(r.Category, {"unit": world.unit.id, "kind": "problem", "name": "作风建设"})  # other kind
+    with pytest.raises(ValidationError):
+        store.save(r.Category, {"unit": world.unit.id, "kind": "problem", "name": "作风建设"})
+    store.delete(world.group2)
+    store.save(r.VillageGroup, {"village": world.village.id, "name": "2组"})  # the old one is in the bin
