@@ -1,0 +1,80 @@
+"""Small pieces every page and dialog of the window shares.
+
+Messages go through ``tr()``/``translate`` with English source text; the
+Simplified Chinese comes from ``resources/i18n/taizhangtong_zh_CN.ts``.
+Errors the user can act on are shown in a message box in plain words; a
+``ValidationError`` lists each field with what is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import peewee
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, QTime
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from models import paths
+from models.store import StillUsedError
+from models.validation import ValidationError
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def settings() -> QSettings:
+    """Window layout and column widths, in an ini file beside the data."""
+    paths.ensure(paths.data_dir())
+    return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
+
+
+def to_qdate(value: dt.date | None) -> QDate:
+    return QDate(value.year, value.month, value.day) if value else QDate()
+
+
+def from_qdate(value: QDate) -> dt.date | None:
+    return dt.date(value.year(), value.month(), value.day()) if value.isValid() else None
+
+
+def to_qtime(value: dt.time | None) -> QTime:
+    return QTime(value.hour, value.minute) if value else QTime()
+
+
+def from_qtime(value: QTime) -> dt.time | None:
+    return dt.time(value.hour(), value.minute()) if value.isValid() else None
+
+
+def validation_text(error: ValidationError) -> str:
+    return "\n".join(f"• {item.message}" for item in error.errors)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def guarded(parent: QWidget | None, action: Callable[[], Any], title: str | None = None) -> Any:
+    """Run ``action``; a refusal of the core becomes a message box, not a traceback.
+
+    Returns the action's result, or None when it was refused.
+    """
+    try:
+        return action()
+    except ValidationError as error:
+        warn(parent, title or tr("Common", "Not saved"),
+             tr("Common", "Please correct:") + "\n" + validation_text(error))
+    except StillUsedError as error:
+        warn(parent, title or tr("Common", "Cannot delete"), str(error))
+    except peewee.OperationalError as error:
+        warn(parent, title or tr("Common", "Not saved"),
+             tr("Common", "The data file could not be written: {error}").format(error=error))
+    return None
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
