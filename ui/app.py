@@ -1,0 +1,77 @@
+"""Starting the window: language, the data file, the first start."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from models import db, i18n, paths
+from models import records as r
+from resources import i18n as translations
+from ui.common import tr
+
+
+def install_translators(app: QApplication, language: str) -> None:
+    """Chinese by default: Qt's own dialogs and 台账通's strings; English with --lang en."""
+    i18n.set_language(language)
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    app._translators = []  # kept alive with the application
+    for name, folder in ((f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                         (f"taizhangtong_{language}", str(Path(translations.__file__).parent))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            app._translators.append(translator)
+
+
+def open_or_explain(parent: QWidget | None, path: Path) -> bool:
+    """Open the data file; when it cannot be, say why in a message box."""
+    try:
+        db.open_database(path)
+    except db.DatabaseOpenError as error:
+        QMessageBox.critical(parent, tr("App", "Cannot open the data file"), str(error))
+        return False
+    except OSError as error:
+        QMessageBox.critical(parent, tr("App", "Cannot open the data file"), tr(
+            "App", "{path} could not be opened: {error}").format(path=path, error=error))
+        return False
+    return True
+
+
+def has_unit() -> bool:
+    return r.Unit.select().where(r.Unit.deleted_at.is_null()).exists()
+
+
+def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("台账通")
+    app.setOrganizationName("Taizhangtong")
+    install_translators(app, language)
+    db_path = Path(db_path)
+    if db_path == paths.default_database():
+        paths.ensure(db_path.parent)
+    if not open_or_explain(None, db_path):
+        return 1
+    if not has_unit():
+        from ui.first_start import run_first_start
+
+        chosen = run_first_start(None, db_path)
+        if chosen is None:
+            db.close_database()
+            return 0
+        db_path = Path(chosen)
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(db_path, demo=db_path.name.startswith("demo-"))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        db.close_database()

@@ -1,0 +1,281 @@
+"""The main window: a navigation on the left, the chosen page on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from models import db, lists, store
+from models import records as r
+from models.i18n import QT_TRANSLATE_NOOP
+from ui.bin_page import RecycleBinPage
+from ui.common import settings, tr, warn
+from ui.dialogs import DIALOGS, MergeDialog
+from ui.forms import ask
+from ui.record_page import RecordPage
+from ui.settings_page import SettingsPage
+
+# The pages in the order of the navigation: (list key or page name, English label).
+PAGES = (
+    ("sessions", QT_TRANSLATE_NOOP("MainWindow", "Study sessions")),
+    ("writings", QT_TRANSLATE_NOOP("MainWindow", "Study writings")),
+    ("visits", QT_TRANSLATE_NOOP("MainWindow", "Household visits")),
+    ("suggestions", QT_TRANSLATE_NOOP("MainWindow", "Suggestions")),
+    ("rectifications", QT_TRANSLATE_NOOP("MainWindow", "Rectification")),
+    ("publicity", QT_TRANSLATE_NOOP("MainWindow", "Publicity")),
+    ("households", QT_TRANSLATE_NOOP("MainWindow", "Households")),
+    ("persons", QT_TRANSLATE_NOOP("MainWindow", "Staff")),
+    ("bin", QT_TRANSLATE_NOOP("MainWindow", "Recycle bin")),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: Path, demo: bool = False):
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.demo = demo
+        self.pages: dict[str, QWidget] = {}
+        self.nav = QListWidget()
+        self.nav.setMaximumWidth(180)
+        self.stack = QStackedWidget()
+        for key, label in PAGES:
+            page = self._make_page(key)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(tr("MainWindow", label))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.file_label = QLabel()
+        self.statusBar().addPermanentWidget(self.file_label)
+        self._menus()
+        self._extra_actions()
+        self.resize(1280, 780)
+        self._restore_layout()
+        self.nav.setCurrentRow(0)
+        self.refresh_title()
+
+    # --- building -----------------------------------------------------------------
+
+    def _make_page(self, key: str) -> QWidget:
+        if key == "bin":
+            page = RecycleBinPage()
+            page.changed.connect(self.records_changed)
+            return page
+        if key == "settings":
+            page = SettingsPage()
+            page.changed.connect(self.settings_changed)
+            return page
+        page = RecordPage(lists.LISTS[key])
+        page.changed.connect(self.records_changed)
+        return page
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(tr("MainWindow", "&File"))
+        open_action = file_menu.addAction(tr("MainWindow", "Open data file…"), self.open_file)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        file_menu.addAction(tr("MainWindow", "New data file…"), self.new_file)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(tr("MainWindow", "Quit"), self.close)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        record_menu = self.menuBar().addMenu(tr("MainWindow", "&Records"))
+        find = QAction(tr("MainWindow", "Find"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        record_menu.addAction(find)
+        self.addAction(find)
+        for index, (_key, label) in enumerate(PAGES):
+            action = QAction(tr("MainWindow", label), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}" if index < 9 else "Ctrl+0"))
+            action.triggered.connect(lambda _c=False, i=index: self.nav.setCurrentRow(i))
+            record_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(tr("MainWindow", "&Help"))
+        help_menu.addAction(tr("MainWindow", "About 台账通"), self.about)
+
+    def _extra_actions(self) -> None:
+        visits, suggestions = self.pages["visits"], self.pages["suggestions"]
+        visits.add_action(tr("MainWindow", "Raise a rectification"),
+                          lambda: self.raise_rectification(visits))
+        suggestions.add_action(tr("MainWindow", "Raise a rectification"),
+                               lambda: self.raise_rectification(suggestions))
+        suggestions.add_action(tr("MainWindow", "Merge…"), self.merge_suggestions)
+
+    # --- pages ----------------------------------------------------------------------
+
+    def _show_page(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if isinstance(page, RecordPage) and not getattr(page, "_shown", False):
+            page._shown = True
+            page.apply_filters()
+        elif hasattr(page, "refresh") and not isinstance(page, RecordPage):
+            page.refresh()
+
+    def page(self, key: str) -> QWidget:
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow([k for k, _label in PAGES].index(key))
+        return self.pages[key]
+
+    def focus_search(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, RecordPage):
+            page.search.setFocus()
+            page.search.selectAll()
+
+    def records_changed(self) -> None:
+        """Records were written somewhere: lists already shown read their rows again."""
+        for page in self.pages.values():
+            if isinstance(page, RecordPage) and getattr(page, "_shown", False) \
+                    and page is not self.sender():
+                page.apply_filters()
+        self.refresh_title()
+
+    def settings_changed(self) -> None:
+        for page in self.pages.values():
+            if isinstance(page, RecordPage):
+                page.reload_filter_choices()
+        self.records_changed()
+
+    # --- actions ---------------------------------------------------------------------
+
+    def raise_rectification(self, page: RecordPage) -> None:
+        source = page.current_record()
+        if source is None:
+            self.statusBar().showMessage(tr("MainWindow", "Choose a record first."), 4000)
+            return
+        dialog = DIALOGS[r.Rectification](self, None, store.rectification_from(source))
+        if ask(dialog) is not None:
+            page.apply_filters(wait=True)
+            self.records_changed()
+            self.statusBar().showMessage(tr("MainWindow", "Rectification recorded; it is in the "
+                                                          "rectification list."), 6000)
+
+    def merge_suggestions(self) -> None:
+        page = self.pages["suggestions"]
+        keys = page.selected_ids()
+        if len(keys) < 1:
+            self.statusBar().showMessage(tr("MainWindow", "Select the suggestions to merge."), 4000)
+            return
+        chosen = list(r.Suggestion.select().where(r.Suggestion.id.in_(keys)))
+        if len({s.campaign_id for s in chosen}) > 1:
+            warn(self, tr("MainWindow", "Merge"), tr(
+                "MainWindow", "Only suggestions of the same campaign can be merged."))
+            return
+        dialog = MergeDialog(self, chosen)
+        if dialog.exec():
+            page.apply_filters(wait=True)
+            self.statusBar().showMessage(tr("MainWindow", "{n} suggestions merged into “{item}”.").format(
+                n=len(chosen), item=dialog.item.title), 6000)
+
+    def open_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, tr("MainWindow", "Open data file"), str(self.db_path.parent),
+            tr("MainWindow", "台账通 data (*.db);;All files (*)"))
+        if name:
+            self.switch_to(Path(name))
+
+    def new_file(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, tr("MainWindow", "New data file"), str(self.db_path.parent),
+            tr("MainWindow", "台账通 data (*.db)"))
+        if name:
+            path = Path(name)
+            if path.exists():
+                warn(self, tr("MainWindow", "New data file"), tr(
+                    "MainWindow", "{path} already exists; choose Open to use it.").format(path=path))
+                return
+            self.switch_to(path)
+
+    def switch_to(self, path: Path) -> bool:
+        from ui.app import open_or_explain
+        from ui.first_start import run_first_start
+
+        previous = self.db_path
+        db.close_database()
+        if not open_or_explain(self, path):
+            open_or_explain(self, previous)
+            return False
+        if r.Unit.select().where(r.Unit.deleted_at.is_null()).count() == 0:
+            chosen = run_first_start(self, path)
+            if chosen is None:
+                db.close_database()
+                open_or_explain(self, previous)
+                return False
+            path = chosen
+        self.db_path = path
+        self.demo = path.name.startswith("demo-")
+        for page in self.pages.values():
+            if isinstance(page, RecordPage):
+                page.reload_filter_choices()
+                page._shown = False
+        self._show_page(self.nav.currentRow())
+        self.pages["settings"].refresh()
+        self.refresh_title()
+        return True
+
+    def about(self) -> None:
+        QMessageBox.about(self, tr("MainWindow", "About 台账通"), tr(
+            "MainWindow", "台账通 keeps the ledgers of a campaign: study sessions, visits, "
+            "suggestions and rectification, each fact recorded once.\n\nData file: {path}").format(
+            path=self.db_path))
+
+    def refresh_title(self) -> None:
+        unit, campaign = store.current_unit(), store.current_campaign()
+        parts = ["台账通"]
+        if unit is not None:
+            parts.append(unit.name)
+        if campaign is not None:
+            parts.append(f"“{campaign.name}”")
+        title = " — ".join(parts)
+        if self.demo:
+            title += tr("MainWindow", " (demo data)")
+        self.setWindowTitle(title)
+        self.file_label.setText(tr("MainWindow", "Data file: {path}").format(path=self.db_path))
+
+    # --- layout kept between runs ---------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        stored = settings()
+        geometry = stored.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(geometry)
+        splitter = stored.value("window/splitter")
+        if isinstance(splitter, QByteArray | bytes):
+            self.splitter.restoreState(splitter)
+        for page in self.pages.values():
+            if isinstance(page, RecordPage):
+                page.restore_layout()
+
+    def save_layout(self) -> None:
+        stored = settings()
+        stored.setValue("window/geometry", self.saveGeometry())
+        stored.setValue("window/splitter", self.splitter.saveState())
+        for page in self.pages.values():
+            if isinstance(page, RecordPage):
+                page.save_layout()
+        stored.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,268 @@
+"""One page of the window: a list of records with its search, filters and actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from uuid import UUID
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import lists, store
+from models.lists import ListSpec
+from models.records import BaseModel
+from ui.common import confirm, guarded, settings, tr
+from ui.dialogs import DIALOGS
+from ui.fields import DateInput
+from ui.forms import ask, campaign_choices, village_choices
+from ui.table_model import RecordTableModel
+
+
+class RecordPage(QWidget):
+    """The list of one kind of record: find, enter, correct, delete."""
+
+    changed = Signal()  # records were written: other pages may show them differently
+    raise_rectification = Signal(object)  # a visit or suggestion to raise one from
+
+    def __init__(self, spec: ListSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.model = RecordTableModel(spec, self)
+        self.extra_actions: list[tuple[str, Callable[[], None]]] = []
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Lists", "Search…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+
+        self.campaign = QComboBox() if spec.campaign is not None else None
+        self.village = QComboBox() if spec.village is not None else None
+        self.choice = QComboBox() if spec.choice is not None else None
+        self.date_from = DateInput() if spec.date is not None else None
+        self.date_to = DateInput() if spec.date is not None else None
+        if self.choice is not None:
+            self.choice.addItem(tr("Lists", "All: {what}").format(what=tr("Field", spec.choice_title)),
+                                None)
+            for code, label in spec.choice_vocabulary.items():
+                self.choice.addItem(label, code)
+            if spec is lists.RECTIFICATIONS:
+                self.choice.addItem(tr("Lists", "Overdue"), lists.OVERDUE)
+        self.reload_filter_choices()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for widget in (self.campaign, self.village, self.choice):
+            if widget is not None:
+                widget.currentIndexChanged.connect(self.apply_filters)
+                filters.addWidget(widget, 1)
+        if self.date_from is not None:
+            filters.addWidget(QLabel(tr("Lists", "From")))
+            filters.addWidget(self.date_from)
+            filters.addWidget(QLabel(tr("Lists", "to")))
+            filters.addWidget(self.date_to)
+            for widget in (self.date_from, self.date_to):
+                widget.edit.editingFinished.connect(self.apply_filters)
+                widget.calendar.clicked.connect(lambda _d: self.apply_filters())
+
+        self.new_button = QPushButton(tr("Lists", "New"))
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_button.setToolTip(tr("Lists", "New record (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button = QPushButton(tr("Lists", "Edit"))
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button = QPushButton(tr("Lists", "Delete"))
+        self.delete_button.setToolTip(tr("Lists", "Move to the recycle bin (Delete)"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.count = QLabel()
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.delete_button)
+        self.action_bar = actions
+        actions.addStretch(1)
+        actions.addWidget(self.count)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSortIndicator(
+            next(i for i, c in enumerate(spec.columns) if c.key == spec.default_sort[0]),
+            Qt.SortOrder.DescendingOrder if spec.default_sort[1] else Qt.SortOrder.AscendingOrder)
+        metrics = self.view.fontMetrics()
+        for index, column in enumerate(spec.columns):
+            self.view.setColumnWidth(index, metrics.horizontalAdvance("国") * column.width + 16)
+        self.view.doubleClicked.connect(lambda _i: self.edit_current())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        delete = QAction(self.view)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.view.addAction(delete)
+        enter = QAction(self.view)
+        enter.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        enter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.triggered.connect(self.edit_current)
+        self.view.addAction(enter)
+
+        self.model.loading.connect(lambda: self.count.setText(tr("Lists", "Searching…")))
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(lambda text: self.count.setText(
+            tr("Lists", "The list could not be read: {error}").format(error=text)))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.view, 1)
+        self._header_restored = False
+
+    # --- filters --------------------------------------------------------------
+
+    def reload_filter_choices(self) -> None:
+        """Campaigns and villages may have changed in 设置."""
+        current = store.current_campaign()
+        for combo, all_text, choices, default in (
+                (self.campaign, tr("Lists", "All campaigns"), campaign_choices,
+                 current.id.hex if current else None),
+                (self.village, tr("Lists", "All villages"), village_choices, None)):
+            if combo is None:
+                continue
+            keep = combo.currentData() if combo.count() else default
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(all_text, None)
+            for label, key in choices():
+                combo.addItem(label, key.hex)
+            combo.setCurrentIndex(max(combo.findData(keep), 0))
+            combo.blockSignals(False)
+
+    def apply_filters(self, *_args, wait: bool = False) -> None:
+        f = self.model.filters
+        f.text = self.search.text()
+        f.campaign = _uuid(self.campaign.currentData()) if self.campaign is not None else None
+        f.village = _uuid(self.village.currentData()) if self.village is not None else None
+        f.choice = self.choice.currentData() if self.choice is not None else None
+        if self.date_from is not None:
+            start, end = self.date_from.value(), self.date_to.value()
+            f.date_from = start if not isinstance(start, str) else None
+            f.date_to = end if not isinstance(end, str) else None
+        self.model.reload(wait=wait)
+
+    def _loaded(self, rows: int) -> None:
+        self.count.setText(tr("Lists", "{n} records").format(n=f"{rows:,}"))
+
+    # --- records --------------------------------------------------------------
+
+    def current_id(self) -> UUID | None:
+        index = self.view.currentIndex()
+        return self.model.record_id(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[UUID]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex().row()]
+        return [key for key in (self.model.record_id(row) for row in rows) if key is not None]
+
+    def current_record(self) -> BaseModel | None:
+        key = self.current_id()
+        return self.spec.model.get_or_none(self.spec.model.id == key) if key else None
+
+    def open_dialog(self, record: BaseModel | None = None, initial: dict | None = None):
+        dialog = DIALOGS[self.spec.model](self, record, initial)
+        saved = ask(dialog)
+        if saved is not None:
+            self.after_change(saved)
+        return saved
+
+    def new_record(self) -> None:
+        self.open_dialog()
+
+    def edit_current(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.open_dialog(record)
+
+    def delete_selected(self) -> None:
+        keys = self.selected_ids()
+        if not keys:
+            return
+        records = list(self.spec.model.select().where(self.spec.model.id.in_(keys)))
+        text = (tr("Lists", "Move “{what}” to the recycle bin?").format(what=store.describe(records[0]))
+                if len(records) == 1 else
+                tr("Lists", "Move {n} records to the recycle bin?").format(n=len(records)))
+        if not confirm(self, tr("Lists", "Delete"), text + "\n" + tr(
+                "Lists", "They can be restored from the recycle bin.")):
+            return
+        done = 0
+        for record in records:
+            guarded(self, lambda rec=record: store.delete(rec))
+            done += record.deleted_at is not None
+        if done:
+            self.after_change(None)
+
+    def after_change(self, record: BaseModel | None) -> None:
+        self.model.reload(wait=True)
+        if record is not None:
+            row = self.model.row_of(record.id)
+            if row is not None:
+                self.view.selectRow(row)
+                self.view.scrollTo(self.model.index(row, 0))
+        self.changed.emit()
+
+    def add_action(self, text: str, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(action)
+        self.action_bar.insertWidget(3 + len(self.extra_actions), button)
+        self.extra_actions.append((text, action))
+        return button
+
+    def _context_menu(self, position) -> None:
+        menu = QMenu(self)
+        menu.addAction(tr("Lists", "Edit"), self.edit_current)
+        menu.addAction(tr("Lists", "Delete"), self.delete_selected)
+        for text, action in self.extra_actions:
+            menu.addAction(text, action)
+        menu.exec(self.view.viewport().mapToGlobal(position))
+
+    # --- layout kept between runs -----------------------------------------------
+
+    def restore_layout(self) -> None:
+        state = settings().value(f"lists/{self.spec.key}/header")
+        header = self.view.horizontalHeader()
+        if isinstance(state, QByteArray | bytes) and header.restoreState(state):
+            column = self.spec.columns[header.sortIndicatorSection()] \
+                if header.sortIndicatorSection() < len(self.spec.columns) else None
+            if column is not None and column.sortable:
+                self.model.sort_key = (column.key,
+                                       header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+
+    def save_layout(self) -> None:
+        settings().setValue(f"lists/{self.spec.key}/header",
+                            self.view.horizontalHeader().saveState())
+
+
+def _uuid(value) -> UUID | None:
+    return UUID(hex=value) if value else None
