@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from models import db, i18n, paths
 from models import records as r
 from resources import i18n as translations
-from ui.common import tr
+from ui.common import translate
 
 
 def install_translators(app: QApplication, language: str) -> None:
@@ -35,10 +35,10 @@ def open_or_explain(parent: QWidget | None, path: Path) -> bool:
     try:
         db.open_database(path)
     except db.DatabaseOpenError as error:
-        QMessageBox.critical(parent, tr("App", "Cannot open the data file"), str(error))
+        QMessageBox.critical(parent, translate("App", "Cannot open the data file"), str(error))
         return False
     except OSError as error:
-        QMessageBox.critical(parent, tr("App", "Cannot open the data file"), tr(
+        QMessageBox.critical(parent, translate("App", "Cannot open the data file"), translate(
             "App", "{path} could not be opened: {error}").format(path=path, error=error))
         return False
     return True

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from models import store
 from models.store import BinEntry, StillUsedError
 from models.validation import ValidationError
-from ui.common import tr, validation_text, warn
+from ui.common import translate, validation_text, warn
 
 
 def local_time(value: dt.datetime) -> str:
@@ -74,8 +74,8 @@ class BinTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (tr("BinTableModel", "Kind"), tr("BinTableModel", "Record"),
-                    tr("BinTableModel", "Deleted at"))[section]
+            return (translate("BinTableModel", "Kind"), translate("BinTableModel", "Record"),
+                    translate("BinTableModel", "Deleted at"))[section]
         return None
 
 

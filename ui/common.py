@@ -1,6 +1,6 @@
 """Small pieces every page and dialog of the window shares.
 
-Messages go through ``tr()``/``translate`` with English source text; the
+Messages go through ``translate()``/``translate`` with English source text; the
 Simplified Chinese comes from ``resources/i18n/taizhangtong_zh_CN.ts``.
 Errors the user can act on are shown in a message box in plain words; a
 ``ValidationError`` lists each field with what is wrong.
@@ -21,7 +21,7 @@ from models.store import StillUsedError
 from models.validation import ValidationError
 
 
-def tr(context: str, text: str) -> str:
+def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
@@ -63,13 +63,13 @@ def guarded(parent: QWidget | None, action: Callable[[], Any], title: str | None
     try:
         return action()
     except ValidationError as error:
-        warn(parent, title or tr("Common", "Not saved"),
-             tr("Common", "Please correct:") + "\n" + validation_text(error))
+        warn(parent, title or translate("Common", "Not saved"),
+             translate("Common", "Please correct:") + "\n" + validation_text(error))
     except StillUsedError as error:
-        warn(parent, title or tr("Common", "Cannot delete"), str(error))
+        warn(parent, title or translate("Common", "Cannot delete"), str(error))
     except peewee.OperationalError as error:
-        warn(parent, title or tr("Common", "Not saved"),
-             tr("Common", "The data file could not be written: {error}").format(error=error))
+        warn(parent, title or translate("Common", "Not saved"),
+             translate("Common", "The data file could not be written: {error}").format(error=error))
     return None
 
 

@@ -32,7 +32,7 @@ from models import records as r
 from models import store, vocab
 from models.records import BaseModel
 from models.validation import FieldError, ValidationError, validate
-from ui.common import tr
+from ui.common import translate
 from ui.fields import HouseholdPicker
 from ui.forms import ERROR_STYLE, RecordDialog, category_choices, item_choices
 
@@ -47,7 +47,7 @@ class PersonPicker(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Dialogs", "Filter by name, post or department"))
+        self.search.setPlaceholderText(translate("Dialogs", "Filter by name, post or department"))
         self.list = QListWidget()
         query = (r.Person.select().where(r.Person.deleted_at.is_null())
                  .order_by(r.Person.leader.desc(), r.Person.name))
@@ -69,9 +69,9 @@ class PersonPicker(QDialog):
                 self.active.add(person.id)
         self.search.textChanged.connect(self._filter)
         presets = QHBoxLayout()
-        for label, keys in ((tr("Dialogs", "Leadership group"), self.leaders),
-                            (tr("Dialogs", "All staff in post"), self.active),
-                            (tr("Dialogs", "None"), set())):
+        for label, keys in ((translate("Dialogs", "Leadership group"), self.leaders),
+                            (translate("Dialogs", "All staff in post"), self.active),
+                            (translate("Dialogs", "None"), set())):
             button = QPushButton(label)
             button.clicked.connect(lambda _c=False, k=keys: self.set_chosen(k))
             presets.addWidget(button)
@@ -80,8 +80,8 @@ class PersonPicker(QDialog):
         self.list.itemChanged.connect(self._count)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Forms", "OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Forms", "Cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Forms", "OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Forms", "Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -101,7 +101,7 @@ class PersonPicker(QDialog):
             item.setHidden(bool(text.strip()) and text.strip() not in item.text())
 
     def _count(self, *_args) -> None:
-        self.count.setText(tr("Dialogs", "{n} chosen").format(n=len(self.chosen())))
+        self.count.setText(translate("Dialogs", "{n} chosen").format(n=len(self.chosen())))
 
     def set_chosen(self, keys: set[UUID]) -> None:
         for item in self._items():
@@ -123,9 +123,9 @@ class AttendanceEditor(QWidget):
         self.marks: dict[UUID, list] = {}  # person → [status or None, reason]
         self.people: dict[UUID, tuple[str, str]] = {}
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([tr("Dialogs", "Name"), tr("Dialogs", "Post"),
-                                              tr("Dialogs", "Attendance"),
-                                              tr("Dialogs", "Reason for leave")])
+        self.table.setHorizontalHeaderLabels([translate("Dialogs", "Name"), translate("Dialogs", "Post"),
+                                              translate("Dialogs", "Attendance"),
+                                              translate("Dialogs", "Reason for leave")])
         self.table.horizontalHeader().setSectionResizeMode(self.REASON, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -136,19 +136,20 @@ class AttendanceEditor(QWidget):
         buttons = QHBoxLayout()
         for status, key in (("present", "1"), ("late", "2"), ("leave", "3"), ("absent", "4")):
             button = QPushButton(f"{vocab.ATTENDANCE.label(status)} ({key})")
-            button.setToolTip(tr("Dialogs", "Mark the selected persons; or press {key}").format(key=key))
+            button.setToolTip(translate("Dialogs", "Mark the selected persons; or press {key}")
+                              .format(key=key))
             button.clicked.connect(lambda _c=False, s=status: self.mark_selected(s))
             buttons.addWidget(button)
-        everyone = QPushButton(tr("Dialogs", "All present"))
+        everyone = QPushButton(translate("Dialogs", "All present"))
         everyone.clicked.connect(self.mark_all_present)
         buttons.addWidget(everyone)
         buttons.addStretch(1)
-        self.choose_button = QPushButton(tr("Dialogs", "Choose expected persons…"))
+        self.choose_button = QPushButton(translate("Dialogs", "Choose expected persons…"))
         self.choose_button.clicked.connect(self.choose_expected)
         buttons.addWidget(self.choose_button)
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
-        hint = QLabel(tr("Dialogs", "Select rows and click a mark, or press 1 present, 2 late, "
+        hint = QLabel(translate("Dialogs", "Select rows and click a mark, or press 1 present, 2 late, "
                          "3 on leave, 4 absent, 0 not entered. Double-click the reason to type it."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
@@ -200,7 +201,7 @@ class AttendanceEditor(QWidget):
         key = self.key_at(row)
         status, reason = self.marks[key]
         item = QTableWidgetItem(vocab.ATTENDANCE.label(status) if status else
-                                tr("Dialogs", "— not entered —"))
+                                translate("Dialogs", "— not entered —"))
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         if status in ("absent", None):
             item.setForeground(Qt.GlobalColor.darkRed if status else Qt.GlobalColor.gray)
@@ -255,14 +256,14 @@ class AttendanceEditor(QWidget):
         return super().eventFilter(watched, event)
 
     def choose_expected(self) -> None:
-        picker = PersonPicker(self, set(self.marks), tr("Dialogs", "Expected persons"))
+        picker = PersonPicker(self, set(self.marks), translate("Dialogs", "Expected persons"))
         if picker.exec() == QDialog.DialogCode.Accepted:
             self.set_expected(picker.chosen())
 
     def _count(self) -> None:
         statuses = [status for status, _reason in self.marks.values()]
         attended = sum(status in vocab.ATTENDED for status in statuses)
-        self.counts.setText(tr(
+        self.counts.setText(translate(
             "Dialogs", "Expected {expected}   Attended {attended}   Late {late}   On leave {leave}"
             "   Absent {absent}   Not entered {blank}").format(
             expected=len(statuses), attended=attended, late=statuses.count("late"),
@@ -289,7 +290,7 @@ class SessionDialog(RecordDialog):
 
     def extra_tabs(self):
         self.attendance = AttendanceEditor()
-        return [(self.attendance, tr("Dialogs", "Attendance"))]
+        return [(self.attendance, translate("Dialogs", "Attendance"))]
 
     def set_values(self, values: dict[str, Any]) -> None:
         super().set_values(values)
@@ -353,7 +354,7 @@ class VisitDialog(RecordDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.visitors)
         column.addWidget(error)
-        self.form.insertRow(3, tr("Dialogs", "Visitors") + " *", box)
+        self.form.insertRow(3, translate("Dialogs", "Visitors") + " *", box)
         self.error_labels["visitors"] = error
         if record is not None:
             self.visitors.set_value([row.person_id for row in r.VisitVisitor.select().where(
@@ -364,7 +365,7 @@ class VisitDialog(RecordDialog):
         if not visitors:  # say everything that is wrong at once, not the visitors first
             merged = {**(self.record.__data__ if self.record else {}), **store.clean(r.Visit, values)}
             others = validate(r.Visit, merged, self.record.id if self.record else None)
-            missing = FieldError("visitors", tr("Dialogs", "Tick at least one visitor."))
+            missing = FieldError("visitors", translate("Dialogs", "Tick at least one visitor."))
             raise ValidationError([*others, missing])
         return store.save_visit(values, visitors, self.record)
 
@@ -413,11 +414,12 @@ class RectificationDialog(LinkedDialog):
         if self.kept.get("visit"):
             visit = r.Visit.get_or_none(r.Visit.id == self.kept["visit"])
             if visit is not None:
-                return tr("Dialogs", "Raised from the visit: {what}").format(what=store.describe(visit))
+                return translate("Dialogs", "Raised from the visit: {what}").format(
+                    what=store.describe(visit))
         if self.kept.get("suggestion"):
             suggestion = r.Suggestion.get_or_none(r.Suggestion.id == self.kept["suggestion"])
             if suggestion is not None:
-                return tr("Dialogs", "Raised from the suggestion: {what}").format(
+                return translate("Dialogs", "Raised from the suggestion: {what}").format(
                     what=store.describe(suggestion))
         return ""
 
@@ -466,14 +468,14 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.suggestions = suggestions
         self.item: r.SuggestionItem | None = None
-        self.setWindowTitle(tr("Dialogs", "Merge suggestions"))
+        self.setWindowTitle(translate("Dialogs", "Merge suggestions"))
         campaign = suggestions[0].campaign_id
         self.existing = QComboBox()
-        self.existing.addItem(tr("Dialogs", "— a new consolidated item —"), None)
+        self.existing.addItem(translate("Dialogs", "— a new consolidated item —"), None)
         for label, key in item_choices(campaign):
             self.existing.addItem(label, key.hex)
         self.title = QLineEdit()
-        self.title.setPlaceholderText(tr("Dialogs", "Title of the new consolidated item"))
+        self.title.setPlaceholderText(translate("Dialogs", "Title of the new consolidated item"))
         self.category = QComboBox()
         self.category.addItem("", None)
         for label, key in category_choices("suggestion"):
@@ -483,20 +485,20 @@ class MergeDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         form = QFormLayout()
-        form.addRow(tr("Dialogs", "Merge into"), self.existing)
-        form.addRow(tr("Dialogs", "New item"), self.title)
-        form.addRow(tr("Field", "Category"), self.category)
+        form.addRow(translate("Dialogs", "Merge into"), self.existing)
+        form.addRow(translate("Dialogs", "New item"), self.title)
+        form.addRow(translate("Field", "Category"), self.category)
         listing = QLabel("\n".join(f"• {store.describe(s)}" for s in suggestions[:12])
                          + ("\n…" if len(suggestions) > 12 else ""))
         listing.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Dialogs", "Merge"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Forms", "Cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Dialogs", "Merge"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Forms", "Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Dialogs", "{n} suggestions:").format(n=len(suggestions))))
+        layout.addWidget(QLabel(translate("Dialogs", "{n} suggestions:").format(n=len(suggestions))))
         layout.addWidget(listing)
         layout.addLayout(form)
         layout.addWidget(self.error)

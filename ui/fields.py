@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from models import records as r
 from models.records import ChoiceField, TagsField
 from models.vocab import Vocabulary
-from ui.common import from_qdate, to_qdate, tr
+from ui.common import from_qdate, to_qdate, translate
 
 _DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
 _DATE_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
@@ -104,11 +104,11 @@ class DateInput(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(tr("Fields", "e.g. 2026-03-02"))
+        self.edit.setPlaceholderText(translate("Fields", "e.g. 2026-03-02"))
         self.edit.setMaximumWidth(140)
         self.button = QToolButton()
         self.button.setText("▾")
-        self.button.setToolTip(tr("Fields", "Pick from the calendar"))
+        self.button.setToolTip(translate("Fields", "Pick from the calendar"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.button)
@@ -142,7 +142,7 @@ class DateInput(QWidget):
 class TimeInput(QLineEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setPlaceholderText(tr("Fields", "e.g. 09:00"))
+        self.setPlaceholderText(translate("Fields", "e.g. 09:00"))
         self.setMaximumWidth(90)
 
     def value(self) -> dt.time | str | None:
@@ -265,7 +265,7 @@ class HouseholdPicker(QLineEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setPlaceholderText(tr("Fields", "Type the head's name or the village"))
+        self.setPlaceholderText(translate("Fields", "Type the head's name or the village"))
         self._labels: dict[str, UUID] = {}
         self._chosen: UUID | None = None
         self._model = QStringListModel(self)

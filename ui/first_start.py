@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 
 from models import db, demo, paths, store, vocab
 from models import records as r
-from models.i18n import translate
-from ui.common import from_qdate, guarded, tr, warn
+from ui.common import from_qdate, guarded, translate, warn
 from ui.settings_page import DATE_FORMAT, OptionalDateEdit
 
 DEFAULT_CAMPAIGN = "思想大解放"  # the campaign most offices start with (data, not interface text)
@@ -70,8 +69,8 @@ def open_demo(parent: QWidget | None) -> Path:
         db.open_database(path)
         return path
     progress = QProgressDialog(parent)
-    progress.setWindowTitle(tr("FirstStart", "Demonstration data"))
-    progress.setLabelText(tr("FirstStart", "Writing the demonstration data…"))
+    progress.setWindowTitle(translate("FirstStart", "Demonstration data"))
+    progress.setLabelText(translate("FirstStart", "Writing the demonstration data…"))
     progress.setRange(0, 0)
     progress.setCancelButton(None)
     progress.setMinimumDuration(0)

@@ -30,7 +30,7 @@ from models import records as r
 from models import store
 from models.records import BaseModel
 from models.validation import ValidationError, field_label
-from ui.common import tr
+from ui.common import translate
 from ui.fields import RecordChoice, editor_for
 
 ERROR_STYLE = "color: #b3261e;"
@@ -120,8 +120,8 @@ class RecordDialog(QDialog):
         self.record = record
         self.saved: BaseModel | None = None
         title = store.kind_name(self.model)
-        self.setWindowTitle(tr("Forms", "Edit {kind}").format(kind=title) if record
-                            else tr("Forms", "New {kind}").format(kind=title))
+        self.setWindowTitle(translate("Forms", "Edit {kind}").format(kind=title) if record
+                            else translate("Forms", "New {kind}").format(kind=title))
         self.editors: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.summary = QLabel()
@@ -140,7 +140,7 @@ class RecordDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(scroll, tr("Forms", "Details"))
+        self.tabs.addTab(scroll, translate("Forms", "Details"))
         for widget, label in self.extra_tabs():
             self.tabs.addTab(widget, label)
         if self.tabs.count() == 1:
@@ -148,8 +148,8 @@ class RecordDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Forms", "Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Forms", "Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate("Forms", "Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Forms", "Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
@@ -263,7 +263,7 @@ class RecordDialog(QDialog):
             self.show_errors(error)
             return
         except peewee.OperationalError as error:
-            self.summary.setText(tr("Common", "The data file could not be written: {error}").format(
+            self.summary.setText(translate("Common", "The data file could not be written: {error}").format(
                 error=error))
             self.summary.show()
             return
@@ -286,7 +286,7 @@ class RecordDialog(QDialog):
             label.show()
             if first is None:
                 first = self.editors.get(item.field) or label
-        self.summary.setText(tr("Forms", "Not saved. Please correct the fields marked in red.")
+        self.summary.setText(translate("Forms", "Not saved. Please correct the fields marked in red.")
                              + "".join("\n" + text for text in elsewhere))
         self.summary.show()
         if first is not None:

@@ -22,7 +22,7 @@ from models import db, lists, store
 from models import records as r
 from models.i18n import QT_TRANSLATE_NOOP
 from ui.bin_page import RecycleBinPage
-from ui.common import settings, tr, warn
+from ui.common import settings, translate, warn
 from ui.dialogs import DIALOGS, MergeDialog
 from ui.forms import ask
 from ui.record_page import RecordPage
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
             page = self._make_page(key)
             self.pages[key] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem(tr("MainWindow", label))
+            item = QListWidgetItem(translate("MainWindow", label))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._show_page)
@@ -90,34 +90,34 @@ class MainWindow(QMainWindow):
         return page
 
     def _menus(self) -> None:
-        file_menu = self.menuBar().addMenu(tr("MainWindow", "&File"))
-        open_action = file_menu.addAction(tr("MainWindow", "Open data file…"), self.open_file)
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        open_action = file_menu.addAction(translate("MainWindow", "Open data file…"), self.open_file)
         open_action.setShortcut(QKeySequence.StandardKey.Open)
-        file_menu.addAction(tr("MainWindow", "New data file…"), self.new_file)
+        file_menu.addAction(translate("MainWindow", "New data file…"), self.new_file)
         file_menu.addSeparator()
-        quit_action = file_menu.addAction(tr("MainWindow", "Quit"), self.close)
+        quit_action = file_menu.addAction(translate("MainWindow", "Quit"), self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        record_menu = self.menuBar().addMenu(tr("MainWindow", "&Records"))
-        find = QAction(tr("MainWindow", "Find"), self)
+        record_menu = self.menuBar().addMenu(translate("MainWindow", "&Records"))
+        find = QAction(translate("MainWindow", "Find"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
         record_menu.addAction(find)
         self.addAction(find)
         for index, (_key, label) in enumerate(PAGES):
-            action = QAction(tr("MainWindow", label), self)
+            action = QAction(translate("MainWindow", label), self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}" if index < 9 else "Ctrl+0"))
             action.triggered.connect(lambda _c=False, i=index: self.nav.setCurrentRow(i))
             record_menu.addAction(action)
-        help_menu = self.menuBar().addMenu(tr("MainWindow", "&Help"))
-        help_menu.addAction(tr("MainWindow", "About 台账通"), self.about)
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        help_menu.addAction(translate("MainWindow", "About 台账通"), self.about)
 
     def _extra_actions(self) -> None:
         visits, suggestions = self.pages["visits"], self.pages["suggestions"]
-        visits.add_action(tr("MainWindow", "Raise a rectification"),
+        visits.add_action(translate("MainWindow", "Raise a rectification"),
                           lambda: self.raise_rectification(visits))
-        suggestions.add_action(tr("MainWindow", "Raise a rectification"),
+        suggestions.add_action(translate("MainWindow", "Raise a rectification"),
                                lambda: self.raise_rectification(suggestions))
-        suggestions.add_action(tr("MainWindow", "Merge…"), self.merge_suggestions)
+        suggestions.add_action(translate("MainWindow", "Merge…"), self.merge_suggestions)
 
     # --- pages ----------------------------------------------------------------------
 
@@ -162,47 +162,48 @@ class MainWindow(QMainWindow):
     def raise_rectification(self, page: RecordPage) -> None:
         source = page.current_record()
         if source is None:
-            self.statusBar().showMessage(tr("MainWindow", "Choose a record first."), 4000)
+            self.statusBar().showMessage(translate("MainWindow", "Choose a record first."), 4000)
             return
         dialog = DIALOGS[r.Rectification](self, None, store.rectification_from(source))
         if ask(dialog) is not None:
             page.apply_filters(wait=True)
             self.records_changed()
-            self.statusBar().showMessage(tr("MainWindow", "Rectification recorded; it is in the "
+            self.statusBar().showMessage(translate("MainWindow", "Rectification recorded; it is in the "
                                                           "rectification list."), 6000)
 
     def merge_suggestions(self) -> None:
         page = self.pages["suggestions"]
         keys = page.selected_ids()
         if len(keys) < 1:
-            self.statusBar().showMessage(tr("MainWindow", "Select the suggestions to merge."), 4000)
+            self.statusBar().showMessage(translate("MainWindow", "Select the suggestions to merge."), 4000)
             return
         chosen = list(r.Suggestion.select().where(r.Suggestion.id.in_(keys)))
         if len({s.campaign_id for s in chosen}) > 1:
-            warn(self, tr("MainWindow", "Merge"), tr(
+            warn(self, translate("MainWindow", "Merge"), translate(
                 "MainWindow", "Only suggestions of the same campaign can be merged."))
             return
         dialog = MergeDialog(self, chosen)
         if dialog.exec():
             page.apply_filters(wait=True)
-            self.statusBar().showMessage(tr("MainWindow", "{n} suggestions merged into “{item}”.").format(
+            self.statusBar().showMessage(translate(
+                "MainWindow", "{n} suggestions merged into “{item}”.").format(
                 n=len(chosen), item=dialog.item.title), 6000)
 
     def open_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, tr("MainWindow", "Open data file"), str(self.db_path.parent),
-            tr("MainWindow", "台账通 data (*.db);;All files (*)"))
+            self, translate("MainWindow", "Open data file"), str(self.db_path.parent),
+            translate("MainWindow", "台账通 data (*.db);;All files (*)"))
         if name:
             self.switch_to(Path(name))
 
     def new_file(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, tr("MainWindow", "New data file"), str(self.db_path.parent),
-            tr("MainWindow", "台账通 data (*.db)"))
+            self, translate("MainWindow", "New data file"), str(self.db_path.parent),
+            translate("MainWindow", "台账通 data (*.db)"))
         if name:
             path = Path(name)
             if path.exists():
-                warn(self, tr("MainWindow", "New data file"), tr(
+                warn(self, translate("MainWindow", "New data file"), translate(
                     "MainWindow", "{path} already exists; choose Open to use it.").format(path=path))
                 return
             self.switch_to(path)
@@ -235,7 +236,7 @@ class MainWindow(QMainWindow):
         return True
 
     def about(self) -> None:
-        QMessageBox.about(self, tr("MainWindow", "About 台账通"), tr(
+        QMessageBox.about(self, translate("MainWindow", "About 台账通"), translate(
             "MainWindow", "台账通 keeps the ledgers of a campaign: study sessions, visits, "
             "suggestions and rectification, each fact recorded once.\n\nData file: {path}").format(
             path=self.db_path))
@@ -249,9 +250,9 @@ class MainWindow(QMainWindow):
             parts.append(f"“{campaign.name}”")
         title = " — ".join(parts)
         if self.demo:
-            title += tr("MainWindow", " (demo data)")
+            title += translate("MainWindow", " (demo data)")
         self.setWindowTitle(title)
-        self.file_label.setText(tr("MainWindow", "Data file: {path}").format(path=self.db_path))
+        self.file_label.setText(translate("MainWindow", "Data file: {path}").format(path=self.db_path))
 
     # --- layout kept between runs ---------------------------------------------------------
 

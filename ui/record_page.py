@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from models import lists, store
 from models.lists import ListSpec
 from models.records import BaseModel
-from ui.common import confirm, guarded, settings, tr
+from ui.common import confirm, guarded, settings, translate
 from ui.dialogs import DIALOGS
 from ui.fields import DateInput
 from ui.forms import ask, campaign_choices, village_choices
@@ -44,7 +44,7 @@ class RecordPage(QWidget):
         self.extra_actions: list[tuple[str, Callable[[], None]]] = []
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Lists", "Search…"))
+        self.search.setPlaceholderText(translate("Lists", "Search…"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(200)
         self._debounce = QTimer(self, singleShot=True, interval=250)
@@ -57,12 +57,13 @@ class RecordPage(QWidget):
         self.date_from = DateInput() if spec.date is not None else None
         self.date_to = DateInput() if spec.date is not None else None
         if self.choice is not None:
-            self.choice.addItem(tr("Lists", "All: {what}").format(what=tr("Field", spec.choice_title)),
+            what = translate("Field", spec.choice_title)
+            self.choice.addItem(translate("Lists", "All: {what}").format(what=what),
                                 None)
             for code, label in spec.choice_vocabulary.items():
                 self.choice.addItem(label, code)
             if spec is lists.RECTIFICATIONS:
-                self.choice.addItem(tr("Lists", "Overdue"), lists.OVERDUE)
+                self.choice.addItem(translate("Lists", "Overdue"), lists.OVERDUE)
         self.reload_filter_choices()
 
         filters = QHBoxLayout()
@@ -72,22 +73,22 @@ class RecordPage(QWidget):
                 widget.currentIndexChanged.connect(self.apply_filters)
                 filters.addWidget(widget, 1)
         if self.date_from is not None:
-            filters.addWidget(QLabel(tr("Lists", "From")))
+            filters.addWidget(QLabel(translate("Lists", "From")))
             filters.addWidget(self.date_from)
-            filters.addWidget(QLabel(tr("Lists", "to")))
+            filters.addWidget(QLabel(translate("Lists", "to")))
             filters.addWidget(self.date_to)
             for widget in (self.date_from, self.date_to):
                 widget.edit.editingFinished.connect(self.apply_filters)
                 widget.calendar.clicked.connect(lambda _d: self.apply_filters())
 
-        self.new_button = QPushButton(tr("Lists", "New"))
+        self.new_button = QPushButton(translate("Lists", "New"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
-        self.new_button.setToolTip(tr("Lists", "New record (Ctrl+N)"))
+        self.new_button.setToolTip(translate("Lists", "New record (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_record)
-        self.edit_button = QPushButton(tr("Lists", "Edit"))
+        self.edit_button = QPushButton(translate("Lists", "Edit"))
         self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button = QPushButton(tr("Lists", "Delete"))
-        self.delete_button.setToolTip(tr("Lists", "Move to the recycle bin (Delete)"))
+        self.delete_button = QPushButton(translate("Lists", "Delete"))
+        self.delete_button.setToolTip(translate("Lists", "Move to the recycle bin (Delete)"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.count = QLabel()
         actions = QHBoxLayout()
@@ -128,10 +129,10 @@ class RecordPage(QWidget):
         enter.triggered.connect(self.edit_current)
         self.view.addAction(enter)
 
-        self.model.loading.connect(lambda: self.count.setText(tr("Lists", "Searching…")))
+        self.model.loading.connect(lambda: self.count.setText(translate("Lists", "Searching…")))
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(lambda text: self.count.setText(
-            tr("Lists", "The list could not be read: {error}").format(error=text)))
+            translate("Lists", "The list could not be read: {error}").format(error=text)))
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -145,9 +146,9 @@ class RecordPage(QWidget):
         """Campaigns and villages may have changed in 设置."""
         current = store.current_campaign()
         for combo, all_text, choices, default in (
-                (self.campaign, tr("Lists", "All campaigns"), campaign_choices,
+                (self.campaign, translate("Lists", "All campaigns"), campaign_choices,
                  current.id.hex if current else None),
-                (self.village, tr("Lists", "All villages"), village_choices, None)):
+                (self.village, translate("Lists", "All villages"), village_choices, None)):
             if combo is None:
                 continue
             keep = combo.currentData() if combo.count() else default
@@ -172,7 +173,7 @@ class RecordPage(QWidget):
         self.model.reload(wait=wait)
 
     def _loaded(self, rows: int) -> None:
-        self.count.setText(tr("Lists", "{n} records").format(n=f"{rows:,}"))
+        self.count.setText(translate("Lists", "{n} records").format(n=f"{rows:,}"))
 
     # --- records --------------------------------------------------------------
 
@@ -210,10 +211,11 @@ class RecordPage(QWidget):
         if not keys:
             return
         records = list(self.spec.model.select().where(self.spec.model.id.in_(keys)))
-        text = (tr("Lists", "Move “{what}” to the recycle bin?").format(what=store.describe(records[0]))
+        text = (translate("Lists", "Move “{what}” to the recycle bin?").format(
+            what=store.describe(records[0]))
                 if len(records) == 1 else
-                tr("Lists", "Move {n} records to the recycle bin?").format(n=len(records)))
-        if not confirm(self, tr("Lists", "Delete"), text + "\n" + tr(
+                translate("Lists", "Move {n} records to the recycle bin?").format(n=len(records)))
+        if not confirm(self, translate("Lists", "Delete"), text + "\n" + translate(
                 "Lists", "They can be restored from the recycle bin.")):
             return
         done = 0
@@ -241,8 +243,8 @@ class RecordPage(QWidget):
 
     def _context_menu(self, position) -> None:
         menu = QMenu(self)
-        menu.addAction(tr("Lists", "Edit"), self.edit_current)
-        menu.addAction(tr("Lists", "Delete"), self.delete_selected)
+        menu.addAction(translate("Lists", "Edit"), self.edit_current)
+        menu.addAction(translate("Lists", "Delete"), self.delete_selected)
         for text, action in self.extra_actions:
             menu.addAction(text, action)
         menu.exec(self.view.viewport().mapToGlobal(position))
