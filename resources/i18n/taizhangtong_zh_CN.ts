@@ -1,0 +1,1954 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="38" />
+        <location filename="../../ui/app.py" line="41" />
+        <source>Cannot open the data file</source>
+        <translation>无法打开数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="41" />
+        <source>{path} could not be opened: {error}</source>
+        <translation>无法打开 {path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>BinTableModel</name>
+    <message>
+        <location filename="../../ui/bin_page.py" line="77" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_page.py" line="77" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_page.py" line="78" />
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../ui/settings_page.py" line="519" />
+        <source>Edit campaign</source>
+        <translation>修改活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="519" />
+        <source>New campaign</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="558" />
+        <source>Add phase</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="559" />
+        <source>Remove phase</source>
+        <translation>删除阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="560" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="561" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="567" />
+        <source>Phases (double-click or F2 to edit a cell)</source>
+        <translation>阶段（双击或按 F2 修改）</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsTab</name>
+    <message>
+        <location filename="../../ui/settings_page.py" line="422" />
+        <source>New campaign…</source>
+        <translation>新建活动…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="424" />
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="426" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="428" />
+        <source>Set as current campaign</source>
+        <translation>设为当前活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="450" />
+        <source>Current campaign: {name}</source>
+        <translation>当前活动：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="451" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="458" />
+        <source>{campaign} (current)</source>
+        <translation>{campaign}（当前）</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../main.py" line="31" />
+        <source>台账通: the ledgers of a campaign, recorded once.</source>
+        <translation>台账通：活动台账，一次录入，处处可用。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="32" />
+        <source>Without a command the application window opens.</source>
+        <translation>不带命令时打开程序窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="34" />
+        <source>the data file (default: {path})</source>
+        <translation>数据文件（默认：{path}）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="37" />
+        <source>language of the window and messages</source>
+        <translation>窗口和提示的语言</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="40" />
+        <source>write a new data file filled with realistic records</source>
+        <translation>生成一个填好演示记录的新数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="42" />
+        <source>the new data file</source>
+        <translation>新数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="44" />
+        <source>village: small; township: 24 villages, 12,000 households; county: 20 townships, a million visits</source>
+        <translation>village：一个村；township：24 个村、1.2 万户；county：20 个乡镇、100 万次走访</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="67" />
+        <source>Error: {message} (see python main.py --help)</source>
+        <translation>错误：{message}（见 python main.py --help）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="86" />
+        <location filename="../../main.py" line="89" />
+        <source>Error: {message}</source>
+        <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="91" />
+        <source>Wrote {path}: {households} households, {visits} visits, {sessions} study sessions.</source>
+        <translation>已写入 {path}：{households} 户、{visits} 次走访、{sessions} 次学习会议。</translation>
+    </message>
+</context>
+<context>
+    <name>Common</name>
+    <message>
+        <location filename="../../ui/common.py" line="66" />
+        <location filename="../../ui/common.py" line="71" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common.py" line="67" />
+        <source>Please correct:</source>
+        <translation>请更正：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common.py" line="69" />
+        <source>Cannot delete</source>
+        <translation>不能删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common.py" line="72" />
+        <location filename="../../ui/forms.py" line="266" />
+        <source>The data file could not be written: {error}</source>
+        <translation>数据文件无法写入：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <location filename="../../models/db.py" line="45" />
+        <source>Cannot open the data file {path}: {error}</source>
+        <translation>无法打开数据文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../models/db.py" line="61" />
+        <source>{path} is a folder, not a data file.</source>
+        <translation>{path} 是文件夹，不是数据文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/db.py" line="64" />
+        <location filename="../../models/db.py" line="74" />
+        <location filename="../../models/db.py" line="79" />
+        <source>{path} is not a 台账通 data file.</source>
+        <translation>{path} 不是台账通的数据文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/db.py" line="82" />
+        <source>{path} was written by a newer version of 台账通 (data format {version}; this program knows up to {latest}). Please install the newer version; the file has not been changed.</source>
+        <translation>{path} 由更新版本的台账通写入（数据格式 {version}，本程序最高支持 {latest}）。请安装新版本；文件未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/db.py" line="108" />
+        <source>Upgrading {path} from data format {version} failed ({error}). The file is left at format {step}; a copy made before the upgrade is at {backup}.</source>
+        <translation>升级 {path}（数据格式 {version}）失败（{error}）。文件保持在格式 {step}；升级前的备份在 {backup}。</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <location filename="../../models/demo/__init__.py" line="57" />
+        <source>Unknown size {size}; choose village, township or county.</source>
+        <translation>未知规模 {size}；请选 village、township 或 county。</translation>
+    </message>
+    <message>
+        <location filename="../../models/demo/__init__.py" line="61" />
+        <source>{path} already exists; the demo is written to a new file.</source>
+        <translation>{path} 已存在；演示数据只写入新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/demo/__init__.py" line="190" />
+        <source>Writing {unit} ({n} of {total})…</source>
+        <translation>正在写入 {unit}（{n}/{total}）…</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="50" />
+        <source>Filter by name, post or department</source>
+        <translation>按姓名、职务或科室筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="72" />
+        <source>Leadership group</source>
+        <translation>领导班子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="73" />
+        <source>All staff in post</source>
+        <translation>全体在岗干部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="74" />
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="104" />
+        <source>{n} chosen</source>
+        <translation>已选 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="126" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="126" />
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="127" />
+        <location filename="../../ui/dialogs.py" line="293" />
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="128" />
+        <source>Reason for leave</source>
+        <translation>请假事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="139" />
+        <source>Mark the selected persons; or press {key}</source>
+        <translation>标记所选人员；也可按 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="143" />
+        <source>All present</source>
+        <translation>全部出席</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="147" />
+        <source>Choose expected persons…</source>
+        <translation>选择应到人员…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="152" />
+        <source>Select rows and click a mark, or press 1 present, 2 late, 3 on leave, 4 absent, 0 not entered. Double-click the reason to type it.</source>
+        <translation>选中人员后点按钮，或按键：1 出席、2 迟到、3 请假、4 缺席、0 未填。双击“请假事由”可填写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="204" />
+        <source>— not entered —</source>
+        <translation>— 未填 —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="259" />
+        <source>Expected persons</source>
+        <translation>应到人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="266" />
+        <source>Expected {expected}   Attended {attended}   Late {late}   On leave {leave}   Absent {absent}   Not entered {blank}</source>
+        <translation>应到 {expected}　实到 {attended}　迟到 {late}　请假 {leave}　缺席 {absent}　未填 {blank}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="357" />
+        <source>Visitors</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="368" />
+        <source>Tick at least one visitor.</source>
+        <translation>请至少勾选一名走访人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="417" />
+        <source>Raised from the visit: {what}</source>
+        <translation>由走访转入：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="422" />
+        <source>Raised from the suggestion: {what}</source>
+        <translation>由意见建议转入：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="471" />
+        <source>Merge suggestions</source>
+        <translation>归并意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="474" />
+        <source>— a new consolidated item —</source>
+        <translation>— 新建归并条目 —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="478" />
+        <source>Title of the new consolidated item</source>
+        <translation>新归并条目的标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="488" />
+        <source>Merge into</source>
+        <translation>归并到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="489" />
+        <source>New item</source>
+        <translation>新条目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="496" />
+        <source>Merge</source>
+        <translation>归并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="501" />
+        <source>{n} suggestions:</source>
+        <translation>共 {n} 条意见建议：</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <location filename="../../models/lists.py" line="233" />
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <location filename="../../models/lists.py" line="234" />
+        <source>Attended</source>
+        <translation>实到</translation>
+    </message>
+    <message>
+        <location filename="../../models/lists.py" line="251" />
+        <location filename="../../models/records.py" line="160" />
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../models/lists.py" line="277" />
+        <location filename="../../models/store.py" line="121" />
+        <source>Visitors</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <location filename="../../models/lists.py" line="282" />
+        <location filename="../../models/lists.py" line="309" />
+        <source>Rectification raised</source>
+        <translation>已转整改</translation>
+    </message>
+    <message>
+        <location filename="../../models/lists.py" line="298" />
+        <source>Submitted by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location filename="../../models/lists.py" line="341" />
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../models/lists.py" line="388" />
+        <source>Visits</source>
+        <translation>走访次数</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="94" />
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="95" />
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="97" />
+        <source>Parent unit</source>
+        <translation>上级单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="98" />
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="107" />
+        <location filename="../../models/records.py" line="133" />
+        <location filename="../../models/records.py" line="157" />
+        <location filename="../../models/records.py" line="297" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="108" />
+        <source>Campaign name</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="109" />
+        <location filename="../../models/records.py" line="122" />
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="110" />
+        <location filename="../../models/records.py" line="123" />
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="111" />
+        <source>Aims</source>
+        <translation>目标任务</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="120" />
+        <location filename="../../models/records.py" line="196" />
+        <location filename="../../models/records.py" line="237" />
+        <location filename="../../models/records.py" line="257" />
+        <location filename="../../models/records.py" line="311" />
+        <location filename="../../models/records.py" line="323" />
+        <location filename="../../models/records.py" line="349" />
+        <location filename="../../models/records.py" line="381" />
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="121" />
+        <location filename="../../models/records.py" line="198" />
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="134" />
+        <location filename="../../models/records.py" line="146" />
+        <location filename="../../models/records.py" line="163" />
+        <location filename="../../models/records.py" line="177" />
+        <source>Village (community)</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="136" />
+        <location filename="../../models/records.py" line="202" />
+        <location filename="../../models/records.py" line="240" />
+        <location filename="../../models/records.py" line="298" />
+        <location filename="../../models/records.py" line="383" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="147" />
+        <location filename="../../models/records.py" line="179" />
+        <source>Villagers' group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="158" />
+        <location filename="../../models/records.py" line="225" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="159" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="161" />
+        <source>Department</source>
+        <translation>科室（部门）</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="164" />
+        <source>Party member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="165" />
+        <source>Leadership group</source>
+        <translation>班子成员</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="166" />
+        <location filename="../../models/records.py" line="182" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="167" />
+        <source>In post</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="168" />
+        <location filename="../../models/records.py" line="186" />
+        <location filename="../../models/records.py" line="213" />
+        <location filename="../../models/records.py" line="247" />
+        <location filename="../../models/records.py" line="268" />
+        <location filename="../../models/records.py" line="386" />
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="180" />
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="181" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="183" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="184" />
+        <source>Household size</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="185" />
+        <source>Household type</source>
+        <translation>户类别</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="199" />
+        <location filename="../../models/records.py" line="382" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="200" />
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="201" />
+        <source>End time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="203" />
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="204" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="206" />
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="207" />
+        <source>Speaker</source>
+        <translation>主讲/领学人</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="209" />
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="210" />
+        <location filename="../../models/records.py" line="329" />
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="211" />
+        <source>Destination</source>
+        <translation>考察地点</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="212" />
+        <source>Head count</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="223" />
+        <source>Study session</source>
+        <translation>学习会议</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="226" />
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="227" />
+        <source>Reason for leave</source>
+        <translation>请假事由</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="239" />
+        <source>Author</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="241" />
+        <location filename="../../models/records.py" line="384" />
+        <source>Title</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="242" />
+        <source>Date completed</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="243" />
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="245" />
+        <source>Checked by</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="246" />
+        <source>Checked on</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="259" />
+        <source>Household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="260" />
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="261" />
+        <source>Method</source>
+        <translation>走访方式</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="262" />
+        <source>Family situation</source>
+        <translation>家庭情况</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="263" />
+        <source>Requests</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="264" />
+        <source>Help given</source>
+        <translation>帮扶/办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="266" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="267" />
+        <source>Follow-up needed</source>
+        <translation>需跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="299" />
+        <location filename="../../models/records.py" line="313" />
+        <location filename="../../models/records.py" line="331" />
+        <location filename="../../models/records.py" line="353" />
+        <location filename="../../ui/dialogs.py" line="490" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="314" />
+        <source>Consolidated item</source>
+        <translation>归并条目</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="324" />
+        <source>Date collected</source>
+        <translation>收集日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="326" />
+        <source>Submitted by (staff)</source>
+        <translation>提出人（干部）</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="327" />
+        <source>Submitted by (villager)</source>
+        <translation>提出人（群众）</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="328" />
+        <location filename="../../models/records.py" line="354" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="333" />
+        <source>Merged into</source>
+        <translation>归并条目</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="335" />
+        <location filename="../../models/records.py" line="367" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="336" />
+        <location filename="../../models/records.py" line="360" />
+        <source>Responsible department</source>
+        <translation>责任单位（科室）</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="337" />
+        <source>Handling</source>
+        <translation>办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="338" />
+        <source>Reply</source>
+        <translation>答复情况</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="339" />
+        <source>Reply date</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="350" />
+        <source>Date found</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="351" />
+        <source>Problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="356" />
+        <source>From visit</source>
+        <translation>来源走访</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="358" />
+        <source>From suggestion</source>
+        <translation>来源意见</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="359" />
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="362" />
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="364" />
+        <source>Responsible leader</source>
+        <translation>责任领导</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="365" />
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="368" />
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="369" />
+        <source>Date closed</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="370" />
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="371" />
+        <source>Verified by</source>
+        <translation>验收人</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="385" />
+        <source>Outlet</source>
+        <translation>刊发媒体</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../ui/fields.py" line="107" />
+        <source>e.g. 2026-03-02</source>
+        <translation>如 2026-03-02</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="111" />
+        <source>Pick from the calendar</source>
+        <translation>从日历选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="145" />
+        <source>e.g. 09:00</source>
+        <translation>如 09:00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="268" />
+        <source>Type the head's name or the village</source>
+        <translation>输入户主姓名或村名查找</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="72" />
+        <source>Demonstration data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="73" />
+        <source>Writing the demonstration data…</source>
+        <translation>正在生成演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../ui/first_start.py" line="102" />
+        <source>Welcome to 台账通</source>
+        <translation>欢迎使用台账通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="104" />
+        <source>This data file is new. Tell us which unit keeps these ledgers and which campaign they are for; everything can be changed later in Settings.</source>
+        <translation>这是一个新的数据文件。请填写记台账的单位和活动名称；以后都可以在“设置”中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="126" />
+        <source>Start</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="127" />
+        <source>Load demonstration data</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="128" />
+        <source>Look around in an invented township first; your own data file stays empty.</source>
+        <translation>先在一个虚构的乡镇里看看；您自己的数据文件保持为空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="158" />
+        <source>Demonstration data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_start.py" line="159" />
+        <source>The demonstration data could not be opened: {error}</source>
+        <translation>无法打开演示数据：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="83" />
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="84" />
+        <location filename="../../ui/dialogs.py" line="497" />
+        <location filename="../../ui/forms.py" line="152" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="123" />
+        <source>Edit {kind}</source>
+        <translation>修改{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="124" />
+        <source>New {kind}</source>
+        <translation>新增{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="143" />
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="151" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="289" />
+        <source>Not saved. Please correct the fields marked in red.</source>
+        <translation>未保存。请更正红字标出的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <location filename="../../models/lists.py" line="51" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="47" />
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="61" />
+        <source>All: {what}</source>
+        <translation>全部{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="66" />
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="76" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="78" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="84" />
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="86" />
+        <source>New record (Ctrl+N)</source>
+        <translation>新增记录（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="88" />
+        <location filename="../../ui/record_page.py" line="246" />
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="90" />
+        <location filename="../../ui/record_page.py" line="218" />
+        <location filename="../../ui/record_page.py" line="247" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="91" />
+        <source>Move to the recycle bin (Delete)</source>
+        <translation>移到回收站（Delete 键）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="132" />
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="135" />
+        <source>The list could not be read: {error}</source>
+        <translation>无法读取列表：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="149" />
+        <source>All campaigns</source>
+        <translation>全部活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="151" />
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="176" />
+        <source>{n} records</source>
+        <translation>共 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="214" />
+        <source>Move “{what}” to the recycle bin?</source>
+        <translation>把“{what}”移到回收站？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="217" />
+        <source>Move {n} records to the recycle bin?</source>
+        <translation>把 {n} 条记录移到回收站？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="218" />
+        <source>They can be restored from the recycle bin.</source>
+        <translation>可以从回收站恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="33" />
+        <source>Study sessions</source>
+        <translation>学习会议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="34" />
+        <source>Study writings</source>
+        <translation>学习成果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="35" />
+        <source>Household visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="36" />
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="37" />
+        <source>Rectification</source>
+        <translation>问题整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="38" />
+        <source>Publicity</source>
+        <translation>宣传信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="39" />
+        <source>Households</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="40" />
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="41" />
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="42" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="94" />
+        <source>Open data file…</source>
+        <translation>打开数据文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96" />
+        <source>New data file…</source>
+        <translation>新建数据文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="100" />
+        <source>&amp;Records</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="101" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="239" />
+        <source>About 台账通</source>
+        <translation>关于台账通</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="118" />
+        <source>Raise a rectification</source>
+        <translation>转为整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="120" />
+        <source>Merge…</source>
+        <translation>归并…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165" />
+        <source>Choose a record first.</source>
+        <translation>请先选择一条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="171" />
+        <source>Rectification recorded; it is in the rectification list.</source>
+        <translation>已登记整改，可在“问题整改”中查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178" />
+        <source>Select the suggestions to merge.</source>
+        <translation>请选择要归并的意见建议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182" />
+        <source>Merge</source>
+        <translation>归并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182" />
+        <source>Only suggestions of the same campaign can be merged.</source>
+        <translation>只能归并同一活动的意见建议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188" />
+        <source>{n} suggestions merged into “{item}”.</source>
+        <translation>已将 {n} 条意见建议归并为“{item}”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194" />
+        <source>Open data file</source>
+        <translation>打开数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195" />
+        <source>台账通 data (*.db);;All files (*)</source>
+        <translation>台账通数据 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="206" />
+        <source>New data file</source>
+        <translation>新建数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="202" />
+        <source>台账通 data (*.db)</source>
+        <translation>台账通数据 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206" />
+        <source>{path} already exists; choose Open to use it.</source>
+        <translation>{path} 已存在；请用“打开”使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="239" />
+        <source>台账通 keeps the ledgers of a campaign: study sessions, visits, suggestions and rectification, each fact recorded once.
+
+Data file: {path}</source>
+        <translation>台账通记录活动台账：学习会议、走访、意见建议和问题整改，每件事只录一次。
+
+数据文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="253" />
+        <source> (demo data)</source>
+        <translation>（演示数据）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="255" />
+        <source>Data file: {path}</source>
+        <translation>数据文件：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>NameListEditor</name>
+    <message>
+        <location filename="../../ui/settings_page.py" line="143" />
+        <source>New name, then Enter</source>
+        <translation>输入名称后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="145" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="147" />
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="148" />
+        <source>Or press F2 in the list</source>
+        <translation>也可在列表中按 F2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="150" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="151" />
+        <source>Or press Delete in the list; deleted rows go to the recycle bin</source>
+        <translation>也可在列表中按 Delete；删除的内容进入回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="154" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="155" />
+        <source>Ctrl+Up in the list</source>
+        <translation>列表中按 Ctrl+↑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="157" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="158" />
+        <source>Ctrl+Down in the list</source>
+        <translation>列表中按 Ctrl+↓</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <location filename="../../ui/settings_page.py" line="75" />
+        <source>Leave empty if not known; Delete clears the date.</source>
+        <translation>不清楚可留空；按 Delete 清除日期。</translation>
+    </message>
+</context>
+<context>
+    <name>Personal</name>
+    <message>
+        <location filename="../../models/personal.py" line="30" />
+        <source>this is an old 15-digit number; enter the 18-character one</source>
+        <translation>这是旧的 15 位号码，请填写 18 位身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../models/personal.py" line="32" />
+        <source>must have 18 characters, not {n}</source>
+        <translation>应为 18 位，当前为 {n} 位</translation>
+    </message>
+    <message>
+        <location filename="../../models/personal.py" line="34" />
+        <source>only digits, and X as the last character</source>
+        <translation>只能是数字，末位可为 X</translation>
+    </message>
+    <message>
+        <location filename="../../models/personal.py" line="38" />
+        <source>the birth date {d} in it does not exist</source>
+        <translation>其中的出生日期 {d} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../models/personal.py" line="40" />
+        <source>the check character is wrong (a digit mistyped?)</source>
+        <translation>校验位不对（可能有数字输错）</translation>
+    </message>
+    <message>
+        <location filename="../../models/personal.py" line="53" />
+        <source>not a mobile (11 digits, starting with 1) or landline number</source>
+        <translation>不是手机号（1 开头的 11 位）或固定电话</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesTab</name>
+    <message>
+        <location filename="../../ui/settings_page.py" line="333" />
+        <source>A new village takes this kind; changing it changes the selected village.</source>
+        <translation>新增的村取此类型；修改它会改变所选村的类型。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordKind</name>
+    <message>
+        <location filename="../../models/records.py" line="102" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="115" />
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="128" />
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="141" />
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="152" />
+        <source>Villagers' group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="172" />
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="190" />
+        <source>Household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="217" />
+        <source>Study session</source>
+        <translation>学习会议</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="231" />
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="251" />
+        <source>Writing</source>
+        <translation>学习成果</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="272" />
+        <source>Household visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="304" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="318" />
+        <source>Consolidated item</source>
+        <translation>归并条目</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="343" />
+        <source>Suggestion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="375" />
+        <source>Rectification</source>
+        <translation>问题整改</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="390" />
+        <source>Publicity</source>
+        <translation>宣传信息</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinPage</name>
+    <message>
+        <location filename="../../ui/bin_page.py" line="89" />
+        <source>Deleted records wait here. Restored records return to their lists as they were.</source>
+        <translation>删除的记录保存在这里。恢复后回到原来的列表，内容不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_page.py" line="93" />
+        <source>Search the recycle bin</source>
+        <translation>在回收站中搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_page.py" line="113" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_page.py" line="114" />
+        <source>Restore the selected records (or press Enter)</source>
+        <translation>恢复所选记录（或按回车）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/bin_page.py" line="141" />
+        <source>Restored %n record(s).</source>
+        <translation>
+            <numerusform>已恢复 %n 条记录。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/bin_page.py" line="145" />
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/settings_page.py" line="660" />
+        <source>This unit</source>
+        <translation>本单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="661" />
+        <source>Villages (communities) and groups</source>
+        <translation>村（社区）与村民小组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="662" />
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="663" />
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <location filename="../../models/store.py" line="188" />
+        <source>“{record}” is still used by {parts}; it cannot be deleted.</source>
+        <translation>“{record}”仍被 {parts} 使用，不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../../models/store.py" line="204" />
+        <location filename="../../models/store.py" line="208" />
+        <source>First restore “{target}”, which “{record}” belongs to.</source>
+        <translation>请先恢复“{target}”，“{record}”属于它。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTab</name>
+    <message>
+        <location filename="../../ui/settings_page.py" line="284" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <location filename="../../models/store.py" line="119" />
+        <location filename="../../models/validation.py" line="61" />
+        <source>{field} is required.</source>
+        <translation>请填写“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="92" />
+        <location filename="../../models/validation.py" line="96" />
+        <location filename="../../models/validation.py" line="117" />
+        <source>“{value}” is not one of the choices.</source>
+        <translation>“{value}”不在可选项中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="100" />
+        <source>must be a whole number, 0 or more.</source>
+        <translation>应填写不小于 0 的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="102" />
+        <source>is not a date.</source>
+        <translation>不是有效日期（例如 2026-03-02）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="104" />
+        <source>is too long (at most 200 characters).</source>
+        <translation>太长（最多 200 字）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="120" />
+        <source>the chosen record does not exist.</source>
+        <translation>所选记录不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="122" />
+        <source>the chosen record is in the recycle bin.</source>
+        <translation>所选记录已在回收站中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="131" />
+        <source>{later} ({second}) is before {earlier} ({first}).</source>
+        <translation>“{later}”（{second}）早于“{earlier}”（{first}）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="168" />
+        <source>“{name}” already exists.</source>
+        <translation>“{name}”已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="175" />
+        <source>{end} must be after {start}.</source>
+        <translation>“{end}”应晚于“{start}”。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="183" />
+        <source>A completed rectification needs its {field}.</source>
+        <translation>已完成（销号）的整改须填写“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="199" />
+        <source>Household of {head} already has this ID number.</source>
+        <translation>该身份证号已登记在户主 {head} 名下。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="208" />
+        <source>{head} is already a head of household in this group.</source>
+        <translation>本组已有户主 {head}。</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../../models/vocab.py" line="65" />
+        <location filename="../../models/vocab.py" line="75" />
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="66" />
+        <location filename="../../models/vocab.py" line="76" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="67" />
+        <source>Township</source>
+        <translation>乡</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="68" />
+        <source>Town</source>
+        <translation>镇</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="69" />
+        <source>Subdistrict</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="70" />
+        <source>Bureau</source>
+        <translation>局（机关）</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="71" />
+        <source>County</source>
+        <translation>县（区）</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="80" />
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="81" />
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="85" />
+        <source>Leadership group study</source>
+        <translation>领导班子集中学习</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="86" />
+        <source>All-staff study</source>
+        <translation>全体干部集中学习</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="87" />
+        <source>Thematic discussion</source>
+        <translation>专题讨论会</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="88" />
+        <source>Mobilisation meeting</source>
+        <translation>动员部署会</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="89" />
+        <source>Party members' meeting</source>
+        <translation>党员大会</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="90" />
+        <source>All-staff meeting</source>
+        <translation>干部职工大会</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="91" />
+        <location filename="../../models/vocab.py" line="119" />
+        <location filename="../../models/vocab.py" line="132" />
+        <source>Forum</source>
+        <translation>座谈会</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="92" />
+        <source>Study tour</source>
+        <translation>外出考察学习</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="93" />
+        <source>Field research</source>
+        <translation>调研</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="94" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="98" />
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="99" />
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="100" />
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="101" />
+        <source>Absent</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="106" />
+        <source>Study notes</source>
+        <translation>学习笔记</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="107" />
+        <source>Reflections</source>
+        <translation>心得体会</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="108" />
+        <source>Research report</source>
+        <translation>调研报告</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="109" />
+        <source>Self-analysis</source>
+        <translation>对照检查材料</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="110" />
+        <source>Discussion speech</source>
+        <translation>研讨发言</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="114" />
+        <source>Home visit</source>
+        <translation>入户走访</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="115" />
+        <source>Telephone</source>
+        <translation>电话访问</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="116" />
+        <source>Courtyard meeting</source>
+        <translation>院坝会</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="117" />
+        <source>Village square meeting</source>
+        <translation>群众会</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="118" />
+        <source>Exchange meeting</source>
+        <translation>交流会</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="123" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="124" />
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="125" />
+        <source>Unsatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="129" />
+        <source>Staff</source>
+        <translation>干部职工</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="130" />
+        <source>Public</source>
+        <translation>群众</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="131" />
+        <location filename="../../models/vocab.py" line="148" />
+        <source>Household visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="133" />
+        <source>Suggestion box</source>
+        <translation>意见箱</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="137" />
+        <source>To be handled</source>
+        <translation>待办理</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="138" />
+        <source>Being handled</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="139" />
+        <source>Adopted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="140" />
+        <source>Partly adopted</source>
+        <translation>部分采纳</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="141" />
+        <source>Not adopted for now</source>
+        <translation>暂不采纳</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="142" />
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="147" />
+        <source>Self-inspection</source>
+        <translation>自查</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="149" />
+        <source>Suggestion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="150" />
+        <source>Higher-level inspection</source>
+        <translation>上级督查</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="154" />
+        <source>Not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="155" />
+        <source>In progress</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="156" />
+        <source>Completed (closed)</source>
+        <translation>已完成（销号）</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="157" />
+        <source>Long-term</source>
+        <translation>长期坚持</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="162" />
+        <source>News article</source>
+        <translation>新闻稿件</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="163" />
+        <source>Briefing</source>
+        <translation>工作简报</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="164" />
+        <source>Column</source>
+        <translation>专栏</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="165" />
+        <source>Interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="166" />
+        <source>Feature programme</source>
+        <translation>专题节目</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="170" />
+        <source>Lifted out of poverty</source>
+        <translation>脱贫户</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="171" />
+        <source>Under monitoring</source>
+        <translation>监测户</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="172" />
+        <source>Subsistence allowance</source>
+        <translation>低保户</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="173" />
+        <source>Five guarantees</source>
+        <translation>五保户</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="174" />
+        <source>Left-behind elderly</source>
+        <translation>留守老人户</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="175" />
+        <source>Person with disability</source>
+        <translation>残疾人户</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="179" />
+        <source>Suggestion category</source>
+        <translation>意见建议类别</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="180" />
+        <source>Problem category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="184" />
+        <source>Publicity and mobilisation</source>
+        <translation>宣传发动</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="185" />
+        <source>Study and improvement</source>
+        <translation>学习提升</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="186" />
+        <source>Research and discussion</source>
+        <translation>调研讨论</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="187" />
+        <source>Putting into practice</source>
+        <translation>推动落实</translation>
+    </message>
+    <message>
+        <location filename="../../models/vocab.py" line="188" />
+        <source>Continued deepening</source>
+        <translation>巩固深化</translation>
+    </message>
+</context>
+</TS>
