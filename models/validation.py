@@ -100,6 +100,8 @@ def _field_error(field: peewee.Field, value: Any) -> str | None:
         return translate("Validation", "must be a whole number, 0 or more.")
     if isinstance(field, peewee.DateField) and not isinstance(value, dt.date):
         return translate("Validation", "is not a date.")
+    if isinstance(field, peewee.TimeField) and not isinstance(value, dt.time):
+        return translate("Validation", "is not a time of day (for example 09:00).")
     if isinstance(field, peewee.CharField) and len(str(value)) > 200:
         return translate("Validation", "is too long (at most 200 characters).")
     if isinstance(field, peewee.ForeignKeyField):

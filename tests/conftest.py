@@ -12,6 +12,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
+def _english():
+    """Messages in the English source text, as the window shows them without a translator.
+
+    The Chinese is checked on its own in tests/test_i18n.py.
+    """
+    from models import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+
+
+@pytest.fixture(autouse=True)
 def _home(tmp_path, monkeypatch):
     """Keep the per-user folder inside the test's own temporary folder."""
     home = tmp_path / "home"

@@ -54,7 +54,7 @@ def test_demo_needs_a_file(capsys):
 def test_demo_into_an_existing_file_is_refused(tmp_path, capsys):
     path = tmp_path / "mine.db"
     path.write_bytes(b"my own notes")
-    assert main.main(["demo", "--db", str(path), "--size", "village"]) == 1
+    assert main.main(["--lang", "en", "demo", "--db", str(path), "--size", "village"]) == 1
     captured = capsys.readouterr()
     assert "mine.db" in captured.err and "exists" in captured.err
     assert captured.out == ""

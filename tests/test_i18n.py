@@ -63,8 +63,8 @@ def test_the_qm_is_compiled_from_the_ts(tmp_path):
 
 
 def test_domain_words_and_field_names_are_chinese():
-    words = [label for v in vars(vocab).values() if isinstance(v, vocab.Vocabulary)
-             for _code, label in v.items()]
+    words = [v.zh(code) for v in vars(vocab).values() if isinstance(v, vocab.Vocabulary)
+             for code in v.codes()]
     assert "领导班子集中学习" in words and "已完成（销号）" in words
     for model in r.ALL_MODELS:
         for field in model._meta.sorted_fields:

@@ -312,11 +312,14 @@ class VisitorsEditor(QListWidget):
         for person in (r.Person.select().where(r.Person.deleted_at.is_null(),
                                                r.Person.active == True)  # noqa: E712
                        .order_by(r.Person.name)):
-            item = QListWidgetItem(f"{person.name}（{person.title}）" if person.title else person.name)
-            item.setData(Qt.ItemDataRole.UserRole, person.id.hex)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.addItem(item)
+            self._add(person)
+
+    def _add(self, person: r.Person) -> None:
+        item = QListWidgetItem(f"{person.name}（{person.title}）" if person.title else person.name)
+        item.setData(Qt.ItemDataRole.UserRole, person.id.hex)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        self.addItem(item)
 
     def _items(self):
         return (self.item(i) for i in range(self.count()))
@@ -327,10 +330,16 @@ class VisitorsEditor(QListWidget):
 
     def set_value(self, keys) -> None:
         wanted = {key.hex for key in keys}
-        for item in self._items():
-            if item.data(Qt.ItemDataRole.UserRole) in wanted:
-                item.setCheckState(Qt.CheckState.Checked)
-                self.scrollToItem(item)
+        listed = {item.data(Qt.ItemDataRole.UserRole) for item in self._items()}
+        for person in r.Person.select().where(r.Person.id.in_([UUID(hex=k) for k in wanted - listed])):
+            self._add(person)  # a visitor who has left post since: kept, not silently dropped
+        chosen = [row for row in range(self.count())
+                  if self.item(row).data(Qt.ItemDataRole.UserRole) in wanted]
+        for position, row in enumerate(chosen):  # the visitors first, then everyone else
+            item = self.takeItem(row)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.insertItem(position, item)
+        self.scrollToTop()
 
 
 class VisitDialog(RecordDialog):

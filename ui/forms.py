@@ -36,11 +36,12 @@ from ui.fields import RecordChoice, editor_for
 ERROR_STYLE = "color: #b3261e;"
 
 
-def person_choices(only_active: bool = True) -> list[tuple[str, Any]]:
+def person_choices(only_active: bool = True, keep: Any = None) -> list[tuple[str, Any]]:
+    """The persons to choose from; ``keep`` (the one a record names) even if no longer in post."""
     query = r.Person.select(r.Person.id, r.Person.name, r.Person.title).where(
         r.Person.deleted_at.is_null())
     if only_active:
-        query = query.where(r.Person.active == True)  # noqa: E712 (SQL, not Python)
+        query = query.where((r.Person.active == True) | (r.Person.id == keep))  # noqa: E712 (SQL)
     return [(f"{name}（{title}）" if title else name, key)
             for key, name, title in query.order_by(r.Person.name).tuples()]
 
@@ -59,13 +60,30 @@ def group_choices(village: Any) -> list[tuple[str, Any]]:
     return [(name, key) for key, name in query.tuples()]
 
 
+def unit_and_below(unit: r.Unit) -> list[Any]:
+    """The unit and the units under it (a county's townships, their villages)."""
+    keys, level = [unit.id], [unit.id]
+    while level:
+        level = [key for (key,) in r.Unit.select(r.Unit.id).where(
+            r.Unit.parent.in_(level), r.Unit.deleted_at.is_null()).tuples()]
+        keys.extend(level)
+    return keys
+
+
 def campaign_choices() -> list[tuple[str, Any]]:
-    query = (r.Campaign.select(r.Campaign.id, r.Campaign.name, r.Campaign.start_date)
-             .where(r.Campaign.deleted_at.is_null()).order_by(r.Campaign.start_date.desc()))
+    """The campaigns of this unit, and those of the units under it named with their unit."""
+    query = (r.Campaign.select(r.Campaign.id, r.Campaign.name, r.Campaign.start_date, r.Unit.id,
+                               r.Unit.name)
+             .join(r.Unit).where(r.Campaign.deleted_at.is_null())
+             .order_by(r.Campaign.start_date.desc(), r.Unit.name))
     unit = store.current_unit()
     if unit is not None:
-        query = query.where(r.Campaign.unit == unit.id)
-    return [(f"{name}（{start.year}）" if start else name, key) for key, name, start in query.tuples()]
+        query = query.where(r.Campaign.unit.in_(unit_and_below(unit)))
+    choices = []
+    for key, name, start, unit_id, unit_name in query.tuples():
+        label = f"{name}（{start.year}）" if start else name
+        choices.append((label if unit is None or unit_id == unit.id else f"{unit_name} · {label}", key))
+    return choices
 
 
 def phase_choices(campaign: Any) -> list[tuple[str, Any]]:
@@ -231,6 +249,8 @@ class RecordDialog(QDialog):
             field = self.model._meta.fields[name]
             if field.rel_model is r.Category:
                 editor.set_choices(category_choices(self.category_kind))
+            elif field.rel_model is r.Person and self.record is not None:
+                editor.set_choices(person_choices(keep=self.record.__data__.get(name)))
             elif field.rel_model in CHOICES:
                 editor.set_choices(CHOICES[field.rel_model](values))
 

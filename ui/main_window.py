@@ -50,7 +50,8 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget()
-        self.nav.setMaximumWidth(180)
+        self.nav.setMaximumWidth(220)
+        self.nav.setMinimumWidth(110)
         self.stack = QStackedWidget()
         for key, label in PAGES:
             page = self._make_page(key)
@@ -69,7 +70,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
         self._menus()
         self._extra_actions()
-        self.resize(1280, 780)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, screen.width() - 40), min(780, screen.height() - 60))
+        self.splitter.setSizes([150, self.width() - 150])
         self._restore_layout()
         self.nav.setCurrentRow(0)
         self.refresh_title()

@@ -114,7 +114,10 @@ class RecordPage(QWidget):
             Qt.SortOrder.DescendingOrder if spec.default_sort[1] else Qt.SortOrder.AscendingOrder)
         metrics = self.view.fontMetrics()
         for index, column in enumerate(spec.columns):
-            self.view.setColumnWidth(index, metrics.horizontalAdvance("国") * column.width + 16)
+            # digits are half as wide as Chinese characters
+            sample = "0" if column.kind in ("date", "time", "int") else "国"
+            self.view.setColumnWidth(index, metrics.horizontalAdvance(sample) * column.width + 16)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
         self.view.doubleClicked.connect(lambda _i: self.edit_current())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
@@ -171,6 +174,14 @@ class RecordPage(QWidget):
             f.date_from = start if not isinstance(start, str) else None
             f.date_to = end if not isinstance(end, str) else None
         self.model.reload(wait=wait)
+
+    def _sort_indicator_changed(self, section: int, _order) -> None:
+        """A column that cannot be sorted does not sort: its header shows no order either."""
+        if section < len(self.spec.columns) and not self.spec.columns[section].sortable:
+            key, descending = self.model.sort_key
+            self.view.horizontalHeader().setSortIndicator(
+                next(i for i, c in enumerate(self.spec.columns) if c.key == key),
+                Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
 
     def _loaded(self, rows: int) -> None:
         self.count.setText(translate("Lists", "{n} records").format(n=f"{rows:,}"))

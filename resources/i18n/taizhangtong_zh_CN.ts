@@ -182,7 +182,7 @@
     </message>
     <message>
         <location filename="../../ui/common.py" line="72" />
-        <location filename="../../ui/forms.py" line="266" />
+        <location filename="../../ui/forms.py" line="286" />
         <source>The data file could not be written: {error}</source>
         <translation>数据文件无法写入：{error}</translation>
     </message>
@@ -319,57 +319,57 @@
         <translation>应到 {expected}　实到 {attended}　迟到 {late}　请假 {leave}　缺席 {absent}　未填 {blank}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="357" />
+        <location filename="../../ui/dialogs.py" line="366" />
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="368" />
+        <location filename="../../ui/dialogs.py" line="377" />
         <source>Tick at least one visitor.</source>
         <translation>请至少勾选一名走访人。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="417" />
+        <location filename="../../ui/dialogs.py" line="426" />
         <source>Raised from the visit: {what}</source>
         <translation>由走访转入：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="422" />
+        <location filename="../../ui/dialogs.py" line="431" />
         <source>Raised from the suggestion: {what}</source>
         <translation>由意见建议转入：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="471" />
+        <location filename="../../ui/dialogs.py" line="480" />
         <source>Merge suggestions</source>
         <translation>归并意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="474" />
+        <location filename="../../ui/dialogs.py" line="483" />
         <source>— a new consolidated item —</source>
         <translation>— 新建归并条目 —</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="478" />
+        <location filename="../../ui/dialogs.py" line="487" />
         <source>Title of the new consolidated item</source>
         <translation>新归并条目的标题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="488" />
+        <location filename="../../ui/dialogs.py" line="497" />
         <source>Merge into</source>
         <translation>归并到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="489" />
+        <location filename="../../ui/dialogs.py" line="498" />
         <source>New item</source>
         <translation>新条目</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="496" />
+        <location filename="../../ui/dialogs.py" line="505" />
         <source>Merge</source>
         <translation>归并</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="501" />
+        <location filename="../../ui/dialogs.py" line="510" />
         <source>{n} suggestions:</source>
         <translation>共 {n} 条意见建议：</translation>
     </message>
@@ -730,7 +730,7 @@
         <location filename="../../models/records.py" line="313" />
         <location filename="../../models/records.py" line="331" />
         <location filename="../../models/records.py" line="353" />
-        <location filename="../../ui/dialogs.py" line="490" />
+        <location filename="../../ui/dialogs.py" line="499" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -941,33 +941,33 @@
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="84" />
-        <location filename="../../ui/dialogs.py" line="497" />
-        <location filename="../../ui/forms.py" line="152" />
+        <location filename="../../ui/dialogs.py" line="506" />
+        <location filename="../../ui/forms.py" line="170" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="123" />
+        <location filename="../../ui/forms.py" line="141" />
         <source>Edit {kind}</source>
         <translation>修改{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="124" />
+        <location filename="../../ui/forms.py" line="142" />
         <source>New {kind}</source>
         <translation>新增{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="143" />
+        <location filename="../../ui/forms.py" line="161" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="151" />
+        <location filename="../../ui/forms.py" line="169" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="289" />
+        <location filename="../../ui/forms.py" line="309" />
         <source>Not saved. Please correct the fields marked in red.</source>
         <translation>未保存。请更正红字标出的项目。</translation>
     </message>
@@ -1016,14 +1016,14 @@
     </message>
     <message>
         <location filename="../../ui/record_page.py" line="88" />
-        <location filename="../../ui/record_page.py" line="246" />
+        <location filename="../../ui/record_page.py" line="257" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
         <location filename="../../ui/record_page.py" line="90" />
-        <location filename="../../ui/record_page.py" line="218" />
-        <location filename="../../ui/record_page.py" line="247" />
+        <location filename="../../ui/record_page.py" line="229" />
+        <location filename="../../ui/record_page.py" line="258" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1033,42 +1033,42 @@
         <translation>移到回收站（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="132" />
+        <location filename="../../ui/record_page.py" line="135" />
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="135" />
+        <location filename="../../ui/record_page.py" line="138" />
         <source>The list could not be read: {error}</source>
         <translation>无法读取列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="149" />
+        <location filename="../../ui/record_page.py" line="152" />
         <source>All campaigns</source>
         <translation>全部活动</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="151" />
+        <location filename="../../ui/record_page.py" line="154" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="176" />
+        <location filename="../../ui/record_page.py" line="187" />
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="214" />
+        <location filename="../../ui/record_page.py" line="225" />
         <source>Move “{what}” to the recycle bin?</source>
         <translation>把“{what}”移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="217" />
+        <location filename="../../ui/record_page.py" line="228" />
         <source>Move {n} records to the recycle bin?</source>
         <translation>把 {n} 条记录移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="218" />
+        <location filename="../../ui/record_page.py" line="229" />
         <source>They can be restored from the recycle bin.</source>
         <translation>可以从回收站恢复。</translation>
     </message>
@@ -1126,115 +1126,115 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Open data file…</source>
         <translation>打开数据文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>New data file…</source>
         <translation>新建数据文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>&amp;Records</source>
         <translation>记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>About 台账通</source>
         <translation>关于台账通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Raise a rectification</source>
         <translation>转为整改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Merge…</source>
         <translation>归并…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Choose a record first.</source>
         <translation>请先选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Rectification recorded; it is in the rectification list.</source>
         <translation>已登记整改，可在“问题整改”中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Select the suggestions to merge.</source>
         <translation>请选择要归并的意见建议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Merge</source>
         <translation>归并</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Only suggestions of the same campaign can be merged.</source>
         <translation>只能归并同一活动的意见建议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>{n} suggestions merged into “{item}”.</source>
         <translation>已将 {n} 条意见建议归并为“{item}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>Open data file</source>
         <translation>打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>台账通 data (*.db);;All files (*)</source>
         <translation>台账通数据 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>New data file</source>
         <translation>新建数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>台账通 data (*.db)</source>
         <translation>台账通数据 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>{path} already exists; choose Open to use it.</source>
         <translation>{path} 已存在；请用“打开”使用它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>台账通 keeps the ledgers of a campaign: study sessions, visits, suggestions and rectification, each fact recorded once.
 
 Data file: {path}</source>
@@ -1243,12 +1243,12 @@ Data file: {path}</source>
 数据文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source> (demo data)</source>
         <translation>（演示数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Data file: {path}</source>
         <translation>数据文件：{path}</translation>
     </message>
@@ -1528,7 +1528,7 @@ Data file: {path}</source>
     <message>
         <location filename="../../models/validation.py" line="92" />
         <location filename="../../models/validation.py" line="96" />
-        <location filename="../../models/validation.py" line="117" />
+        <location filename="../../models/validation.py" line="119" />
         <source>“{value}” is not one of the choices.</source>
         <translation>“{value}”不在可选项中。</translation>
     </message>
@@ -1544,46 +1544,51 @@ Data file: {path}</source>
     </message>
     <message>
         <location filename="../../models/validation.py" line="104" />
+        <source>is not a time of day (for example 09:00).</source>
+        <translation>不是有效时间（例如 09:00）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/validation.py" line="106" />
         <source>is too long (at most 200 characters).</source>
         <translation>太长（最多 200 字）。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="120" />
+        <location filename="../../models/validation.py" line="122" />
         <source>the chosen record does not exist.</source>
         <translation>所选记录不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="122" />
+        <location filename="../../models/validation.py" line="124" />
         <source>the chosen record is in the recycle bin.</source>
         <translation>所选记录已在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="131" />
+        <location filename="../../models/validation.py" line="133" />
         <source>{later} ({second}) is before {earlier} ({first}).</source>
         <translation>“{later}”（{second}）早于“{earlier}”（{first}）。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="168" />
+        <location filename="../../models/validation.py" line="170" />
         <source>“{name}” already exists.</source>
         <translation>“{name}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="175" />
+        <location filename="../../models/validation.py" line="177" />
         <source>{end} must be after {start}.</source>
         <translation>“{end}”应晚于“{start}”。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="183" />
+        <location filename="../../models/validation.py" line="185" />
         <source>A completed rectification needs its {field}.</source>
         <translation>已完成（销号）的整改须填写“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="199" />
+        <location filename="../../models/validation.py" line="201" />
         <source>Household of {head} already has this ID number.</source>
         <translation>该身份证号已登记在户主 {head} 名下。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="208" />
+        <location filename="../../models/validation.py" line="210" />
         <source>{head} is already a head of household in this group.</source>
         <translation>本组已有户主 {head}。</translation>
     </message>
