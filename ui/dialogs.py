@@ -121,6 +121,7 @@ class AttendanceEditor(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.marks: dict[UUID, list] = {}  # person → [status or None, reason]
+        self.touched = False  # marked or chosen by hand
         self.people: dict[UUID, tuple[str, str]] = {}
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([translate("Dialogs", "Name"), translate("Dialogs", "Post"),
@@ -173,6 +174,7 @@ class AttendanceEditor(QWidget):
         self._rebuild()
 
     def set_expected(self, keys: list[UUID]) -> None:
+        self.touched = True
         self.marks = {key: self.marks.get(key, [None, ""]) for key in keys}
         self._rebuild()
 
@@ -221,6 +223,7 @@ class AttendanceEditor(QWidget):
     # --- marking ----------------------------------------------------------------
 
     def mark_rows(self, rows: list[int], status: str | None) -> None:
+        self.touched = self.touched or bool(rows)
         self.table.blockSignals(True)
         for row in rows:
             key = self.key_at(row)
@@ -288,6 +291,12 @@ class SessionDialog(RecordDialog):
     fields = ("campaign", "phase", "date", "start_time", "end_time", "kind", "topic", "place",
               "host", "speaker", "recorder", "content", "destination", "head_count", "remarks")
 
+    def initial_values(self) -> dict[str, Any]:
+        values = super().initial_values()
+        if self.record is None:
+            values.setdefault("kind", "staff_study")  # the most frequent kind of session
+        return values
+
     def extra_tabs(self):
         self.attendance = AttendanceEditor()
         return [(self.attendance, translate("Dialogs", "Attendance"))]
@@ -296,8 +305,15 @@ class SessionDialog(RecordDialog):
         super().set_values(values)
         if not hasattr(self, "_loaded"):
             self._loaded = True
-            expected = None if self.record is not None else default_expected(values.get("kind"))
+            expected = None if self.record is not None else default_expected(self.editors["kind"].value())
             self.attendance.load(self.record, expected)
+            if self.record is None:
+                self.editors["kind"].currentIndexChanged.connect(self._kind_changed)
+
+    def _kind_changed(self) -> None:
+        """A new session's expected persons follow its kind until attendance is marked."""
+        if not self.attendance.touched:
+            self.attendance.load(None, default_expected(self.editors["kind"].value()))
 
     def write(self, values: dict[str, Any]) -> BaseModel:
         return store.save_session(values, self.attendance.attendance(), self.record)

@@ -41,6 +41,8 @@ class RecordPage(QWidget):
         super().__init__(parent)
         self.spec = spec
         self.model = RecordTableModel(spec, self)
+        self._select_after: UUID | None = None
+        self._current_campaign = None  # the one the campaign filter was last set to follow
         self.extra_actions: list[tuple[str, Callable[[], None]]] = []
 
         self.search = QLineEdit()
@@ -146,8 +148,10 @@ class RecordPage(QWidget):
     # --- filters --------------------------------------------------------------
 
     def reload_filter_choices(self) -> None:
-        """Campaigns and villages may have changed in 设置."""
+        """Campaigns and villages may have changed in 设置; a new current campaign is shown."""
         current = store.current_campaign()
+        previous, self._current_campaign = self._current_campaign, current
+        follow = current is not None and (previous is None or previous.id != current.id)
         for combo, all_text, choices, default in (
                 (self.campaign, translate("Lists", "All campaigns"), campaign_choices,
                  current.id.hex if current else None),
@@ -155,6 +159,8 @@ class RecordPage(QWidget):
             if combo is None:
                 continue
             keep = combo.currentData() if combo.count() else default
+            if combo is self.campaign and follow:
+                keep = default
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(all_text, None)
@@ -185,6 +191,8 @@ class RecordPage(QWidget):
 
     def _loaded(self, rows: int) -> None:
         self.count.setText(translate("Lists", "{n} records").format(n=f"{rows:,}"))
+        if self._select_after is not None:
+            self._select_saved()
 
     # --- records --------------------------------------------------------------
 
@@ -236,14 +244,21 @@ class RecordPage(QWidget):
         if done:
             self.after_change(None)
 
+    # A list this long is read again in the background after a change (a county's
+    # million visits take seconds); a shorter one at once, so the new row is there.
+    WAIT_BELOW = 50_000
+
     def after_change(self, record: BaseModel | None) -> None:
-        self.model.reload(wait=True)
-        if record is not None:
-            row = self.model.row_of(record.id)
-            if row is not None:
-                self.view.selectRow(row)
-                self.view.scrollTo(self.model.index(row, 0))
+        self._select_after = record.id if record is not None else None
+        self.model.reload(wait=self.model.rowCount() < self.WAIT_BELOW)
         self.changed.emit()
+
+    def _select_saved(self) -> None:
+        key, self._select_after = self._select_after, None
+        row = self.model.row_of(key) if key is not None else None
+        if row is not None:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
 
     def add_action(self, text: str, action: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)

@@ -263,113 +263,113 @@
         <translation>已选 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="126" />
+        <location filename="../../ui/dialogs.py" line="127" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="126" />
+        <location filename="../../ui/dialogs.py" line="127" />
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="127" />
-        <location filename="../../ui/dialogs.py" line="293" />
+        <location filename="../../ui/dialogs.py" line="128" />
+        <location filename="../../ui/dialogs.py" line="302" />
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="128" />
+        <location filename="../../ui/dialogs.py" line="129" />
         <source>Reason for leave</source>
         <translation>请假事由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="139" />
+        <location filename="../../ui/dialogs.py" line="140" />
         <source>Mark the selected persons; or press {key}</source>
         <translation>标记所选人员；也可按 {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="143" />
+        <location filename="../../ui/dialogs.py" line="144" />
         <source>All present</source>
         <translation>全部出席</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="147" />
+        <location filename="../../ui/dialogs.py" line="148" />
         <source>Choose expected persons…</source>
         <translation>选择应到人员…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="152" />
+        <location filename="../../ui/dialogs.py" line="153" />
         <source>Select rows and click a mark, or press 1 present, 2 late, 3 on leave, 4 absent, 0 not entered. Double-click the reason to type it.</source>
         <translation>选中人员后点按钮，或按键：1 出席、2 迟到、3 请假、4 缺席、0 未填。双击“请假事由”可填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="204" />
+        <location filename="../../ui/dialogs.py" line="206" />
         <source>— not entered —</source>
         <translation>— 未填 —</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="259" />
+        <location filename="../../ui/dialogs.py" line="262" />
         <source>Expected persons</source>
         <translation>应到人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="266" />
+        <location filename="../../ui/dialogs.py" line="269" />
         <source>Expected {expected}   Attended {attended}   Late {late}   On leave {leave}   Absent {absent}   Not entered {blank}</source>
         <translation>应到 {expected}　实到 {attended}　迟到 {late}　请假 {leave}　缺席 {absent}　未填 {blank}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="366" />
+        <location filename="../../ui/dialogs.py" line="382" />
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="377" />
+        <location filename="../../ui/dialogs.py" line="393" />
         <source>Tick at least one visitor.</source>
         <translation>请至少勾选一名走访人。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="426" />
+        <location filename="../../ui/dialogs.py" line="442" />
         <source>Raised from the visit: {what}</source>
         <translation>由走访转入：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="431" />
+        <location filename="../../ui/dialogs.py" line="447" />
         <source>Raised from the suggestion: {what}</source>
         <translation>由意见建议转入：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="480" />
+        <location filename="../../ui/dialogs.py" line="496" />
         <source>Merge suggestions</source>
         <translation>归并意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="483" />
+        <location filename="../../ui/dialogs.py" line="499" />
         <source>— a new consolidated item —</source>
         <translation>— 新建归并条目 —</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="487" />
+        <location filename="../../ui/dialogs.py" line="503" />
         <source>Title of the new consolidated item</source>
         <translation>新归并条目的标题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="497" />
+        <location filename="../../ui/dialogs.py" line="513" />
         <source>Merge into</source>
         <translation>归并到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="498" />
+        <location filename="../../ui/dialogs.py" line="514" />
         <source>New item</source>
         <translation>新条目</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="505" />
+        <location filename="../../ui/dialogs.py" line="521" />
         <source>Merge</source>
         <translation>归并</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="510" />
+        <location filename="../../ui/dialogs.py" line="526" />
         <source>{n} suggestions:</source>
         <translation>共 {n} 条意见建议：</translation>
     </message>
@@ -730,7 +730,7 @@
         <location filename="../../models/records.py" line="313" />
         <location filename="../../models/records.py" line="331" />
         <location filename="../../models/records.py" line="353" />
-        <location filename="../../ui/dialogs.py" line="499" />
+        <location filename="../../ui/dialogs.py" line="515" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -941,7 +941,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="84" />
-        <location filename="../../ui/dialogs.py" line="506" />
+        <location filename="../../ui/dialogs.py" line="522" />
         <location filename="../../ui/forms.py" line="170" />
         <source>Cancel</source>
         <translation>取消</translation>
@@ -980,95 +980,95 @@
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="47" />
+        <location filename="../../ui/record_page.py" line="49" />
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="61" />
+        <location filename="../../ui/record_page.py" line="63" />
         <source>All: {what}</source>
         <translation>全部{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="66" />
+        <location filename="../../ui/record_page.py" line="68" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="76" />
+        <location filename="../../ui/record_page.py" line="78" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="78" />
+        <location filename="../../ui/record_page.py" line="80" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="84" />
+        <location filename="../../ui/record_page.py" line="86" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="86" />
+        <location filename="../../ui/record_page.py" line="88" />
         <source>New record (Ctrl+N)</source>
         <translation>新增记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="88" />
-        <location filename="../../ui/record_page.py" line="257" />
+        <location filename="../../ui/record_page.py" line="90" />
+        <location filename="../../ui/record_page.py" line="272" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="90" />
-        <location filename="../../ui/record_page.py" line="229" />
-        <location filename="../../ui/record_page.py" line="258" />
+        <location filename="../../ui/record_page.py" line="92" />
+        <location filename="../../ui/record_page.py" line="237" />
+        <location filename="../../ui/record_page.py" line="273" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="91" />
+        <location filename="../../ui/record_page.py" line="93" />
         <source>Move to the recycle bin (Delete)</source>
         <translation>移到回收站（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="135" />
+        <location filename="../../ui/record_page.py" line="137" />
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="138" />
+        <location filename="../../ui/record_page.py" line="140" />
         <source>The list could not be read: {error}</source>
         <translation>无法读取列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="152" />
+        <location filename="../../ui/record_page.py" line="156" />
         <source>All campaigns</source>
         <translation>全部活动</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="154" />
+        <location filename="../../ui/record_page.py" line="158" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="187" />
+        <location filename="../../ui/record_page.py" line="193" />
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="225" />
+        <location filename="../../ui/record_page.py" line="233" />
         <source>Move “{what}” to the recycle bin?</source>
         <translation>把“{what}”移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="228" />
+        <location filename="../../ui/record_page.py" line="236" />
         <source>Move {n} records to the recycle bin?</source>
         <translation>把 {n} 条记录移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="229" />
+        <location filename="../../ui/record_page.py" line="237" />
         <source>They can be restored from the recycle bin.</source>
         <translation>可以从回收站恢复。</translation>
     </message>

@@ -618,3 +618,19 @@ def test_a_time_typed_as_garbage_is_refused(qtbot, world):
     save_button(dialog).click()
     assert_refused(dialog, before)
     assert dialog.error_text("start_time") != ""
+
+
+def test_a_new_sessions_expected_persons_follow_its_kind_until_marked(qtbot, world):
+    dialog = open_dialog(qtbot, SessionDialog)
+    kind = dialog.editors["kind"]
+    assert kind.value() == "staff_study"
+    everyone = set(dialog.attendance.marks)
+    kind.set_value("leader_study")
+    leaders = set(dialog.attendance.marks)
+    kind.set_value("staff_study")
+    assert set(dialog.attendance.marks) == everyone
+    assert leaders < everyone
+    dialog.attendance.table.selectRow(0)
+    dialog.attendance.mark_selected("late")
+    kind.set_value("leader_study")
+    assert set(dialog.attendance.marks) == everyone  # marked by hand: left as it is

@@ -530,3 +530,19 @@ def test_editing_from_the_list_changes_the_row(qtbot, township_window, monkeypat
     assert column(page, "title")[page.model.row_of(key)] == "新标题"
     assert page.current_id() == key
 
+
+
+def test_the_lists_follow_a_new_current_campaign(qtbot, empty_db):
+    world = World()
+    later = store.save(r.Campaign, {"unit": world.unit.id, "name": "作风建设年",
+                                    "start_date": dt.date(2026, 9, 1)})
+    world.session(topic="春季学习")
+    window = make_window(qtbot, empty_db)
+    sessions = open_page(qtbot, window, "sessions")
+    assert sessions.campaign.currentData() == world.campaign.id.hex
+    assert sessions.model.rowCount() == 1
+    store.set_current(campaign=later)
+    with qtbot.waitSignal(sessions.model.loaded):
+        window.settings_changed()
+    assert sessions.campaign.currentData() == later.id.hex
+    assert sessions.model.rowCount() == 0
