@@ -1,0 +1,41 @@
+"""Starting the window: the language, a file that cannot be opened, the first start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import ui.app
+import ui.first_start
+from models import records
+
+
+def test_chinese_is_installed_by_default_and_english_on_request(qapp):
+    ui.app.install_translators(qapp, "zh_CN")
+    try:
+        assert QCoreApplication.translate("MainWindow", "Study sessions") == "学习会议"
+        assert QCoreApplication.translate("Field", "Head of household") == "户主"
+    finally:
+        for translator in qapp._translators:
+            QApplication.removeTranslator(translator)
+        ui.app.install_translators(qapp, "en")
+    assert QCoreApplication.translate("MainWindow", "Study sessions") == "Study sessions"
+
+
+def test_a_file_that_is_not_a_data_file_gets_a_message_and_stays_as_it_was(qapp, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"my own notes, not a database")
+    assert ui.app.run_app(path, "en") == 1
+    assert len(shown) == 1 and "notes.db" in shown[0]
+    assert path.read_bytes() == b"my own notes, not a database"
+
+
+def test_an_empty_file_asks_for_the_unit_and_a_cancel_leaves_quietly(qapp, tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(ui.first_start, "run_first_start", lambda parent, path: asked.append(path))
+    path = tmp_path / "new.db"
+    assert ui.app.run_app(path, "en") == 0
+    assert asked == [path]
+    assert records.database.is_closed()
