@@ -6,31 +6,10 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QMessageBox
 
 from models import records as r
 from models import store
-from tests.models.factories import World
 from ui.bin_page import BinTableModel, RecycleBinPage, local_time
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """Message boxes are captured, never shown: a test must not block."""
-    shown: list[tuple[str, str]] = []
-
-    def capture(_parent, title, text, *_args):
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "information", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, capture)
-    return shown
-
-
-@pytest.fixture
-def world(empty_db):
-    return World()
 
 
 @pytest.fixture

@@ -4,28 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from models import demo, paths, store, vocab
 from models import records as r
 from models.i18n import translate
 from ui import first_start
 from ui.first_start import DEFAULT_CAMPAIGN, FirstStartDialog, run_first_start
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """Message boxes are captured, never shown: a test must not block."""
-    shown: list[tuple[str, str]] = []
-
-    def capture(_parent, title, text, *_args):
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "information", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, capture)
-    return shown
 
 
 def answer_with(monkeypatch, qtbot, fill):

@@ -11,22 +11,21 @@ import datetime as dt
 
 import peewee
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt, QThreadPool
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
 )
 
-from models import i18n, store
 from models import records as r
-from tests.models.factories import World, id_number
+from models import store
+from tests.models.factories import id_number
 from ui import dialogs
 from ui.dialogs import (
     DIALOGS,
@@ -97,39 +96,6 @@ def save_button(dialog: RecordDialog) -> QPushButton:
 def row_counts() -> dict[str, int]:
     """Rows of every table, those in the recycle bin included."""
     return {model.__name__: model.select().count() for model in r.ALL_MODELS}
-
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    """The core's messages in their source language, as the window's are in tests."""
-    monkeypatch.setattr(i18n, "_current", "en")
-
-
-@pytest.fixture(autouse=True)
-def messages(monkeypatch):
-    """Message boxes are recorded, never shown."""
-    shown: list[tuple[str, str, str]] = []
-
-    def capture(kind):
-        def show(_parent, title, text, *_args, **_kwargs):
-            shown.append((kind, title, text))
-            return QMessageBox.StandardButton.Ok
-        return show
-
-    for kind in ("warning", "information", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, kind, capture(kind))
-    return shown
-
-
-@pytest.fixture(autouse=True)
-def _no_loader_left():
-    yield
-    QThreadPool.globalInstance().waitForDone()
-
-
-@pytest.fixture
-def world(empty_db):
-    return World()
 
 
 def focus(qtbot, window: QWidget, widget: QWidget) -> None:

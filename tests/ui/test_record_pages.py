@@ -12,45 +12,16 @@ import datetime as dt
 
 import pytest
 from peewee import fn
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QThreadPool
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QDialog, QPushButton
 
-from models import db, i18n, lists, store
+from models import db, lists, store
 from models import records as r
 from tests.models.factories import World
 from tests.ui.test_forms import choose, save_button, type_text
 from ui import dialogs
 from ui.main_window import MainWindow
 from ui.record_page import RecordPage
-
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setattr(i18n, "_current", "en")
-
-
-@pytest.fixture(autouse=True)
-def messages(monkeypatch):
-    """Message boxes are recorded, never shown; confirmations are refused unless a test agrees."""
-    from PySide6.QtWidgets import QMessageBox
-
-    shown: list[tuple[str, str, str]] = []
-
-    def capture(kind):
-        def show(_parent, title, text, *_args, **_kwargs):
-            shown.append((kind, title, text))
-            return QMessageBox.StandardButton.No if kind == "question" else QMessageBox.StandardButton.Ok
-        return show
-
-    for kind in ("warning", "information", "critical", "question", "about"):
-        monkeypatch.setattr(QMessageBox, kind, capture(kind))
-    return shown
-
-
-@pytest.fixture(autouse=True)
-def _no_loader_left():
-    yield
-    QThreadPool.globalInstance().waitForDone()
 
 
 def make_window(qtbot, path) -> MainWindow:
@@ -488,8 +459,8 @@ def test_deleting_a_person_still_used_is_explained_and_changes_nothing(
         page.delete_button.click()
 
     assert len(messages) == 1
-    kind, title, text = messages[0]
-    assert (kind, title) == ("warning", "Cannot delete")
+    title, text = messages[0]
+    assert (messages.kinds[0], title) == ("warning", "Cannot delete")
     assert text.startswith(f"“{visitor.name}") and "it cannot be deleted" in text
     assert r.Person.get_by_id(visitor.id).deleted_at is None
     assert page.model.rowCount() == total
@@ -529,7 +500,6 @@ def test_editing_from_the_list_changes_the_row(qtbot, township_window, monkeypat
     assert r.Publicity.get_by_id(key).title == "新标题"
     assert column(page, "title")[page.model.row_of(key)] == "新标题"
     assert page.current_id() == key
-
 
 
 def test_the_lists_follow_a_new_current_campaign(qtbot, empty_db):

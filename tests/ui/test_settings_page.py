@@ -6,32 +6,12 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from models import records as r
 from models import store, vocab
 from models.i18n import translate
-from tests.models.factories import World
 from ui.settings_page import CampaignDialog, OptionalDateEdit, SettingsPage
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """Message boxes are captured, never shown: a test must not block."""
-    shown: list[tuple[str, str]] = []
-
-    def capture(_parent, title, text, *_args):
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "information", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, capture)
-    return shown
-
-
-@pytest.fixture
-def world(empty_db):
-    return World()
 
 
 @pytest.fixture
