@@ -327,6 +327,14 @@ def click_header(qtbot, page: RecordPage, section: int) -> None:
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
 
 
+def test_every_list_of_the_township_demo_is_filled(qtbot, township_window):
+    for key in lists.LISTS:
+        page = open_page(qtbot, township_window, key)
+        assert page.model.rowCount() > 0, key
+        first = page.model.index(0, 0)
+        assert page.model.data(first), key  # the first cell is read and shown
+
+
 def test_the_visit_count_is_the_number_of_visits(qtbot, township_window):
     page = open_page(qtbot, township_window, "visits")
     campaign = store.current_campaign()
