@@ -127,8 +127,8 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
         page = self.stack.currentWidget()
-        if isinstance(page, RecordPage) and not getattr(page, "_shown", False):
-            page._shown = True
+        if isinstance(page, RecordPage) and not page.shown:
+            page.shown = True
             page.apply_filters()
         elif hasattr(page, "refresh") and not isinstance(page, RecordPage):
             page.refresh()
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
     def records_changed(self) -> None:
         """Records were written somewhere: lists already shown read their rows again."""
         for page in self.pages.values():
-            if isinstance(page, RecordPage) and getattr(page, "_shown", False) \
+            if isinstance(page, RecordPage) and page.shown \
                     and page is not self.sender():
                 page.apply_filters()
         self.refresh_title()
@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             if isinstance(page, RecordPage):
                 page.reload_filter_choices()
-                page._shown = False
+                page.shown = False
         self._show_page(self.nav.currentRow())
         self.pages["settings"].refresh()
         self.refresh_title()

@@ -41,6 +41,7 @@ class RecordPage(QWidget):
         super().__init__(parent)
         self.spec = spec
         self.model = RecordTableModel(spec, self)
+        self.shown = False  # its rows were read since the data file was opened
         self._select_after: UUID | None = None
         self._current_campaign = None  # the one the campaign filter was last set to follow
         self.extra_actions: list[tuple[str, Callable[[], None]]] = []
@@ -143,7 +144,6 @@ class RecordPage(QWidget):
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addWidget(self.view, 1)
-        self._header_restored = False
 
     # --- filters --------------------------------------------------------------
 

@@ -35,7 +35,7 @@ def make_window(qtbot, path) -> MainWindow:
 def open_page(qtbot, window: MainWindow, key: str) -> RecordPage:
     """Show a list and wait until its rows are read."""
     page = window.pages[key]
-    if getattr(page, "_shown", False):
+    if page.shown:
         window.show_page(key)
     else:
         with qtbot.waitSignal(page.model.loaded):
