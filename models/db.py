@@ -17,9 +17,23 @@ from models import paths, sqlite
 from models.i18n import translate
 from models.records import ALL_MODELS, database
 
-# UPGRADES[k] brings a file from schema version k + 1 to k + 2. Append only.
+# UPGRADES[k] brings a file from schema version k + 1 to k + 2. Append only; each
+# step spells out its SQL, so that it does not change when the models do later.
 Upgrade = Callable[[peewee.Database], None]
-UPGRADES: list[Upgrade] = []
+
+
+def _v2_summary_texts(db: peewee.Database) -> None:
+    """Version 2: the office's own wording of each section of a campaign's summary."""
+    db.execute_sql(
+        'CREATE TABLE "summary_text" ("id" TEXT NOT NULL PRIMARY KEY, "created_at" DATETIME NOT NULL, '
+        '"updated_at" DATETIME NOT NULL, "deleted_at" DATETIME, "campaign_id" TEXT NOT NULL, '
+        '"section" VARCHAR(255) NOT NULL, "text" TEXT NOT NULL, FOREIGN KEY ("campaign_id") '
+        'REFERENCES "campaign" ("id") ON DELETE CASCADE)')
+    db.execute_sql('CREATE UNIQUE INDEX "summary_text_campaign_id_section" '
+                   'ON "summary_text" ("campaign_id", "section")')
+
+
+UPGRADES: list[Upgrade] = [_v2_summary_texts]
 
 
 def schema_version() -> int:

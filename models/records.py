@@ -405,8 +405,26 @@ class Setting(Model):
         table_name = "setting"
 
 
+class SummaryText(BaseModel):
+    """The office's own wording of one section of a campaign's summary.
+
+    The text holds placeholders for the figures (``{专题讨论会次数}``); the
+    summary fills them from the records each time it is written.
+    """
+
+    campaign = ForeignKeyField(Campaign, backref="summary_texts", on_delete="CASCADE", index=False,
+                               verbose_name=QT_TRANSLATE_NOOP("Field", "Campaign"))
+    section = CharField(verbose_name=QT_TRANSLATE_NOOP("Field", "Section"))
+    text = _text(QT_TRANSLATE_NOOP("Field", "Wording"))
+
+    class Meta:
+        required = ("campaign", "section")
+        kind_name = QT_TRANSLATE_NOOP("RecordKind", "Summary wording")
+        indexes = ((("campaign", "section"), True),)
+
+
 RECORD_MODELS: tuple[type[BaseModel], ...] = (
     Unit, Campaign, Phase, Village, VillageGroup, Person, Household, Session, Attendance,
-    Writing, Visit, Category, SuggestionItem, Suggestion, Rectification, Publicity,
+    Writing, Visit, Category, SuggestionItem, Suggestion, Rectification, Publicity, SummaryText,
 )
 ALL_MODELS: tuple[type[Model], ...] = (*RECORD_MODELS, VisitVisitor, Setting)

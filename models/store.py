@@ -157,7 +157,7 @@ def rectification_from(source: r.Visit | r.Suggestion) -> dict[str, Any]:
 
 # Rows that belong to another record and go with it: they never block a delete.
 OWNED = {(r.Attendance, "session"), (r.VisitVisitor, "visit"), (r.Phase, "campaign"),
-         (r.VillageGroup, "village")}
+         (r.VillageGroup, "village"), (r.SummaryText, "campaign")}
 
 
 def dependents(record: BaseModel) -> list[tuple[type[BaseModel], int]]:

@@ -1,5 +1,6 @@
 """Opening files: new, current, older (upgraded after a backup), newer or foreign (refused)."""
 
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -72,17 +73,17 @@ def _add_note_column(database):
 def test_an_older_file_is_backed_up_then_upgraded_in_order(empty_db, tmp_path, monkeypatch):
     store.save(r.Unit, {"name": "长坪镇", "level": "town"})
     db.close_database()
-    monkeypatch.setattr(db, "UPGRADES", [_add_note_column])
+    monkeypatch.setattr(db, "UPGRADES", [*db.UPGRADES, _add_note_column])
     backups = tmp_path / "backups"
     db.open_database(empty_db, backups=backups)
-    assert sqlite.user_version(r.database) == 2
+    assert sqlite.user_version(r.database) == len(db.UPGRADES) + 1
     columns = [row[1] for row in r.database.execute_sql("PRAGMA table_info(publicity)")]
     assert "note" in columns
     assert r.Unit.get().name == "长坪镇"
     (backup,) = backups.iterdir()
-    assert "v1-before-upgrade" in backup.name
+    assert f"v{len(db.UPGRADES)}-before-upgrade" in backup.name
     copy = sqlite3.connect(backup)
-    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == len(db.UPGRADES)
     assert copy.execute("SELECT name FROM unit").fetchone()[0] == "长坪镇"
     copy.close()
 
@@ -96,12 +97,38 @@ def test_a_failing_upgrade_changes_nothing_and_says_where_the_copy_is(empty_db, 
         _add_note_column(database)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(db, "UPGRADES", [broken])
+    version = db.schema_version()
+    monkeypatch.setattr(db, "UPGRADES", [*db.UPGRADES, broken])
     with pytest.raises(db.DatabaseOpenError, match="before-upgrade"):
         db.open_database(empty_db, backups=tmp_path / "backups")
     connection = sqlite3.connect(empty_db)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == version
     columns = [row[1] for row in connection.execute("PRAGMA table_info(publicity)")]
     assert "note" not in columns
     assert connection.execute("SELECT name FROM unit").fetchone()[0] == "长坪镇"
     connection.close()
+
+
+def test_a_version_1_file_gets_the_summary_wording_table(tmp_path):
+    """Every shipped upgrade, run on a file as the first version wrote it, gives today's schema."""
+    old, new = tmp_path / "old.db", tmp_path / "new.db"
+    db.open_database(new)
+    expected = {row[0]: row[1] for row in r.database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'summary_text'")}
+    db.close_database()
+    connection = sqlite3.connect(new)
+    connection.execute("DROP TABLE summary_text")
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+    new.rename(old)
+    db.open_database(old, backups=tmp_path / "backups")
+    assert sqlite.user_version(r.database) == db.schema_version() == 2
+    upgraded = {row[0]: row[1] for row in r.database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'summary_text'")}
+    assert upgraded.keys() == expected.keys()
+    unit = store.save(r.Unit, {"name": "长坪镇", "level": "town"})
+    campaign = store.save(r.Campaign, {"unit": unit.id, "name": "思想大解放",
+                                       "start_date": dt.date(2026, 2, 9)})
+    store.save(r.SummaryText, {"campaign": campaign.id, "section": "opening", "text": "今年以来……"})
+    assert r.SummaryText.get().text == "今年以来……"

@@ -112,7 +112,11 @@ def test_the_same_seed_gives_the_same_file(tmp_path):
     assert first != other  # the seed matters
 
 
-@pytest.mark.parametrize("model", r.RECORD_MODELS, ids=[m._meta.table_name for m in r.RECORD_MODELS])
+# The office's own summary wording is written by the office, not by the demo.
+DEMO_MODELS = [m for m in r.RECORD_MODELS if m is not r.SummaryText]
+
+
+@pytest.mark.parametrize("model", DEMO_MODELS, ids=[m._meta.table_name for m in DEMO_MODELS])
 def test_a_sample_of_every_kind_revalidates(township_db, model):
     total = model.select().count()
     assert total > 0
