@@ -1,0 +1,458 @@
+"""The register workbook: one printed sheet per register of a campaign.
+
+Each record register is a joined SQL query read as raw tuples and streamed
+into a write-only sheet, so a million visits take constant memory. The same
+scope filters as ``models.figures`` are used (``figures.within``,
+``figures.live_households``), so every register holds exactly the records the
+statistics sheet counts; the 走访覆盖 and 统计汇总 sheets print the figures
+themselves. Fixed wording is Chinese: the workbook leaves the laptop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import peewee
+from openpyxl import Workbook
+from peewee import JOIN, fn
+
+from exporters import ExportError, figure_sheets
+from exporters.layout import SIGNOFF, Col, PrintedSheet, Styles
+from exporters.safe import atomic_target, id_number_text, phone_text
+from models import figures, sqlite, store, vocab
+from models import records as r
+from models.i18n import translate
+
+REGISTERS = ("sessions", "writings", "visits", "suggestions", "rectifications", "publicity", "coverage",
+             "statistics")
+
+
+@dataclass
+class RegisterOptions:
+    campaign: UUID | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    village: UUID | None = None
+    full_personal: bool = False  # unmasked ID numbers and phones; the title line then says so
+    registers: tuple[str, ...] = REGISTERS
+    today: dt.date | None = None  # 填报日期 and what "overdue" means; None = real today
+
+
+class _Cancelled(Exception):
+    pass
+
+
+@dataclass
+class Context:
+    """What every sheet of one workbook shares: the scope and the printed heading."""
+
+    options: RegisterOptions
+    scope: figures.Scope
+    today: dt.date
+    unit: str
+    campaign: str
+    village: str
+    period: str
+    progress: _Progress
+
+    @property
+    def full(self) -> bool:
+        return self.options.full_personal
+
+    def title(self, register: str) -> str:
+        where = self.unit + self.village
+        return f"{where}“{self.campaign}”活动{register}" if self.campaign else f"{where}{register}"
+
+    def info(self) -> tuple[str, str]:
+        return (f"填报单位：{self.unit}{self.village}　　　统计时段：{self.period}",
+                f"填报日期：{chinese_date(self.today)}")
+
+
+class _Progress:
+    """Rows done of rows to do; asks ``cancelled`` every few hundred rows."""
+
+    EVERY = 500
+
+    def __init__(self, total: int, report: Callable[[int, int], None] | None,
+                 cancelled: Callable[[], bool] | None):
+        self.total, self.done = total, 0
+        self.report, self.cancelled = report, cancelled
+        self._next = 0
+
+    def step(self, rows: int = 1) -> None:
+        self.done += rows
+        if self.done >= self._next:
+            self._next = self.done + self.EVERY
+            self.check()
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise _Cancelled
+        if self.report is not None:
+            self.report(min(self.done, self.total), self.total)
+
+
+# --- the record registers ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Register:
+    """A register of one kind of record: its sheet, columns, scope and rows."""
+
+    key: str
+    sheet: str
+    title: str
+    columns: tuple[Col, ...]
+    model: type[r.BaseModel]
+    where: Callable[[figures.Scope], list[Any] | None]  # None: no rows in this scope
+    query: Callable[[list[Any]], peewee.Select]
+    rows: Callable[[Context, Iterable[tuple]], Iterator[tuple[list[Any], bool]]]  # (values, marked)
+    personal: bool = False  # shows ID numbers or phones
+
+    def count(self, scope: figures.Scope) -> int:
+        where = self.where(scope)
+        if where is None:
+            return 0
+        return self.model.select(fn.COUNT(self.model.id)).where(*where).scalar() or 0
+
+    def write(self, sheet: PrintedSheet, context: Context) -> None:
+        title = context.title(self.title)
+        if self.personal and context.full:
+            title += "（含完整身份证号、联系电话，注意保密）"
+        sheet.start(title, *context.info())
+        where = self.where(context.scope)
+        if where is not None:
+            cursor = r.database.execute(self.query(where))
+            for number, (values, marked) in enumerate(self.rows(context, cursor), 1):
+                sheet.row([number, *values], marked=marked)
+                context.progress.step()
+        sheet.finish(SIGNOFF)
+
+
+def _labels(vocabulary: vocab.Vocabulary) -> dict[str | None, str]:
+    labels: dict[str | None, str] = {code: vocabulary.zh(code) for code in vocabulary}
+    labels[None] = ""
+    return labels
+
+
+def _day(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def _by_person_village(field: peewee.Field, scope: figures.Scope) -> list[Any]:
+    if scope.village is None:
+        return []
+    return [field.in_(r.Person.select(r.Person.id).where(r.Person.village == scope.village))]
+
+
+Host, Recorder = r.Person.alias("host"), r.Person.alias("recorder")
+Author, Checker = r.Person.alias("author"), r.Person.alias("checker")
+Submitter, Owner, Leader = r.Person.alias("submitter"), r.Person.alias("owner"), r.Person.alias("leader")
+_Marks = r.Attendance.alias("marks")
+_VisitorRow, _VisitorPerson = r.VisitVisitor.alias("vv"), r.Person.alias("vp")
+_Raised = r.Rectification.alias("raised")
+
+
+def _sessions_query(where: list[Any]) -> peewee.Select:
+    S, marks = r.Session, _Marks.status
+    return (S.select(S.date, S.start_time, S.end_time, S.kind, S.topic, S.place, Host.name, S.speaker,
+                     fn.COUNT(_Marks.id), fn.COUNT(_Marks.id).filter(marks.in_(vocab.ATTENDED)),
+                     fn.COUNT(_Marks.id).filter(marks == "leave"),
+                     fn.COUNT(_Marks.id).filter(marks == "absent"),
+                     fn.COUNT(_Marks.id).filter(marks.is_null(False)), Recorder.name, S.remarks)
+            .join_from(S, Host, JOIN.LEFT_OUTER, on=(S.host == Host.id))
+            .join_from(S, Recorder, JOIN.LEFT_OUTER, on=(S.recorder == Recorder.id))
+            .join_from(S, _Marks, JOIN.LEFT_OUTER,
+                       on=((_Marks.session == S.id) & _Marks.deleted_at.is_null()))
+            .where(*where).group_by(S.id).order_by(S.date, S.start_time, S.id))
+
+
+def _session_rows(context: Context, cursor) -> Iterator[tuple[list[Any], bool]]:
+    kinds = _labels(vocab.SESSION_KINDS)
+    for (date, start, end, kind, topic, place, host, speaker, expected, attended, leave, absent,
+         entered, recorder, remarks) in cursor:
+        time = "-".join(str(t)[:5] for t in (start, end) if t)
+        rate = attended / entered if entered else None
+        yield ([_day(date), time, kinds.get(kind, kind), topic, place, host or "", speaker, expected,
+                attended, leave, absent, rate, recorder or "", remarks], False)
+
+
+def _writings_where(scope: figures.Scope) -> list[Any]:
+    return figures.within(r.Writing, r.Writing.date, scope) + _by_person_village(r.Writing.person, scope)
+
+
+def _writings_query(where: list[Any]) -> peewee.Select:
+    W = r.Writing
+    return (W.select(Author.name, Author.title, W.kind, W.title, W.length, W.date, Checker.name,
+                     W.checked_on)
+            .join_from(W, Author, on=(W.person == Author.id))
+            .join_from(W, Checker, JOIN.LEFT_OUTER, on=(W.checked_by == Checker.id))
+            .where(*where).order_by(W.date, Author.name, W.id))
+
+
+def _writing_rows(context: Context, cursor) -> Iterator[tuple[list[Any], bool]]:
+    kinds = _labels(vocab.WRITING_KINDS)
+    for name, post, kind, title, length, date, checker, checked_on in cursor:
+        checked = " ".join(part for part in (checker or "", str(checked_on or "")) if part)
+        yield [name, post, kinds.get(kind, kind), title, length, _day(date), checked], False
+
+
+def _visits_where(scope: figures.Scope) -> list[Any]:
+    return [*figures.within(r.Visit, r.Visit.date, scope),
+            r.Visit.household.in_(figures.live_households(scope))]
+
+
+def _visits_query(where: list[Any]) -> peewee.Select:
+    V, H = r.Visit, r.Household
+    visitors = (_VisitorRow.select(sqlite.joined_text(_VisitorPerson.name))
+                .join(_VisitorPerson, on=(_VisitorRow.person == _VisitorPerson.id))
+                .where(_VisitorRow.visit == V.id))
+    raised = fn.EXISTS(_Raised.select(_Raised.id).where(_Raised.visit == V.id,
+                                                        _Raised.deleted_at.is_null()))
+    return (V.select(V.date, r.Village.name, r.VillageGroup.name, H.head_name, H.id_number, H.phone,
+                     H.population, H.tags, V.method, visitors, V.situation, V.requests, V.help_given,
+                     raised, V.satisfaction)
+            .join_from(V, H).join_from(H, r.Village)
+            .join_from(H, r.VillageGroup, JOIN.LEFT_OUTER)
+            .where(*where).order_by(V.date, V.id))
+
+
+def _visit_rows(context: Context, cursor) -> Iterator[tuple[list[Any], bool]]:
+    methods, satisfaction = _labels(vocab.VISIT_METHODS), _labels(vocab.SATISFACTION)
+    tags = _labels(vocab.HOUSEHOLD_TAGS)
+    full = context.full
+    day = dt.date.fromisoformat
+    for (date, village, group, head, id_number, phone, population, tag_codes, method, visitors,
+         situation, requests, help_given, raised, satisfied) in cursor:
+        yield ([day(date[:10]) if date else None, village, group or "", head,
+                id_number_text(id_number, full), phone_text(phone, full), population,
+                "、".join(tags.get(code, code) for code in tag_codes.split(",") if code) if tag_codes else "",
+                methods.get(method, method), visitors or "", situation, requests, help_given,
+                "是" if raised else "否", satisfaction.get(satisfied, satisfied)], False)
+
+
+def _suggestions_where(scope: figures.Scope) -> list[Any]:
+    return (figures.within(r.Suggestion, r.Suggestion.date, scope)
+            + _by_person_village(r.Suggestion.submitter, scope))
+
+
+def _suggestions_query(where: list[Any]) -> peewee.Select:
+    S = r.Suggestion
+    return (S.select(S.date, fn.COALESCE(Submitter.name, S.submitter_name), S.source, r.Category.name,
+                     S.content, r.SuggestionItem.title, S.status, S.department, S.handling, S.reply,
+                     S.reply_date)
+            .join_from(S, Submitter, JOIN.LEFT_OUTER, on=(S.submitter == Submitter.id))
+            .join_from(S, r.Category, JOIN.LEFT_OUTER)
+            .join_from(S, r.SuggestionItem, JOIN.LEFT_OUTER, on=(
+                (S.item == r.SuggestionItem.id) & r.SuggestionItem.deleted_at.is_null()))
+            .where(*where).order_by(S.date, S.id))
+
+
+def _suggestion_rows(context: Context, cursor) -> Iterator[tuple[list[Any], bool]]:
+    sources, statuses = _labels(vocab.SUGGESTION_SOURCES), _labels(vocab.SUGGESTION_STATUSES)
+    for (date, submitter, source, category, content, item, status, department, handling, reply,
+         reply_date) in cursor:
+        answer = "；".join(part for part in (handling, reply) if part)
+        yield ([_day(date), submitter or "", sources.get(source, source), category or "", content,
+                item or "", statuses.get(status, status), department, answer, _day(reply_date)], False)
+
+
+def _rectifications_where(scope: figures.Scope) -> list[Any]:
+    where = figures.within(r.Rectification, r.Rectification.recorded_on, scope)
+    if scope.village is not None:  # as models.figures counts them: raised from the village's visits
+        where.append(r.Rectification.visit.in_(r.Visit.select(r.Visit.id).join(r.Household).where(
+            r.Household.village == scope.village)))
+    return where
+
+
+def _rectifications_query(where: list[Any]) -> peewee.Select:
+    R = r.Rectification
+    return (R.select(R.source, r.Category.name, R.problem, R.measures, R.department, Owner.name,
+                     Leader.name, R.deadline, R.progress, R.status, R.completed_on)
+            .join_from(R, r.Category, JOIN.LEFT_OUTER)
+            .join_from(R, Owner, JOIN.LEFT_OUTER, on=(R.person == Owner.id))
+            .join_from(R, Leader, JOIN.LEFT_OUTER, on=(R.leader == Leader.id))
+            .where(*where).order_by(R.recorded_on, R.id))
+
+
+OVERDUE_MARK = "（已逾期）"
+
+
+def _rectification_rows(context: Context, cursor) -> Iterator[tuple[list[Any], bool]]:
+    sources, statuses = _labels(vocab.RECTIFICATION_SOURCES), _labels(vocab.RECTIFICATION_STATUSES)
+    for (source, category, problem, measures, department, person, leader, deadline, progress, status,
+         completed) in cursor:
+        due = _day(deadline)
+        # the rule of models.figures.overdue: past the deadline and not finished
+        late = due is not None and due < context.today and status in vocab.RECTIFICATION_OPEN
+        label = statuses.get(status, status) + (OVERDUE_MARK if late else "")
+        yield ([sources.get(source, source), category or "", problem, measures, department,
+                person or "", leader or "", due, progress, label, _day(completed)], late)
+
+
+def _publicity_where(scope: figures.Scope) -> list[Any] | None:
+    if scope.village is not None:
+        return None  # publicity belongs to the unit, not to a village (as models.figures counts it)
+    return figures.within(r.Publicity, r.Publicity.date, scope)
+
+
+def _publicity_query(where: list[Any]) -> peewee.Select:
+    P = r.Publicity
+    return P.select(P.date, P.kind, P.title, P.outlet).where(*where).order_by(P.date, P.id)
+
+
+def _publicity_rows(context: Context, cursor) -> Iterator[tuple[list[Any], bool]]:
+    kinds = _labels(vocab.PUBLICITY_KINDS)
+    for date, kind, title, outlet in cursor:
+        yield [_day(date), kinds.get(kind, kind), title, outlet], False
+
+
+NUMBER = Col("序号", 5, "int")
+
+RECORD_REGISTERS = {register.key: register for register in (
+    Register("sessions", "学习会议", "学习会议台账", (
+        NUMBER, Col("日期", 11, "date"), Col("时间", 12, "center"), Col("类型", 14, "center"),
+        Col("主题", 28), Col("地点", 17), Col("主持人", 7, "center"), Col("主讲/领学人", 8, "center"),
+        Col("应到", 5, "int"), Col("实到", 5, "int"), Col("请假", 5, "int"), Col("缺席", 5, "int"),
+        Col("出勤率", 7, "percent"), Col("记录人", 7, "center"), Col("备注", 12)),
+        r.Session, lambda scope: figures.within(r.Session, r.Session.date, scope),
+        _sessions_query, _session_rows),
+    Register("writings", "学习成果", "学习成果登记表", (
+        NUMBER, Col("姓名", 9, "center"), Col("职务", 18), Col("类型", 11, "center"),
+        Col("题目", 40), Col("字数", 8, "int"), Col("完成日期", 12, "date"), Col("检查验收", 20, "center")),
+        r.Writing, _writings_where, _writings_query, _writing_rows),
+    Register("visits", "走访台账", "走访台账", (
+        NUMBER, Col("走访日期", 11, "date"), Col("村（社区）", 10, "center"), Col("组", 5, "center"),
+        Col("户主", 7, "center"), Col("身份证号", 19, "id"), Col("联系电话", 12, "id"),
+        Col("家庭人口", 6, "int"), Col("户类别", 10, "center"), Col("走访方式", 8, "center"),
+        Col("走访人", 11, "center"), Col("家庭情况", 26), Col("诉求", 16), Col("帮扶/办理情况", 18),
+        Col("是否转整改", 6, "center"), Col("满意度", 7, "center")),
+        r.Visit, _visits_where, _visits_query, _visit_rows, personal=True),
+    Register("suggestions", "意见建议", "意见建议台账", (
+        NUMBER, Col("收集日期", 11, "date"), Col("提出人", 8, "center"), Col("来源", 8, "center"),
+        Col("类别", 12, "center"), Col("内容", 32), Col("归并条目", 18), Col("办理状态", 8, "center"),
+        Col("责任科室", 10, "center"), Col("办理/答复情况", 28), Col("答复日期", 11, "date")),
+        r.Suggestion, _suggestions_where, _suggestions_query, _suggestion_rows),
+    Register("rectifications", "问题整改", "问题整改台账", (
+        NUMBER, Col("问题来源", 8, "center"), Col("问题类别", 12, "center"), Col("问题描述", 26),
+        Col("整改措施", 26), Col("责任单位", 10, "center"), Col("责任人", 7, "center"),
+        Col("责任领导", 7, "center"), Col("整改时限", 11, "date"), Col("进展", 16),
+        Col("状态", 10, "center"), Col("销号日期", 11, "date")),
+        r.Rectification, _rectifications_where, _rectifications_query, _rectification_rows),
+    Register("publicity", "宣传信息", "宣传信息登记表", (
+        NUMBER, Col("日期", 12, "date"), Col("类型", 12, "center"), Col("题目", 60), Col("刊发媒体", 30)),
+        r.Publicity, _publicity_where, _publicity_query, _publicity_rows),
+)}
+
+
+# --- the workbook -------------------------------------------------------------------
+
+def write_registers(path, options: RegisterOptions, progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write the chosen registers to ``path`` (.xlsx); ExportError if it cannot be done.
+
+    ``progress(done_rows, total_rows)`` is called now and then; when
+    ``cancelled()`` returns True the export stops, no file is left and
+    ExportError says so.
+    """
+    unknown = [key for key in options.registers if key not in REGISTERS]
+    if unknown or not options.registers:
+        raise ValueError(f"unknown registers {unknown}; choose from {REGISTERS}")
+    with atomic_target(path) as temporary:
+        target = Path(path).expanduser().absolute()
+        context = _context(options, progress, cancelled)
+        figures_ = figures.compute(context.scope) if {"coverage", "statistics"} & set(
+            options.registers) else None
+        context.progress.total = _total(options, context.scope, figures_)
+        wb = Workbook(write_only=True)
+        saved = False
+        try:
+            context.progress.check()
+            styles = Styles(wb)
+            for key in (key for key in REGISTERS if key in options.registers):
+                _write_sheet(wb, styles, key, context, figures_)
+            context.progress.check()
+            wb.save(temporary)
+            saved = True
+        except _Cancelled:
+            raise ExportError(translate("Export", "The export to {path} was cancelled; no file was "
+                                        "written.").format(path=target)) from None
+        finally:
+            if not saved:
+                _discard(wb)
+        if progress is not None:
+            progress(context.progress.total, context.progress.total)
+    return target
+
+
+def _write_sheet(wb, styles, key: str, context: Context, figures_) -> None:
+    if key in RECORD_REGISTERS:
+        register = RECORD_REGISTERS[key]
+        register.write(PrintedSheet(wb, styles, register.sheet, register.columns), context)
+    elif key == "coverage":
+        sheet = PrintedSheet(wb, styles, figure_sheets.COVERAGE_SHEET, figure_sheets.COVERAGE_COLUMNS)
+        figure_sheets.write_coverage(sheet, context, figures_)
+    else:
+        sheet = PrintedSheet(wb, styles, figure_sheets.STATISTICS_SHEET, figure_sheets.STATISTICS_COLUMNS)
+        figure_sheets.write_statistics(sheet, context, figures_)
+
+
+def _total(options: RegisterOptions, scope: figures.Scope, figures_) -> int:
+    total = sum(RECORD_REGISTERS[key].count(scope) for key in options.registers if key in RECORD_REGISTERS)
+    if "coverage" in options.registers:
+        total += figures_.households
+    return total
+
+
+def _discard(wb: Workbook) -> None:
+    """Remove the temporary files of sheets streamed but never saved."""
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is None:
+            continue
+        try:
+            rows = getattr(ws, "_rows", None)
+            if rows is not None:
+                rows.close()
+            writer.close()
+            writer.cleanup()
+        except Exception:  # openpyxl's own exit handler removes what is left
+            pass
+
+
+def _context(options: RegisterOptions, progress, cancelled) -> Context:
+    today = options.today or dt.date.today()
+    campaign = r.Campaign.get_or_none(r.Campaign.id == options.campaign) if options.campaign else None
+    if options.campaign is not None and campaign is None:
+        raise ExportError(translate("Export", "The chosen campaign no longer exists."))
+    unit = campaign.unit if campaign is not None else store.current_unit()
+    village = r.Village.get_or_none(r.Village.id == options.village) if options.village else None
+    if options.village is not None and village is None:
+        raise ExportError(translate("Export", "The chosen village no longer exists."))
+    scope = figures.Scope(campaign=options.campaign, date_from=options.date_from,
+                          date_to=options.date_to, village=options.village, today=today)
+    first = options.date_from or (campaign.start_date if campaign else None)
+    last = options.date_to or (campaign.end_date if campaign else None)
+    return Context(options, scope, today, unit.name if unit else "", campaign.name if campaign else "",
+                   village.name if village else "", period(_day(first), _day(last)),
+                   _Progress(0, progress, cancelled))
+
+
+def chinese_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def period(first: dt.date | None, last: dt.date | None) -> str:
+    if first and last:
+        return f"{chinese_date(first)}至{chinese_date(last)}"
+    if first:
+        return f"{chinese_date(first)}起"
+    if last:
+        return f"截至{chinese_date(last)}"
+    return "全部"

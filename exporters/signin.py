@@ -1,0 +1,134 @@
+"""The sign-in sheet (会议签到表) of one study session, printed before the meeting.
+
+The expected persons are filled in, the 签到 column is left empty and tall
+enough to sign by hand; 应到 / 实到 stand at the foot. Thirty names fit on one
+A4 portrait page; more continue on further pages under the same header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from exporters import ExportError
+from exporters.layout import FONT, FOOTER, PAPER_A4
+from exporters.safe import atomic_target, clean_text
+from models import records as r
+from models import vocab
+from models.i18n import translate
+
+COLUMNS = (("序号", 6), ("姓名", 13), ("职务", 26), ("签到", 27), ("备注", 17))
+HEADER_ROW = 5
+SIGN_HEIGHT = 20  # points: about 7 mm to sign in; 30 rows and the heading fit one A4 page
+_THIN = Side(style="thin", color="000000")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_LEFT = Alignment(vertical="center", wrap_text=True)
+
+
+def write_signin_sheet(path, session_id: UUID) -> Path:
+    """Write the sign-in sheet of ``session_id`` to ``path`` (.xlsx)."""
+    session = r.Session.get_or_none((r.Session.id == session_id) & r.Session.deleted_at.is_null())
+    if session is None:
+        raise ExportError(translate("Export", "Cannot write {path}: the study session no longer exists.")
+                          .format(path=path))
+    persons = expected_persons(session_id)
+    with atomic_target(path) as temporary:
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "签到表"
+        _heading(ws, session)
+        for number, (name, post, status, reason) in enumerate(persons, 1):
+            row = HEADER_ROW + number
+            remark = f"请假（{reason}）" if status == "leave" and reason else \
+                vocab.ATTENDANCE.zh(status) if status in ("leave", "absent") else ""
+            for column, value in enumerate((number, name, post, "", remark), 1):
+                _put(ws, row, column, value, _CENTER if column < 4 else _LEFT, border=True)
+            ws.row_dimensions[row].height = SIGN_HEIGHT
+        _foot(ws, HEADER_ROW + len(persons) + 1, persons)
+        _page(ws)
+        wb.save(temporary)
+    return Path(path).expanduser().absolute()
+
+
+def expected_persons(session_id: UUID) -> list[tuple[str, str, str | None, str]]:
+    """(name, post, attendance status, reason) of everyone expected, leaders first."""
+    A, P = r.Attendance, r.Person
+    query = (A.select(P.name, P.title, A.status, A.reason).join(P)
+             .where(A.session == session_id, A.deleted_at.is_null())
+             .order_by(P.leader.desc(), A.created_at, P.name))
+    return [(name, title or "", status, reason or "")
+            for name, title, status, reason in r.database.execute(query)]
+
+
+def _heading(ws, session: r.Session) -> None:
+    for index, (_, width) in enumerate(COLUMNS, 1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    last = get_column_letter(len(COLUMNS))
+    _put(ws, 1, 1, "会议签到表", Alignment(horizontal="center", vertical="center"), size=18, bold=True)
+    ws.row_dimensions[1].height = 30
+    time = "—".join(t.strftime("%H:%M") for t in (session.start_time, session.end_time) if t)
+    host = r.Person.select(r.Person.name).where(r.Person.id == session.host).scalar() or ""
+    lines = (f"会议名称：{session.topic}（{vocab.SESSION_KINDS.zh(session.kind)}）",
+             f"时　　间：{_date(session.date)} {time}",
+             f"地　　点：{session.place}　　　　主持人：{host}")
+    for row, text in enumerate(lines, 2):
+        _put(ws, row, 1, text, _LEFT, size=11)
+        ws.row_dimensions[row].height = 18
+    for row in range(1, HEADER_ROW):
+        ws.merge_cells(f"A{row}:{last}{row}")
+    for column, (title, _) in enumerate(COLUMNS, 1):
+        _put(ws, HEADER_ROW, column, title, _CENTER, bold=True, border=True)
+    ws.row_dimensions[HEADER_ROW].height = 22
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+
+
+def _foot(ws, row: int, persons: list[tuple[str, str, str | None, str]]) -> None:
+    expected = len(persons)
+    marked = all(status is not None for _, _, status, _ in persons) and expected > 0
+    attended = sum(1 for _, _, status, _ in persons if status in vocab.ATTENDED)
+    present = f"{attended}" if marked else "　　"
+    _put(ws, row, 1, f"应到：{expected}人　　　　实到：{present}人　　　　记录人：", _LEFT, size=11)
+    ws.merge_cells(f"A{row}:{get_column_letter(len(COLUMNS))}{row}")
+    ws.row_dimensions[row].height = 24
+
+
+def _page(ws) -> None:
+    ws.page_setup.paperSize = PAPER_A4
+    ws.page_setup.orientation = "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.6
+    ws.page_margins.top, ws.page_margins.bottom = 0.5, 0.6
+    ws.page_margins.header, ws.page_margins.footer = 0.2, 0.25
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.oddFooter.center.text = FOOTER
+    ws.oddFooter.center.font = FONT
+    ws.oddFooter.center.size = 9
+
+
+def _put(ws, row: int, column: int, value: Any, alignment: Alignment, size: int = 11,
+         bold: bool = False, border: bool = False) -> None:
+    """A cell whose text stays text (a name starting with = is not a formula)."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, int):
+        cell.value = value
+    else:
+        cell._value = clean_text(value)
+        cell.data_type = "s"
+    cell.font = Font(name=FONT, size=size, bold=bold)
+    cell.alignment = alignment
+    if border:
+        cell.border = _BOX
+
+
+def _date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"

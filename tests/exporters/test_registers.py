@@ -1,0 +1,335 @@
+"""The register workbook, opened again with openpyxl and read as a reader would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+import openpyxl
+import pytest
+
+import main
+from exporters import ExportError
+from exporters.registers import REGISTERS, RegisterOptions, write_registers
+from models import figures, personal, store, vocab
+from models import records as r
+from models.demo.campaign import TODAY
+from tests.models.factories import World
+
+SHEETS = ["学习会议", "学习成果", "走访台账", "意见建议", "问题整改", "宣传信息", "走访覆盖", "统计汇总"]
+HEADERS = {
+    "学习会议": ["序号", "日期", "时间", "类型", "主题", "地点", "主持人", "主讲/领学人", "应到", "实到",
+             "请假", "缺席", "出勤率", "记录人", "备注"],
+    "学习成果": ["序号", "姓名", "职务", "类型", "题目", "字数", "完成日期", "检查验收"],
+    "走访台账": ["序号", "走访日期", "村（社区）", "组", "户主", "身份证号", "联系电话", "家庭人口", "户类别",
+             "走访方式", "走访人", "家庭情况", "诉求", "帮扶/办理情况", "是否转整改", "满意度"],
+    "意见建议": ["序号", "收集日期", "提出人", "来源", "类别", "内容", "归并条目", "办理状态", "责任科室",
+             "办理/答复情况", "答复日期"],
+    "问题整改": ["序号", "问题来源", "问题类别", "问题描述", "整改措施", "责任单位", "责任人", "责任领导",
+             "整改时限", "进展", "状态", "销号日期"],
+    "宣传信息": ["序号", "日期", "类型", "题目", "刊发媒体"],
+    "走访覆盖": ["序号", "村（社区）", "组", "总户数", "已走访户数", "覆盖率", "未走访户"],
+    "统计汇总": ["序号", "类别", "项目", "数值", "单位"],
+}
+COUNTED = {"学习会议": "sessions", "学习成果": "writings", "走访台账": "visits", "意见建议": "suggestions",
+           "问题整改": "rectifications", "宣传信息": "publicity"}
+
+
+def export(folder, name="registers.xlsx", **values):
+    values.setdefault("campaign", store.current_campaign().id)
+    values.setdefault("today", TODAY)
+    options = RegisterOptions(**values)
+    path = write_registers(folder / name, options)
+    return openpyxl.load_workbook(path), options
+
+
+def data_rows(ws) -> list[tuple]:
+    """The numbered rows under the header (subtotal and sign-off lines have no 序号)."""
+    return [row for row in ws.iter_rows(min_row=4, values_only=True) if isinstance(row[0], int)]
+
+
+def scope_of(options: RegisterOptions) -> figures.Scope:
+    return figures.Scope(options.campaign, options.date_from, options.date_to, options.village,
+                         options.today)
+
+
+def test_every_register_has_its_sheet_title_line_and_header(village_db, tmp_path):
+    wb, _ = export(tmp_path)
+    campaign = store.current_campaign()
+    unit = campaign.unit.name
+    assert wb.sheetnames == SHEETS
+    for ws in wb:
+        assert ws["A1"].value.startswith(f"{unit}“{campaign.name}”活动"), ws.title
+        assert "A1" in str(ws.merged_cells)
+        assert f"填报单位：{unit}" in ws["A2"].value
+        assert "统计时段：2026年2月9日至2026年6月30日" in ws["A2"].value
+        assert "填报日期：2026年11月25日" in [c.value for c in ws[2] if c.value][-1]
+        assert [c.value for c in ws[3]] == HEADERS[ws.title]
+        assert any(str(c.value).startswith("填表人：") and "审核人：" in c.value and "联系电话：" in c.value
+                   for c in ws["A"] if c.value)
+    assert wb["走访台账"]["A1"].value.endswith("活动走访台账")
+
+
+def test_only_the_chosen_registers_are_written(village_db, tmp_path):
+    wb, _ = export(tmp_path, registers=("visits", "statistics"))
+    assert wb.sheetnames == ["走访台账", "统计汇总"]
+    with pytest.raises(ValueError):
+        export(tmp_path, registers=("nonsense",))
+
+
+@pytest.mark.parametrize("scope", ["campaign", "dates", "village"])
+def test_row_counts_equal_the_database_and_are_numbered(township_db, tmp_path, scope):
+    values = {}
+    if scope == "dates":
+        values = {"date_from": dt.date(2026, 3, 1), "date_to": dt.date(2026, 4, 15)}
+    if scope == "village":
+        values = {"village": r.Village.select().order_by(r.Village.position)[3].id}
+    wb, options = export(tmp_path, **values)
+    f = figures.compute(scope_of(options))
+    expected = {"sessions": f.sessions, "writings": f.writings, "visits": f.visits,
+                "suggestions": f.suggestions, "rectifications": f.rectifications, "publicity": f.publicity}
+    for sheet, key in COUNTED.items():
+        rows = data_rows(wb[sheet])
+        assert len(rows) == expected[key], sheet
+        assert [row[0] for row in rows] == list(range(1, len(rows) + 1))
+    assert f.visits > 0
+    if scope == "dates":
+        days = [row[1].date() for row in data_rows(wb["走访台账"])]
+        assert min(days) >= options.date_from and max(days) <= options.date_to
+    if scope == "village":
+        name = r.Village.get_by_id(options.village).name
+        assert {row[2] for row in data_rows(wb["走访台账"])} == {name}
+        assert name in wb["走访台账"]["A1"].value and name in wb["走访台账"]["A2"].value
+        assert data_rows(wb["宣传信息"]) == []  # publicity belongs to the unit
+
+
+def test_a_visit_row_reads_as_entered(village_db, tmp_path):
+    wb, _ = export(tmp_path, registers=("visits",))
+    first = data_rows(wb["走访台账"])[0]
+    visit = (r.Visit.select().where(r.Visit.campaign == store.current_campaign().id)
+             .order_by(r.Visit.date, r.Visit.id).first())
+    household = visit.household
+    assert first[1].date() == visit.date
+    assert first[2:5] == (household.village.name, household.group.name, household.head_name)
+    assert first[7] == household.population
+    assert first[9] == vocab.VISIT_METHODS.zh(visit.method)
+    assert set(first[10].split("、")) == {v.person.name for v in visit.visitors}
+    assert first[15] == vocab.SATISFACTION.zh(visit.satisfaction)
+
+
+def test_id_numbers_and_phones_are_masked_unless_asked(village_db, tmp_path):
+    wb, _ = export(tmp_path, registers=("visits",))
+    ws = wb["走访台账"]
+    numbers = {h.id_number for h in r.Household.select()}
+    masked = {personal.mask_id_number(n) for n in numbers}
+    rows = list(ws.iter_rows(min_row=4))
+    ids = [row[5] for row in rows if isinstance(row[0].value, int)]
+    assert ids and all(c.value in masked and c.data_type == "s" for c in ids)
+    assert all(re.fullmatch(r"1\d\d\*{4}\d{4}", row[6]) for row in data_rows(ws) if row[6])
+    assert "完整" not in ws["A1"].value
+
+    wb, _ = export(tmp_path, "full.xlsx", registers=("visits",), full_personal=True)
+    ws = wb["走访台账"]
+    assert "含完整身份证号" in ws["A1"].value
+    ids = [row[5] for row in ws.iter_rows(min_row=4) if isinstance(row[0].value, int)]
+    assert all(c.value in numbers and c.data_type == "s" and c.number_format == "@" for c in ids)
+    phones = {h.phone for h in r.Household.select()}
+    assert all(row[6] in phones for row in data_rows(ws) if row[6])
+
+
+def test_user_text_like_a_formula_stays_text_and_control_characters_go(empty_db, tmp_path):
+    world = World()
+    household = world.household("张=三", phone="13800745678")
+    world.visit(household, requests="=HYPERLINK(\"http://x\")", situation="-3口人",
+                help_given="@SUM(1)\x07已办", remarks="+1")
+    world.suggestion(content="+86 建议\x0b修路")
+    wb = openpyxl.load_workbook(write_registers(tmp_path / "x.xlsx", RegisterOptions(
+        campaign=world.campaign.id, today=TODAY)))
+    visit = next(row for row in wb["走访台账"].iter_rows(min_row=4) if isinstance(row[0].value, int))
+    assert visit[11].value == "-3口人" and visit[11].data_type == "s"
+    assert visit[12].value == "=HYPERLINK(\"http://x\")" and visit[12].data_type == "s"
+    assert visit[13].value == "@SUM(1)已办" and visit[13].data_type == "s"
+    assert visit[4].value == "张=三"
+    assert data_rows(wb["意见建议"])[0][5] == "+86 建议修路"
+
+
+def test_print_layout_of_every_sheet(village_db, tmp_path):
+    wb, _ = export(tmp_path)
+    for ws in wb:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.paperSize in ("9", 9)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows == "$3:$3"
+        assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+        assert ws.freeze_panes == "A4"
+        assert ws["A1"].font.name == "宋体" and ws["A1"].font.b
+        assert all(c.font.name == "宋体" and c.font.b and c.border.bottom.style == "thin" for c in ws[3])
+        row = next(ws.iter_rows(min_row=4, max_row=4))
+        assert all(c.font.name == "宋体" and c.border.left.style == "thin" for c in row)
+        assert all(ws.column_dimensions[c.column_letter].width >= 5 for c in ws[3])
+    assert wb["走访台账"]["L4"].alignment.wrap_text
+
+
+def test_overdue_rectifications_are_marked(township_db, tmp_path):
+    wb, options = export(tmp_path, registers=("rectifications",))
+    rows = list(wb["问题整改"].iter_rows(min_row=4))
+    rows = [row for row in rows if isinstance(row[0].value, int)]
+    marked = [row for row in rows if row[10].value.endswith("（已逾期）")]
+    assert len(marked) == figures.compute(scope_of(options)).rectifications_overdue > 0
+    for row in marked:
+        assert row[8].value.date() < TODAY
+        assert row[1].fill.fgColor.rgb.endswith("FFE0E0")
+    assert all(row[1].fill.fill_type is None for row in rows if row not in marked)
+
+
+def test_statistics_sheet_prints_the_figures(township_db, tmp_path):
+    wb, options = export(tmp_path, registers=("statistics",))
+    f = figures.compute(scope_of(options))
+    items, by_category, category = {}, {}, None
+    for row in data_rows(wb["统计汇总"]):
+        category = row[1] or category  # merged down over its lines
+        items[row[2]] = by_category[category, row[2]] = row[3]
+    assert items["学习会议合计"] == f.sessions
+    assert items["应到人次"] == f.expected and items["实到人次"] == f.attended
+    assert items["出勤率"] == pytest.approx(f.attendance_rate)
+    assert items["学习成果合计"] == f.writings
+    assert items["走访户次"] == f.visits and items["已走访户数"] == f.households_visited
+    assert items["总户数"] == f.households and items["走访覆盖率"] == pytest.approx(f.coverage_rate)
+    assert items["征集意见建议"] == f.suggestions and items["梳理归并为"] == f.suggestion_items
+    assert items["已逾期未完成"] == f.rectifications_overdue
+    assert items["宣传信息合计"] == f.publicity
+    for code, count in f.sessions_by_kind.items():
+        assert by_category["学习会议", vocab.SESSION_KINDS.zh(code)] == count
+    for code, count in f.visits_by_method.items():
+        assert by_category["走访", vocab.VISIT_METHODS.zh(code)] == count
+    assert {key for key, _ in by_category} == {"学习会议", "学习成果", "走访", "意见建议", "问题整改",
+                                               "宣传信息"}
+
+
+def test_coverage_per_village_and_group_with_the_households_not_visited(township_db, tmp_path):
+    wb, options = export(tmp_path, registers=("coverage",))
+    f = figures.compute(scope_of(options))
+    ws = wb["走访覆盖"]
+    rows = [row for row in ws.iter_rows(min_row=4, values_only=True) if row[1]]
+    subtotals = [row for row in rows if row[2] == "小计"]
+    assert [(row[1], row[3], row[4]) for row in subtotals] == [
+        (c.name, c.households, c.visited) for c in f.coverage]
+    groups = data_rows(ws)
+    assert [row[0] for row in groups] == list(range(1, len(groups) + 1))
+    for village in f.coverage:
+        mine = [row for row in groups if row[1] == village.name]
+        assert sum(row[3] for row in mine) == village.households
+        assert sum(row[4] for row in mine) == village.visited
+    total = next(row for row in rows if row[1] == "合计")
+    assert (total[3], total[4]) == (f.households, f.households_visited)
+    # the names listed are exactly the households of the group without a visit
+    village = r.Village.select().order_by(r.Village.position).first()
+    group = r.VillageGroup.select().where(r.VillageGroup.village == village).order_by(
+        r.VillageGroup.position).first()
+    visited = r.Visit.select(r.Visit.household).where(r.Visit.campaign == options.campaign,
+                                                      r.Visit.deleted_at.is_null())
+    expected = sorted(h.head_name for h in r.Household.select().where(
+        r.Household.group == group, r.Household.deleted_at.is_null(), r.Household.id.not_in(visited)))
+    row = next(row for row in groups if row[1] == village.name and row[2] == group.name)
+    assert sorted(row[6].split("、") if row[6] else []) == expected
+
+
+def test_progress_reaches_the_total(village_db, tmp_path):
+    calls = []
+    write_registers(tmp_path / "p.xlsx", RegisterOptions(today=TODAY),
+                    progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1][0] == calls[-1][1] > 0
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_a_cancelled_export_leaves_the_old_file_and_nothing_else(village_db, tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "registers.xlsx"
+    target.write_bytes(b"old")
+    asked = []
+
+    def cancelled():
+        asked.append(1)
+        return len(asked) > 2
+
+    with pytest.raises(ExportError, match="cancelled"):
+        write_registers(target, RegisterOptions(today=TODAY), cancelled=cancelled)
+    assert os.listdir(folder) == ["registers.xlsx"]
+    assert target.read_bytes() == b"old"
+
+
+@pytest.mark.parametrize("lock", ["~$registers.xlsx", ".~lock.registers.xlsx#"])
+def test_a_locked_target_is_refused_and_untouched(village_db, tmp_path, lock):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "registers.xlsx"
+    target.write_bytes(b"old")
+    (folder / lock).write_text("x")
+    with pytest.raises(ExportError, match=r"registers\.xlsx is open in another program"):
+        write_registers(target, RegisterOptions(today=TODAY))
+    assert target.read_bytes() == b"old"
+    assert sorted(os.listdir(folder)) == sorted([lock, "registers.xlsx"])
+
+
+def test_a_folder_the_system_refuses_is_reported_before_any_work(village_db, tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(ExportError, match=r"registers\.xlsx: the folder is read-only"):
+        write_registers(tmp_path / "registers.xlsx", RegisterOptions(today=TODAY))
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_folder_is_refused(village_db, tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(ExportError, match="read-only"):
+            write_registers(folder / "registers.xlsx", RegisterOptions(today=TODAY))
+        assert os.listdir(folder) == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_registers_cover_every_key():
+    assert set(REGISTERS) == {"sessions", "writings", "visits", "suggestions", "rectifications",
+                              "publicity", "coverage", "statistics"}
+
+
+# --- the command line ----------------------------------------------------------------
+
+def test_cli_exports_a_village_and_masks(village_db, tmp_path, capsys):
+    from models import db
+
+    db.close_database()
+    out = tmp_path / "cli.xlsx"
+    assert main.main(["--lang", "en", "export", "xlsx", "--db", str(village_db), "--out", str(out),
+                      "--from", "2026-03-01", "--to", "2026-05-31"]) == 0
+    assert "cli.xlsx" in capsys.readouterr().out
+    wb = openpyxl.load_workbook(out)
+    assert "2026年3月1日至2026年5月31日" in wb["走访台账"]["A2"].value
+    assert all("*" in row[5] for row in data_rows(wb["走访台账"]))
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    (["--campaign", "没有"], "No campaign named 没有; choose one of: 思想大解放"),
+    (["--village", "没有"], "No village named 没有; choose one of: "),
+    (["--from", "2026-02-30"], "is not a date"),
+])
+def test_cli_mistakes_are_one_line_and_status_1(village_db, tmp_path, capsys, option, message):
+    from models import db
+
+    db.close_database()
+    out = tmp_path / "cli.xlsx"
+    assert main.main(["--lang", "en", "export", "xlsx", "--db", str(village_db), "--out", str(out),
+                      *option]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert not out.exists()
