@@ -81,3 +81,10 @@ def joined_text(expr, separator: str = "、"):
     from peewee import fn
 
     return fn.group_concat(expr, separator)
+
+
+def month_of(expr):
+    """The 'YYYY-MM' of a date column (dates are stored as ISO text; PostgreSQL: to_char)."""
+    from peewee import fn
+
+    return fn.substr(expr, 1, 7)

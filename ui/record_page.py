@@ -94,12 +94,20 @@ class RecordPage(QWidget):
         self.delete_button.setToolTip(translate("Lists", "Move to the recycle bin (Delete)"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.count = QLabel()
+        # A condition set from outside (a figure of the overview): shown, and cleared with one click.
+        self.extra_filter = QPushButton()
+        self.extra_filter.setFlat(True)
+        self.extra_filter.setStyleSheet("color: #1a5fb4;")
+        self.extra_filter.setToolTip(translate("Lists", "Click to show all records again"))
+        self.extra_filter.clicked.connect(self.clear_extra_filter)
+        self.extra_filter.hide()
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.delete_button)
         self.action_bar = actions
         actions.addStretch(1)
+        actions.addWidget(self.extra_filter)
         actions.addWidget(self.count)
 
         self.view = QTableView()
@@ -168,6 +176,33 @@ class RecordPage(QWidget):
                 combo.addItem(label, key.hex)
             combo.setCurrentIndex(max(combo.findData(keep), 0))
             combo.blockSignals(False)
+
+    def show_filtered(self, *, campaign: UUID | None = None, village: UUID | None = None,
+                      choice: str | None = None, date_from=None, date_to=None,
+                      extra: list | None = None, label: str = "") -> None:
+        """Show the records behind a figure: these filters, the search box emptied."""
+        for combo, value in ((self.campaign, campaign), (self.village, village), (self.choice, choice)):
+            if combo is not None:
+                combo.blockSignals(True)
+                wanted = value.hex if isinstance(value, UUID) else value
+                combo.setCurrentIndex(max(combo.findData(wanted), 0))
+                combo.blockSignals(False)
+        if self.date_from is not None:
+            self.date_from.set_value(date_from)
+            self.date_to.set_value(date_to)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.model.filters.extra = list(extra or [])
+        self.extra_filter.setText(translate("Lists", "Only: {what} ✕").format(what=label))
+        self.extra_filter.setVisible(bool(extra))
+        self.shown = True
+        self.apply_filters()
+
+    def clear_extra_filter(self) -> None:
+        self.model.filters.extra = []
+        self.extra_filter.hide()
+        self.apply_filters()
 
     def apply_filters(self, *_args, wait: bool = False) -> None:
         f = self.model.filters

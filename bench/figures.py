@@ -1,0 +1,67 @@
+"""How long the overview's figures take: the same numbers the registers and the summary print.
+
+    python bench/figures.py                      # builds the township demo in a temporary file
+    python bench/figures.py --db FILE            # an existing data file, e.g. the county demo
+
+For the current campaign and for the whole file: ``figures.compute`` and
+``overview.compute`` (figures + chart series + to-do list), one warm-up run then
+five, medians in milliseconds. The baseline, measured in the same run, is one
+bare grouped scan of the visits through sqlite3 (``SELECT method, count(*) FROM
+visit GROUP BY method``): one of the many counts the figures are made of.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+RUNS = 5
+
+
+def median_ms(action: Callable[[], object]) -> float:
+    action()
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path)
+    args = parser.parse_args()
+    from models import db, demo, figures, overview, store
+
+    path = args.db
+    if path is None:
+        path = Path(tempfile.mkdtemp()) / "township.db"
+        demo.generate(path, "township")
+        db.close_database()
+    db.open_database(path)
+    campaign = store.current_campaign()
+    bare = sqlite3.connect(path)
+    baseline = median_ms(lambda: bare.execute(
+        "SELECT method, count(*) FROM visit WHERE deleted_at IS NULL GROUP BY method").fetchall())
+    print(f"{path} ({path.stat().st_size / 1e6:.0f} MB); median of {RUNS} runs after one warm-up")
+    print(f"{'scope':16} {'measurement':22} {'median ms':>10} {'× bare scan':>12}")
+    print(f"{'':16} {'bare grouped scan':22} {baseline:10.1f} {1.0:12.1f}")
+    for name, scope in (("current campaign", figures.Scope(campaign=campaign.id)),
+                        ("whole file", figures.Scope())):
+        for label, action in (("figures.compute", lambda s=scope: figures.compute(s)),
+                              ("overview.compute", lambda s=scope: overview.compute(s))):
+            ms = median_ms(action)
+            print(f"{name:16} {label:22} {ms:10.1f} {ms / baseline:12.1f}")
+
+
+if __name__ == "__main__":
+    main()
