@@ -2,6 +2,12 @@
 
     python main.py [--db FILE] [--lang zh_CN|en]
     python main.py demo --db FILE [--size village|township|county]
+    python main.py export xlsx --db FILE --out FILE [--from DATE] [--to DATE] [--campaign NAME]
+                               [--village NAME] [--full-id]
+    python main.py export docx --db FILE --out FILE [--kind summary|minutes|rectification]
+                               [--session ID] [--from DATE] [--to DATE] [--campaign NAME]
+    python main.py import xlsx --db FILE [--kind households|persons] [--sheet NAME] [--village NAME]
+                               [--skip-bad] FILE
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--size", choices=("village", "township", "county"), default="township",
                       help=translate("Cli", "village: small; township: 24 villages, 12,000 "
                                      "households; county: 20 townships, a million visits"))
+    add_import_command(commands)
+    add_export_command(commands)
     return parser
 
 
@@ -69,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "demo":
         return run_demo(args)
+    if args.command == "import":
+        return run_import(args)
+    if args.command == "export":
+        return run_export(args)
     from ui.app import run_app  # Qt is loaded only for the window
 
     return run_app(args.db or paths.default_database(), args.lang)
@@ -93,6 +105,249 @@ def run_demo(args: argparse.Namespace) -> int:
         path=args.db, households=counts["household"], visits=counts["visit"],
         sessions=counts["session"]))
     return 0
+
+
+def add_import_command(commands) -> None:
+    command = commands.add_parser(
+        "import", help=translate("Cli", "bring in a roster of households or staff from an .xlsx file"))
+    command.add_argument("format", choices=("xlsx",), help=translate("Cli", "the file's format"))
+    command.add_argument("file", type=Path, metavar="FILE", help=translate("Cli", "the roster"))
+    command.add_argument("--db", type=Path, metavar="FILE", required=True,
+                         help=translate("Cli", "the data file to import into"))
+    command.add_argument("--kind", choices=("households", "persons"),
+                         help=translate("Cli", "what the roster lists (default: guessed from its header)"))
+    command.add_argument("--sheet", metavar="NAME",
+                         help=translate("Cli", "the sheet to read (default: the first)"))
+    command.add_argument("--village", metavar="NAME",
+                         help=translate("Cli", "the village of rows that name none"))
+    command.add_argument("--skip-bad", action="store_true",
+                         help=translate("Cli", "import the good rows even if some rows are bad"))
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Import a roster: the columns mapped from their names, bad rows listed, all good rows or none."""
+    from exporters import rosters
+    from models import db
+
+    def fail(message) -> int:
+        print(translate("Cli", "Error: {message}").format(message=message), file=sys.stderr)
+        return 1
+
+    if not args.db.is_file():
+        return fail(translate("Cli", "{path} does not exist.").format(path=args.db))
+    try:
+        db.open_database(args.db)
+        table = rosters.read_table(args.file, args.sheet)
+        kind = args.kind or rosters.guess_kind(table.headers)
+        mapping = rosters.propose_mapping(table.headers, kind)
+        missing = rosters.missing_fields(kind, mapping)
+        if missing:
+            return fail(translate("Cli", "{path}: no column for {fields} in the header (row {row}).").format(
+                path=args.file, fields="、".join(missing), row=table.header_row))
+        for index, name in mapping.items():
+            print(f"{rosters.column_name(table, index)} → {rosters.label(kind, name)}")
+        try:
+            result = rosters.import_rows(table, kind, mapping, args.village, skip_bad=args.skip_bad)
+        except rosters.BadRowsError as error:
+            _print_bad_rows(error.preview.bad_rows())
+            return fail(translate(
+                "Cli", "{path}: {n} of {total} rows have problems; nothing was imported. Correct "
+                "them, or use --skip-bad to import the good rows.").format(
+                path=args.file, n=error.preview.bad, total=len(error.preview.rows)))
+    except (rosters.RosterError, db.DatabaseOpenError) as error:
+        return fail(error)
+    finally:
+        db.close_database()
+    _print_bad_rows(result.bad_rows)
+    print(translate("Cli", "Imported {n} rows from {path} ({skipped} bad rows skipped).").format(
+        n=result.imported, path=args.file, skipped=result.skipped))
+    if result.groups_created:
+        print(translate("Cli", "New villagers' groups: {groups}").format(
+            groups="、".join(result.groups_created)))
+    return 0
+
+
+def _print_bad_rows(bad) -> None:
+    for check in bad:
+        print(translate("Cli", "Row {row}: {problems}").format(
+            row=check.row, problems="；".join(check.problems)), file=sys.stderr)
+
+
+EXPORT_FORMATS = ("xlsx", "docx")
+
+
+def add_export_command(commands) -> None:
+    export = commands.add_parser(
+        "export", help=translate("Cli", "write the registers of a campaign to a file"))
+    export.add_argument("format", choices=EXPORT_FORMATS,
+                        help=translate("Cli", "xlsx: the Excel registers; docx: a Word document "
+                                       "(see --kind)"))
+    export.add_argument("--db", type=Path, metavar="FILE", required=True,
+                        help=translate("Cli", "the data file"))
+    export.add_argument("--out", type=Path, metavar="FILE", required=True,
+                        help=translate("Cli", "the file to write"))
+    export.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
+                        help=translate("Cli", "first day (YYYY-MM-DD)"))
+    export.add_argument("--to", dest="date_to", type=_date, metavar="DATE",
+                        help=translate("Cli", "last day (YYYY-MM-DD)"))
+    export.add_argument("--campaign", metavar="NAME",
+                        help=translate("Cli", "the campaign (default: the current one; "
+                                       "with --from/--to and no campaign: every campaign)"))
+    export.add_argument("--village", metavar="NAME",
+                        help=translate("Cli", "only this village (community)"))
+    export.add_argument("--full-id", action="store_true",
+                        help=translate("Cli", "print full ID numbers and phones (masked by default)"))
+    add_docx_options(export)
+
+
+def _date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "{text} is not a date like 2026-03-01").format(text=text)) from None
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """The registers of one campaign (or a date range) written to --out."""
+    from exporters import ExportError
+    from models import db
+
+    if args.format == "docx":
+        return run_export_docx(args)
+    try:
+        if not args.db.is_file():
+            raise ExportError(translate("Cli", "{path} does not exist.").format(path=args.db))
+        db.open_database(args.db)
+        try:
+            path, rows = _export_xlsx(args)
+        finally:
+            db.close_database()
+    except (ExportError, db.DatabaseOpenError, OSError) as error:
+        print(translate("Cli", "Error: {message}").format(message=error), file=sys.stderr)
+        return 1
+    print(translate("Cli", "Wrote {path} ({rows} rows).").format(path=path, rows=rows))
+    return 0
+
+
+def _export_xlsx(args: argparse.Namespace) -> tuple[Path, int]:
+    from exporters.registers import RegisterOptions, write_registers
+
+    campaign = _campaign_named(args.campaign, dated=bool(args.date_from or args.date_to))
+    village = _village_named(args.village, campaign)
+    options = RegisterOptions(campaign=campaign.id if campaign else None, date_from=args.date_from,
+                              date_to=args.date_to, village=village.id if village else None,
+                              full_personal=args.full_id)
+    total = [0]
+    path = write_registers(args.out, options, progress=lambda done, rows: total.__setitem__(0, rows))
+    return path, total[0]
+
+
+def _campaign_named(name: str | None, dated: bool):
+    """The campaign called ``name``; without a name the current one (none for a date range)."""
+    from exporters import ExportError
+    from models import records as r
+    from models import store
+
+    if name is None:
+        return None if dated else store.current_campaign()
+    campaigns = list(r.Campaign.select().where(r.Campaign.deleted_at.is_null())
+                     .order_by(r.Campaign.start_date))
+    for campaign in campaigns:
+        if campaign.name == name:
+            return campaign
+    raise ExportError(translate("Cli", "No campaign named {name}; choose one of: {names}").format(
+        name=name, names="、".join(c.name for c in campaigns) or "—"))
+
+
+def _village_named(name: str | None, campaign):
+    """The village called ``name`` among the campaign's villages (all villages without one)."""
+    from exporters import ExportError
+    from models import figures
+    from models import records as r
+
+    if name is None:
+        return None
+    scope = figures.Scope(campaign=campaign.id if campaign else None)
+    ours = r.Village.id.in_(figures.live_households(scope).select(r.Household.village))
+    villages = list(r.Village.select().where(ours, r.Village.deleted_at.is_null())
+                    .order_by(r.Village.position, r.Village.name))
+    for village in villages:
+        if village.name == name:
+            return village
+    raise ExportError(translate("Cli", "No village named {name}; choose one of: {names}").format(
+        name=name, names="、".join(v.name for v in villages) or "—"))
+
+
+DOCX_KINDS = ("summary", "minutes", "rectification")
+
+
+def add_docx_options(export) -> None:
+    export.add_argument("--kind", choices=DOCX_KINDS, default="summary",
+                        help=translate("Cli", "docx: the campaign summary, the minutes of a session "
+                                       "(--session) or the rectification report (default: summary)"))
+    export.add_argument("--session", metavar="ID",
+                        help=translate("Cli", "docx --kind minutes: the session's ID"))
+
+
+def run_export_docx(args: argparse.Namespace) -> int:
+    """A Word document in the official layout: the summary, minutes or rectification report."""
+    from exporters import ExportError
+    from models import db
+
+    try:
+        if not args.db.is_file():
+            raise ExportError(translate("Cli", "{path} does not exist.").format(path=args.db))
+        db.open_database(args.db)
+        try:
+            path, unknown = _export_docx(args)
+        finally:
+            db.close_database()
+    except (ExportError, db.DatabaseOpenError, OSError) as error:
+        print(translate("Cli", "Error: {message}").format(message=error), file=sys.stderr)
+        return 1
+    if unknown:
+        print(translate("Cli", "Unknown placeholders were left in the text as 【…】: {names}").format(
+            names="、".join(unknown)), file=sys.stderr)
+    print(translate("Cli", "Wrote {path}.").format(path=path))
+    return 0
+
+
+def _export_docx(args: argparse.Namespace) -> tuple[Path, list[str]]:
+    from exporters import ExportError
+
+    if args.kind == "minutes":
+        from exporters.minutes import write_minutes
+
+        return write_minutes(args.out, _session_id(args.session)), []
+    campaign = _campaign_named(args.campaign, dated=False)
+    if campaign is None:
+        raise ExportError(translate("Cli", "The data file has no campaign to write about."))
+    village = _village_named(args.village, campaign)
+    from exporters.summary import SummaryOptions, write_summary
+
+    options = SummaryOptions(campaign.id, args.date_from, args.date_to, village.id if village else None)
+    if args.kind == "rectification":
+        from exporters.rectification_report import write_rectification_report
+
+        return write_rectification_report(args.out, options), []
+    result = write_summary(args.out, options)
+    return result.path, result.unknown
+
+
+def _session_id(text: str | None):
+    import uuid
+
+    from exporters import ExportError
+
+    if not text:
+        raise ExportError(translate("Cli", "--kind minutes needs --session ID (the session's ID)."))
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        raise ExportError(translate("Cli", "{text} is not a session ID.").format(text=text)) from None
 
 
 if __name__ == "__main__":

@@ -21,21 +21,26 @@ from PySide6.QtWidgets import (
 from models import db, lists, store
 from models import records as r
 from models.i18n import QT_TRANSLATE_NOOP
+from ui import transfer
 from ui.bin_page import RecycleBinPage
 from ui.common import settings, translate, warn
 from ui.dialogs import DIALOGS, MergeDialog
 from ui.forms import ask
+from ui.overview_page import ListRequest, OverviewPage
 from ui.record_page import RecordPage
 from ui.settings_page import SettingsPage
+from ui.summary_page import SummaryPage, write_minutes_of
 
 # The pages in the order of the navigation: (list key or page name, English label).
 PAGES = (
+    ("overview", QT_TRANSLATE_NOOP("MainWindow", "Overview")),
     ("sessions", QT_TRANSLATE_NOOP("MainWindow", "Study sessions")),
     ("writings", QT_TRANSLATE_NOOP("MainWindow", "Study writings")),
     ("visits", QT_TRANSLATE_NOOP("MainWindow", "Household visits")),
     ("suggestions", QT_TRANSLATE_NOOP("MainWindow", "Suggestions")),
     ("rectifications", QT_TRANSLATE_NOOP("MainWindow", "Rectification")),
     ("publicity", QT_TRANSLATE_NOOP("MainWindow", "Publicity")),
+    ("summary", QT_TRANSLATE_NOOP("MainWindow", "Campaign summary")),
     ("households", QT_TRANSLATE_NOOP("MainWindow", "Households")),
     ("persons", QT_TRANSLATE_NOOP("MainWindow", "Staff")),
     ("bin", QT_TRANSLATE_NOOP("MainWindow", "Recycle bin")),
@@ -80,6 +85,13 @@ class MainWindow(QMainWindow):
     # --- building -----------------------------------------------------------------
 
     def _make_page(self, key: str) -> QWidget:
+        if key == "overview":
+            page = OverviewPage()
+            page.list_requested.connect(self.open_list)
+            page.record_requested.connect(self.open_record)
+            return page
+        if key == "summary":
+            return SummaryPage()
         if key == "bin":
             page = RecycleBinPage()
             page.changed.connect(self.records_changed)
@@ -98,6 +110,11 @@ class MainWindow(QMainWindow):
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         file_menu.addAction(translate("MainWindow", "New data file…"), self.new_file)
         file_menu.addSeparator()
+        export_action = file_menu.addAction(translate("MainWindow", "Export registers…"),
+                                            self.export_registers)
+        export_action.setShortcut(QKeySequence("Ctrl+E"))
+        file_menu.addAction(translate("MainWindow", "Import roster…"), self.import_roster)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(translate("MainWindow", "Quit"), self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         record_menu = self.menuBar().addMenu(translate("MainWindow", "&Records"))
@@ -108,7 +125,8 @@ class MainWindow(QMainWindow):
         self.addAction(find)
         for index, (_key, label) in enumerate(PAGES):
             action = QAction(translate("MainWindow", label), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}" if index < 9 else "Ctrl+0"))
+            if index < 10:  # Ctrl+1 … Ctrl+9, Ctrl+0 for the first ten pages
+                action.setShortcut(QKeySequence(f"Ctrl+{(index + 1) % 10}"))
             action.triggered.connect(lambda _c=False, i=index: self.nav.setCurrentRow(i))
             record_menu.addAction(action)
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
@@ -121,6 +139,11 @@ class MainWindow(QMainWindow):
         suggestions.add_action(translate("MainWindow", "Raise a rectification"),
                                lambda: self.raise_rectification(suggestions))
         suggestions.add_action(translate("MainWindow", "Merge…"), self.merge_suggestions)
+        self.pages["sessions"].add_action(translate("MainWindow", "Print sign-in sheet"),
+                                          self.print_signin_sheet)
+        sessions = self.pages["sessions"]
+        sessions.add_action(translate("MainWindow", "Write minutes…"),
+                            lambda: write_minutes_of(self, sessions.current_record()))
 
     # --- pages ----------------------------------------------------------------------
 
@@ -140,6 +163,18 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow([k for k, _label in PAGES].index(key))
         return self.pages[key]
 
+    def open_list(self, request: ListRequest) -> None:
+        """Show the records behind a figure of the overview."""
+        page = self.show_page(request.key)
+        page.show_filtered(**request.filters)
+
+    def open_record(self, model: type[r.BaseModel], key) -> None:
+        """Open one record (a line of the to-do list) in its form, from its own list."""
+        page_key = next(k for k, spec in lists.LISTS.items() if spec.model is model)
+        record = model.get_or_none(model.id == key)
+        if record is not None:
+            self.show_page(page_key).open_dialog(record)
+
     def focus_search(self) -> None:
         page = self.stack.currentWidget()
         if isinstance(page, RecordPage):
@@ -148,6 +183,9 @@ class MainWindow(QMainWindow):
 
     def records_changed(self) -> None:
         """Records were written somewhere: lists already shown read their rows again."""
+        overview = self.pages["overview"]
+        if overview.isVisible():
+            overview.refresh()
         for page in self.pages.values():
             if isinstance(page, RecordPage) and page.shown \
                     and page is not self.sender():
@@ -155,6 +193,7 @@ class MainWindow(QMainWindow):
         self.refresh_title()
 
     def settings_changed(self) -> None:
+        self.pages["overview"].reload_choices()
         for page in self.pages.values():
             if isinstance(page, RecordPage):
                 page.reload_filter_choices()
@@ -191,6 +230,21 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(translate(
                 "MainWindow", "{n} suggestions merged into “{item}”.").format(
                 n=len(chosen), item=dialog.item.title), 6000)
+
+    def export_registers(self) -> None:
+        """The register workbook: choices, then the export with its progress (not blocking)."""
+        self.export_dialog = transfer.ExportDialog(self)
+        self.export_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.export_dialog.open()
+
+    def import_roster(self) -> None:
+        self.import_dialog = transfer.ImportDialog(self)
+        self.import_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_dialog.imported.connect(lambda _result: self.records_changed())
+        self.import_dialog.open()
+
+    def print_signin_sheet(self) -> None:
+        transfer.print_signin_sheet(self, self.pages["sessions"].current_record())
 
     def open_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(

@@ -1,0 +1,97 @@
+"""`python main.py export docx`: the summary, minutes and rectification report from the command line."""
+
+from __future__ import annotations
+
+from docx import Document
+
+import main
+from models import db, store
+from models import records as r
+
+
+def closed(path):
+    """The data file, closed, as the command line finds it."""
+    db.close_database()
+    return path
+
+
+def texts(path) -> list[str]:
+    return [p.text for p in Document(str(path)).paragraphs if p.text]
+
+
+def test_summary_is_the_default_kind(village_db, tmp_path, capsys):
+    campaign = store.current_campaign()
+    title = f"{campaign.unit.name}“{campaign.name}”活动总结"
+    out = tmp_path / "总结.docx"
+    assert main.main(["--lang", "en", "export", "docx", "--db", str(closed(village_db)),
+                      "--out", str(out)]) == 0
+    assert texts(out)[0] == title
+    captured = capsys.readouterr()
+    assert str(out) in captured.out and captured.err == ""
+
+
+def test_rectification_report_of_a_named_campaign(village_db, tmp_path):
+    name = store.current_campaign().name
+    out = tmp_path / "整改.docx"
+    assert main.main(["export", "docx", "--db", str(closed(village_db)), "--out", str(out),
+                      "--kind", "rectification", "--campaign", name]) == 0
+    assert texts(out)[0].endswith("问题整改情况报告")
+
+
+def test_minutes_of_a_session(village_db, tmp_path):
+    session = r.Session.select().where(r.Session.deleted_at.is_null()).first()
+    topic = session.topic
+    out = tmp_path / "记录.docx"
+    assert main.main(["export", "docx", "--db", str(closed(village_db)), "--out", str(out),
+                      "--kind", "minutes", "--session", session.id.hex]) == 0
+    assert texts(out)[0] == "会议记录"
+    assert Document(str(out)).tables[0].rows[0].cells[1].text == topic
+
+
+def test_minutes_without_a_session_is_one_line_and_status_1(village_db, tmp_path, capsys):
+    out = tmp_path / "记录.docx"
+    assert main.main(["--lang", "en", "export", "docx", "--db", str(closed(village_db)), "--out", str(out),
+                      "--kind", "minutes"]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "--session" in lines[0]
+    assert not out.exists()
+
+
+def test_a_bad_session_id_is_refused(village_db, tmp_path, capsys):
+    assert main.main(["--lang", "en", "export", "docx", "--db", str(closed(village_db)), "--out",
+                      str(tmp_path / "m.docx"), "--kind", "minutes", "--session", "nonsense"]) == 1
+    assert "nonsense" in capsys.readouterr().err
+
+
+def test_an_unknown_campaign_is_named(village_db, tmp_path, capsys):
+    assert main.main(["--lang", "en", "export", "docx", "--db", str(closed(village_db)), "--out",
+                      str(tmp_path / "a.docx"), "--campaign", "没有这个活动"]) == 1
+    assert "没有这个活动" in capsys.readouterr().err
+
+
+def test_an_unwritable_target_keeps_the_old_file(village_db, tmp_path, capsys):
+    out = tmp_path / "总结.docx"
+    out.write_bytes(b"old")
+    (tmp_path / ".~lock.总结.docx#").write_text("LibreOffice")
+    assert main.main(["--lang", "en", "export", "docx", "--db", str(closed(village_db)),
+                      "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "总结.docx" in err and "Traceback" not in err
+    assert out.read_bytes() == b"old"
+
+
+def test_unknown_placeholders_are_reported(village_db, tmp_path, capsys):
+    from exporters import summary
+
+    summary.save_wording(store.current_campaign().id, "opening", "开头{没有的数}。")
+    out = tmp_path / "a.docx"
+    assert main.main(["--lang", "en", "export", "docx", "--db", str(closed(village_db)),
+                      "--out", str(out)]) == 0
+    assert "没有的数" in capsys.readouterr().err
+    assert "开头【没有的数】。" in texts(out)
+
+
+def test_a_bad_kind_is_refused(village_db, tmp_path, capsys):
+    assert main.main(["export", "docx", "--db", str(closed(village_db)), "--out", str(tmp_path / "a.docx"),
+                      "--kind", "letter"]) == 1
+    assert "letter" in capsys.readouterr().err
