@@ -111,55 +111,230 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="31" />
+        <location filename="../../main.py" line="37" />
         <source>台账通: the ledgers of a campaign, recorded once.</source>
         <translation>台账通：活动台账，一次录入，处处可用。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="32" />
+        <location filename="../../main.py" line="38" />
         <source>Without a command the application window opens.</source>
         <translation>不带命令时打开程序窗口。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="34" />
+        <location filename="../../main.py" line="40" />
         <source>the data file (default: {path})</source>
         <translation>数据文件（默认：{path}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="37" />
+        <location filename="../../main.py" line="43" />
         <source>language of the window and messages</source>
         <translation>窗口和提示的语言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="40" />
+        <location filename="../../main.py" line="46" />
         <source>write a new data file filled with realistic records</source>
         <translation>生成一个填好演示记录的新数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="42" />
+        <location filename="../../main.py" line="48" />
         <source>the new data file</source>
         <translation>新数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="44" />
+        <location filename="../../main.py" line="50" />
         <source>village: small; township: 24 villages, 12,000 households; county: 20 townships, a million visits</source>
         <translation>village：一个村；township：24 个村、1.2 万户；county：20 个乡镇、100 万次走访</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="67" />
+        <location filename="../../main.py" line="75" />
         <source>Error: {message} (see python main.py --help)</source>
         <translation>错误：{message}（见 python main.py --help）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="86" />
-        <location filename="../../main.py" line="89" />
+        <location filename="../../main.py" line="98" />
+        <location filename="../../main.py" line="101" />
+        <location filename="../../main.py" line="133" />
+        <location filename="../../main.py" line="229" />
+        <location filename="../../main.py" line="309" />
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="91" />
+        <location filename="../../main.py" line="103" />
         <source>Wrote {path}: {households} households, {visits} visits, {sessions} study sessions.</source>
         <translation>已写入 {path}：{households} 户、{visits} 次走访、{sessions} 次学习会议。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="112" />
+        <source>bring in a roster of households or staff from an .xlsx file</source>
+        <translation>从 .xlsx 文件导入农户或人员花名册</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="113" />
+        <source>the file's format</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="114" />
+        <source>the roster</source>
+        <translation>花名册文件</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="116" />
+        <source>the data file to import into</source>
+        <translation>导入到的数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="118" />
+        <source>what the roster lists (default: guessed from its header)</source>
+        <translation>花名册的类别（默认：根据表头判断）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="120" />
+        <source>the sheet to read (default: the first)</source>
+        <translation>要读取的工作表（默认：第一个）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="122" />
+        <source>the village of rows that name none</source>
+        <translation>未填写村（社区）的行所属的村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="124" />
+        <source>import the good rows even if some rows are bad</source>
+        <translation>即使有问题行，也导入无问题的行</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="137" />
+        <location filename="../../main.py" line="222" />
+        <location filename="../../main.py" line="302" />
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="145" />
+        <source>{path}: no column for {fields} in the header (row {row}).</source>
+        <translation>{path}：表头（第 {row} 行）中没有“{fields}”列。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="153" />
+        <source>{path}: {n} of {total} rows have problems; nothing was imported. Correct them, or use --skip-bad to import the good rows.</source>
+        <translation>{path}：{total} 行中有 {n} 行存在问题，未导入任何数据。请改正后重试，或加 --skip-bad 只导入无问题的行。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="162" />
+        <source>Imported {n} rows from {path} ({skipped} bad rows skipped).</source>
+        <translation>已从 {path} 导入 {n} 行（跳过有问题的 {skipped} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="165" />
+        <source>New villagers' groups: {groups}</source>
+        <translation>新建村民小组：{groups}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="172" />
+        <source>Row {row}: {problems}</source>
+        <translation>第 {row} 行：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="181" />
+        <source>write the registers of a campaign to a file</source>
+        <translation>将活动台账导出到文件</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="183" />
+        <source>xlsx: the Excel registers; docx: a Word document (see --kind)</source>
+        <translation>xlsx：Excel 台账；docx：Word 文档（见 --kind）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="186" />
+        <source>the data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="188" />
+        <source>the file to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="190" />
+        <source>first day (YYYY-MM-DD)</source>
+        <translation>起始日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="192" />
+        <source>last day (YYYY-MM-DD)</source>
+        <translation>截止日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="194" />
+        <source>the campaign (default: the current one; with --from/--to and no campaign: every campaign)</source>
+        <translation>活动名称（默认：当前活动；只给 --from/--to 而不给活动时：全部活动）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="197" />
+        <source>only this village (community)</source>
+        <translation>只导出此村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="199" />
+        <source>print full ID numbers and phones (masked by default)</source>
+        <translation>显示完整身份证号和电话（默认部分隐藏）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="210" />
+        <source>{text} is not a date like 2026-03-01</source>
+        <translation>{text} 不是日期（格式如 2026-03-01）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="231" />
+        <source>Wrote {path} ({rows} rows).</source>
+        <translation>已写入 {path}（共 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="261" />
+        <source>No campaign named {name}; choose one of: {names}</source>
+        <translation>没有名为 {name} 的活动；可选：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="280" />
+        <source>No village named {name}; choose one of: {names}</source>
+        <translation>没有名为 {name} 的村（社区）；可选：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="289" />
+        <source>docx: the campaign summary, the minutes of a session (--session) or the rectification report (default: summary)</source>
+        <translation>docx：活动总结、一次会议的会议记录（--session）或问题整改情况报告（默认：总结）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="292" />
+        <source>docx --kind minutes: the session's ID</source>
+        <translation>docx --kind minutes：学习会议的 ID</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="312" />
+        <source>Unknown placeholders were left in the text as 【…】: {names}</source>
+        <translation>以下占位符无法识别，已以【…】留在文中：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="314" />
+        <source>Wrote {path}.</source>
+        <translation>已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="327" />
+        <source>The data file has no campaign to write about.</source>
+        <translation>数据文件中还没有活动，无法生成文档。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="346" />
+        <source>--kind minutes needs --session ID (the session's ID).</source>
+        <translation>--kind minutes 需要 --session ID（学习会议的 ID）。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="350" />
+        <source>{text} is not a session ID.</source>
+        <translation>{text} 不是学习会议的 ID。</translation>
     </message>
 </context>
 <context>
@@ -181,6 +356,7 @@
         <translation>不能删除</translation>
     </message>
     <message>
+        <location filename="../../ui/transfer.py" line="658" />
         <location filename="../../ui/common.py" line="72" />
         <location filename="../../ui/forms.py" line="286" />
         <source>The data file could not be written: {error}</source>
@@ -190,29 +366,29 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/db.py" line="45" />
+        <location filename="../../models/db.py" line="59" />
         <source>Cannot open the data file {path}: {error}</source>
         <translation>无法打开数据文件 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="61" />
+        <location filename="../../models/db.py" line="75" />
         <source>{path} is a folder, not a data file.</source>
         <translation>{path} 是文件夹，不是数据文件。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="64" />
-        <location filename="../../models/db.py" line="74" />
-        <location filename="../../models/db.py" line="79" />
+        <location filename="../../models/db.py" line="78" />
+        <location filename="../../models/db.py" line="88" />
+        <location filename="../../models/db.py" line="93" />
         <source>{path} is not a 台账通 data file.</source>
         <translation>{path} 不是台账通的数据文件。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="82" />
+        <location filename="../../models/db.py" line="96" />
         <source>{path} was written by a newer version of 台账通 (data format {version}; this program knows up to {latest}). Please install the newer version; the file has not been changed.</source>
         <translation>{path} 由更新版本的台账通写入（数据格式 {version}，本程序最高支持 {latest}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="108" />
+        <location filename="../../models/db.py" line="122" />
         <source>Upgrading {path} from data format {version} failed ({error}). The file is left at format {step}; a copy made before the upgrade is at {backup}.</source>
         <translation>升级 {path}（数据格式 {version}）失败（{error}）。文件保持在格式 {step}；升级前的备份在 {backup}。</translation>
     </message>
@@ -478,6 +654,7 @@
         <location filename="../../models/records.py" line="323" />
         <location filename="../../models/records.py" line="349" />
         <location filename="../../models/records.py" line="381" />
+        <location filename="../../models/records.py" line="416" />
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
@@ -857,6 +1034,16 @@
         <source>Outlet</source>
         <translation>刊发媒体</translation>
     </message>
+    <message>
+        <location filename="../../models/records.py" line="417" />
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <location filename="../../models/records.py" line="418" />
+        <source>Wording</source>
+        <translation>文字</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -980,95 +1167,110 @@
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="49" />
+        <location filename="../../ui/record_page.py" line="50" />
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="63" />
+        <location filename="../../ui/record_page.py" line="64" />
         <source>All: {what}</source>
         <translation>全部{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="68" />
+        <location filename="../../ui/overview_page.py" line="319" />
+        <location filename="../../ui/record_page.py" line="69" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="78" />
+        <location filename="../../ui/overview_page.py" line="114" />
+        <location filename="../../ui/record_page.py" line="79" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="80" />
+        <location filename="../../ui/overview_page.py" line="116" />
+        <location filename="../../ui/record_page.py" line="81" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="86" />
+        <location filename="../../ui/record_page.py" line="87" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="88" />
+        <location filename="../../ui/record_page.py" line="89" />
         <source>New record (Ctrl+N)</source>
         <translation>新增记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="90" />
-        <location filename="../../ui/record_page.py" line="272" />
+        <location filename="../../ui/record_page.py" line="91" />
+        <location filename="../../ui/record_page.py" line="307" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="92" />
-        <location filename="../../ui/record_page.py" line="237" />
-        <location filename="../../ui/record_page.py" line="273" />
+        <location filename="../../ui/record_page.py" line="93" />
+        <location filename="../../ui/record_page.py" line="272" />
+        <location filename="../../ui/record_page.py" line="308" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="93" />
+        <location filename="../../ui/record_page.py" line="94" />
         <source>Move to the recycle bin (Delete)</source>
         <translation>移到回收站（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="137" />
+        <location filename="../../ui/record_page.py" line="101" />
+        <source>Click to show all records again</source>
+        <translation>点击恢复显示全部记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_page.py" line="146" />
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="140" />
+        <location filename="../../ui/record_page.py" line="149" />
         <source>The list could not be read: {error}</source>
         <translation>无法读取列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="156" />
+        <location filename="../../ui/record_page.py" line="197" />
+        <source>Only: {what} ✕</source>
+        <translation>仅显示：{what} ✕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="180" />
+        <location filename="../../ui/record_page.py" line="164" />
         <source>All campaigns</source>
         <translation>全部活动</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="158" />
+        <location filename="../../ui/overview_page.py" line="182" />
+        <location filename="../../ui/record_page.py" line="166" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="193" />
+        <location filename="../../ui/record_page.py" line="228" />
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="233" />
+        <location filename="../../ui/record_page.py" line="268" />
         <source>Move “{what}” to the recycle bin?</source>
         <translation>把“{what}”移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="236" />
+        <location filename="../../ui/record_page.py" line="271" />
         <source>Move {n} records to the recycle bin?</source>
         <translation>把 {n} 条记录移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="237" />
+        <location filename="../../ui/record_page.py" line="272" />
         <source>They can be restored from the recycle bin.</source>
         <translation>可以从回收站恢复。</translation>
     </message>
@@ -1076,165 +1278,201 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="33" />
+        <location filename="../../ui/overview_page.py" line="286" />
+        <location filename="../../ui/main_window.py" line="37" />
         <source>Study sessions</source>
         <translation>学习会议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34" />
+        <location filename="../../ui/overview_page.py" line="291" />
+        <location filename="../../ui/main_window.py" line="38" />
         <source>Study writings</source>
         <translation>学习成果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35" />
+        <location filename="../../ui/overview_page.py" line="294" />
+        <location filename="../../ui/main_window.py" line="39" />
         <source>Household visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/overview_page.py" line="303" />
+        <location filename="../../ui/main_window.py" line="40" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/overview_page.py" line="312" />
+        <location filename="../../ui/main_window.py" line="41" />
         <source>Rectification</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/overview_page.py" line="321" />
+        <location filename="../../ui/main_window.py" line="42" />
         <source>Publicity</source>
         <translation>宣传信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="36" />
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="43" />
+        <source>Campaign summary</source>
+        <translation>活动总结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="44" />
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="45" />
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="46" />
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42" />
+        <location filename="../../ui/main_window.py" line="47" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Open data file…</source>
         <translation>打开数据文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>New data file…</source>
         <translation>新建数据文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="113" />
+        <source>Export registers…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116" />
+        <source>Import roster…</source>
+        <translation>导入花名册…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;Records</source>
         <translation>记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>About 台账通</source>
         <translation>关于台账通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Raise a rectification</source>
         <translation>转为整改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>Merge…</source>
         <translation>归并…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="142" />
+        <source>Print sign-in sheet</source>
+        <translation>打印签到表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145" />
+        <source>Write minutes…</source>
+        <translation>生成会议记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Choose a record first.</source>
         <translation>请先选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>Rectification recorded; it is in the rectification list.</source>
         <translation>已登记整改，可在“问题整改”中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Select the suggestions to merge.</source>
         <translation>请选择要归并的意见建议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Merge</source>
         <translation>归并</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Only suggestions of the same campaign can be merged.</source>
         <translation>只能归并同一活动的意见建议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>{n} suggestions merged into “{item}”.</source>
         <translation>已将 {n} 条意见建议归并为“{item}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>Open data file</source>
         <translation>打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>台账通 data (*.db);;All files (*)</source>
         <translation>台账通数据 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>New data file</source>
         <translation>新建数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>台账通 data (*.db)</source>
         <translation>台账通数据 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>{path} already exists; choose Open to use it.</source>
         <translation>{path} 已存在；请用“打开”使用它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>台账通 keeps the ledgers of a campaign: study sessions, visits, suggestions and rectification, each fact recorded once.
 
 Data file: {path}</source>
@@ -1243,12 +1481,12 @@ Data file: {path}</source>
 数据文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source> (demo data)</source>
         <translation>（演示数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Data file: {path}</source>
         <translation>数据文件：{path}</translation>
     </message>
@@ -1312,6 +1550,252 @@ Data file: {path}</source>
         <location filename="../../ui/settings_page.py" line="75" />
         <source>Leave empty if not known; Delete clears the date.</source>
         <translation>不清楚可留空；按 Delete 清除日期。</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <location filename="../../ui/overview_page.py" line="87" />
+        <source>Click to see these records</source>
+        <translation>点击查看这些记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="124" />
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="129" />
+        <source>Study sessions per month</source>
+        <translation>每月学习会议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="130" />
+        <source>Households visited, per village</source>
+        <translation>各村走访覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="131" />
+        <source>Suggestions by category and status</source>
+        <translation>意见建议（按类别和办理状态）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="132" />
+        <source>Problems found and closed (cumulative)</source>
+        <translation>问题发现与销号（累计）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="136" />
+        <source>No records yet</source>
+        <translation>暂无记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="139" />
+        <source>Right-click to save as a picture</source>
+        <translation>右键可保存为图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="155" />
+        <source>To do</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="201" />
+        <source>Suggestions without a reply after</source>
+        <translation>意见建议超过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="202" />
+        <location filename="../../ui/overview_page.py" line="204" />
+        <source>days;</source>
+        <translation>天未答复；</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="203" />
+        <source>rectifications due within</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="205" />
+        <source>persons absent more than</source>
+        <translation>天内到期；缺席超过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="206" />
+        <source>times</source>
+        <translation>次的人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="229" />
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="243" />
+        <source>The figures could not be counted: {error}</source>
+        <translation>无法统计：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="247" />
+        <source>Counted from {n} records of the data file.</source>
+        <translation>根据数据文件中的 {n} 条记录统计。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="260" />
+        <source>All campaigns</source>
+        <translation>全部活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="264" />
+        <source>phase: {phase}</source>
+        <translation>当前阶段：{phase}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="266" />
+        <source>{n} days left</source>
+        <translation>还剩 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="268" />
+        <source>ended {n} days ago</source>
+        <translation>已结束 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="287" />
+        <source>study sessions</source>
+        <translation>次学习会议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="289" />
+        <source>attendance ({attended} of {expected})</source>
+        <translation>出勤率（实到 {attended} / 应到 {expected}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="292" />
+        <source>study writings</source>
+        <translation>篇学习成果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="295" />
+        <source>household visits</source>
+        <translation>次走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="297" />
+        <source>households visited ({rate:.1%})</source>
+        <translation>户已走访（覆盖率 {rate:.1%}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="299" />
+        <source>visited</source>
+        <translation>已走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="300" />
+        <source>households not visited</source>
+        <translation>户未走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="302" />
+        <location filename="../../ui/overview_page.py" line="428" />
+        <location filename="../../ui/overview_page.py" line="439" />
+        <source>not visited</source>
+        <translation>未走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="304" />
+        <source>suggestions collected</source>
+        <translation>条意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="305" />
+        <source>consolidated items in {n} categories</source>
+        <translation>个归并条目（{n} 大类）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="308" />
+        <source>merged</source>
+        <translation>已归并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="309" />
+        <source>suggestions answered</source>
+        <translation>条已答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="311" />
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="313" />
+        <source>problems to rectify</source>
+        <translation>个整改问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="322" />
+        <source>publicity items</source>
+        <translation>条宣传信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="371" />
+        <source>(no category)</source>
+        <translation>（未分类）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="378" />
+        <source>found</source>
+        <translation>累计发现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="379" />
+        <source>closed</source>
+        <translation>累计销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="382" />
+        <source>Rectifications past or near their deadline</source>
+        <translation>整改已超期或即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="383" />
+        <source>Suggestions waiting for a reply</source>
+        <translation>意见建议待答复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="384" />
+        <source>Households not visited yet</source>
+        <translation>尚未走访的农户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="385" />
+        <source>Sessions not completely recorded</source>
+        <translation>学习会议记录不完整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="386" />
+        <source>Persons often absent</source>
+        <translation>多次缺席的人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="411" />
+        <source>Nothing is waiting. Well done.</source>
+        <translation>没有待办事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="443" />
+        <source>Save as picture…</source>
+        <translation>保存为图片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="449" />
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="450" />
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +1921,11 @@ Data file: {path}</source>
         <source>Publicity</source>
         <translation>宣传信息</translation>
     </message>
+    <message>
+        <location filename="../../models/records.py" line="422" />
+        <source>Summary wording</source>
+        <translation>总结文字</translation>
+    </message>
 </context>
 <context>
     <name>RecycleBinPage</name>
@@ -1507,6 +1996,446 @@ Data file: {path}</source>
         <location filename="../../models/store.py" line="208" />
         <source>First restore “{target}”, which “{record}” belongs to.</source>
         <translation>请先恢复“{target}”，“{record}”属于它。</translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <location filename="../../ui/summary_page.py" line="89" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="91" />
+        <source>Write summary…</source>
+        <translation>生成总结…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="93" />
+        <source>Write rectification report…</source>
+        <translation>生成整改报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="95" />
+        <location filename="../../ui/summary_page.py" line="324" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="96" />
+        <source>Opens the summary in WPS or Word, which print the official layout exactly</source>
+        <translation>在 WPS 或 Word 中打开总结，按公文格式准确打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="100" />
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="117" />
+        <source>Placeholder</source>
+        <translation>占位符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="118" />
+        <source>What it gives</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="119" />
+        <source>Double-click to insert at the cursor</source>
+        <translation>双击插入到光标处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="152" />
+        <source>Restore default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="273" />
+        <source>Preview: {section}</source>
+        <translation>预览：{section}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="281" />
+        <source>Unknown placeholders: {names}</source>
+        <translation>无法识别的占位符：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="303" />
+        <source>Write summary</source>
+        <translation>生成总结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="312" />
+        <source>Write rectification report</source>
+        <translation>生成整改报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="340" />
+        <location filename="../../ui/summary_page.py" line="414" />
+        <source>{path} was written.</source>
+        <translation>已生成 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="342" />
+        <source>Unknown placeholders were left in the text as 【…】: {names}</source>
+        <translation>以下占位符无法识别，已以【…】留在文中：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="352" />
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="353" />
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="354" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="395" />
+        <source>Write minutes</source>
+        <translation>生成会议记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_page.py" line="397" />
+        <source>Choose a study session first.</source>
+        <translation>请先选择一次学习会议。</translation>
+    </message>
+</context>
+<context>
+    <name>Todo</name>
+    <message>
+        <location filename="../../models/overview.py" line="155" />
+        <source>Overdue by {n} days: {what}</source>
+        <translation>已超期 {n} 天：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../models/overview.py" line="156" />
+        <source>Due in {n} days: {what}</source>
+        <translation>{n} 天后到期：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../models/overview.py" line="173" />
+        <source>No reply for {n} days: {what}</source>
+        <translation>{n} 天未答复：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../models/overview.py" line="179" />
+        <source>{village}: {n} of {total} households not visited yet</source>
+        <translation>{village}：{total} 户中还有 {n} 户未走访</translation>
+    </message>
+    <message>
+        <location filename="../../models/overview.py" line="206" />
+        <source>{date} {topic}: content not recorded</source>
+        <translation>{date} {topic}：未记录会议内容</translation>
+    </message>
+    <message>
+        <location filename="../../models/overview.py" line="207" />
+        <source>{date} {topic}: attendance not entered</source>
+        <translation>{date} {topic}：出勤未填完</translation>
+    </message>
+    <message>
+        <location filename="../../models/overview.py" line="221" />
+        <source>{name} was absent from {n} sessions</source>
+        <translation>{name} 缺席 {n} 次</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <location filename="../../ui/transfer.py" line="68" />
+        <source>Study sessions</source>
+        <translation>学习会议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="69" />
+        <source>Study writings</source>
+        <translation>学习成果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="70" />
+        <source>Household visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="71" />
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="72" />
+        <source>Rectification</source>
+        <translation>问题整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="73" />
+        <source>Publicity</source>
+        <translation>宣传信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="74" />
+        <source>Visit coverage</source>
+        <translation>走访覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="75" />
+        <source>Statistics</source>
+        <translation>统计汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="77" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="156" />
+        <source>The export to {path} failed: {error}</source>
+        <translation>导出到 {path} 失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="169" />
+        <location filename="../../ui/transfer.py" line="262" />
+        <location filename="../../ui/transfer.py" line="274" />
+        <location filename="../../ui/transfer.py" line="311" />
+        <location filename="../../ui/transfer.py" line="324" />
+        <source>Export registers</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="176" />
+        <source>All campaigns</source>
+        <translation>全部活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="184" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="188" />
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="199" />
+        <source>Registers</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="202" />
+        <source>Show full ID numbers and phone numbers</source>
+        <translation>完整显示身份证号和电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="203" />
+        <source>The workbook will hold complete ID numbers and phone numbers. Keep it safe, do not send it by chat, and delete copies you no longer need.</source>
+        <translation>导出的工作簿将包含完整的身份证号和电话号码。请妥善保管，不要通过聊天工具发送，不再需要的副本请及时删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="214" />
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="215" />
+        <source>Dates</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="216" />
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="218" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="237" />
+        <source>A date is not valid (for example 2026-03-02).</source>
+        <translation>日期无效（例如 2026-03-02）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="239" />
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="242" />
+        <source>Choose at least one register.</source>
+        <translation>请至少选择一种台账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="272" />
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="273" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="317" />
+        <source>The registers were written to {path}.</source>
+        <translation>台账已导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="326" />
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="327" />
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="328" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="350" />
+        <location filename="../../ui/transfer.py" line="354" />
+        <location filename="../../ui/transfer.py" line="360" />
+        <source>Print sign-in sheet</source>
+        <translation>打印签到表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="351" />
+        <source>Choose a study session first.</source>
+        <translation>请先选择一次学习会议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="368" />
+        <source>Households</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="369" />
+        <source>Staff</source>
+        <translation>干部职工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="394" />
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="394" />
+        <source>Check</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="418" />
+        <location filename="../../ui/transfer.py" line="498" />
+        <location filename="../../ui/transfer.py" line="509" />
+        <location filename="../../ui/transfer.py" line="645" />
+        <source>Import roster</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="427" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="434" />
+        <source>(named in each row)</source>
+        <translation>（以各行填写为准）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="444" />
+        <source>Column</source>
+        <translation>专栏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="445" />
+        <source>Header in the file</source>
+        <translation>文件中的表头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="446" />
+        <source>Field</source>
+        <translation>对应字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="471" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="473" />
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="474" />
+        <source>Roster of</source>
+        <translation>花名册类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="475" />
+        <source>Village of rows without one</source>
+        <translation>未填村（社区）的行归入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="480" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="487" />
+        <source>Which field each column holds:</source>
+        <translation>各列对应的字段：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="560" />
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="615" />
+        <source>Choose the column that holds: {fields}.</source>
+        <translation>请选择“{fields}”所在的列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="628" />
+        <source>{good} rows can be imported, {bad} rows have problems.</source>
+        <translation>可导入 {good} 行，有问题 {bad} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="631" />
+        <source>New villagers' groups will be created: {groups}</source>
+        <translation>将新建村民小组：{groups}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="646" />
+        <source>Import the {good} good rows and leave out the {bad} rows with problems?</source>
+        <translation>导入无问题的 {good} 行，不导入有问题的 {bad} 行？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="661" />
+        <source>{n} rows imported from {name}.</source>
+        <translation>已从 {name} 导入 {n} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="664" />
+        <source>{n} rows with problems were left out.</source>
+        <translation>有问题的 {n} 行未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer.py" line="667" />
+        <source>New villagers' groups: {groups}</source>
+        <translation>新建村民小组：{groups}</translation>
     </message>
 </context>
 <context>
