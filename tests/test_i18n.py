@@ -2,7 +2,7 @@
 
 The source text is English; ``resources/i18n/taizhangtong_zh_CN.ts`` holds the
 Chinese for the window (compiled to .qm) and for the Qt-free core. After
-changing strings: ``pyside6-lupdate models ui main.py -ts <ts>``, translate the
+changing strings: ``pyside6-lupdate models ui exporters main.py -ts <ts>``, translate the
 new entries, then ``pyside6-lrelease <ts> -qm <qm>``.
 """
 
@@ -49,7 +49,8 @@ def test_every_message_is_translated():
 
 def test_the_ts_holds_every_string_of_the_sources(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = [str(p) for folder in ("models", "ui") for p in sorted((ROOT / folder).rglob("*.py"))]
+    sources = [str(p) for folder in ("models", "ui", "exporters")
+               for p in sorted((ROOT / folder).rglob("*.py"))]
     subprocess.run([_tool("pyside6-lupdate"), *sources, str(ROOT / "main.py"), "-ts", str(fresh)],
                    check=True, capture_output=True)
     assert set(_messages(fresh)) - set(_messages(TS)) == set()

@@ -356,9 +356,9 @@
         <translation>不能删除</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="658" />
         <location filename="../../ui/common.py" line="72" />
         <location filename="../../ui/forms.py" line="286" />
+        <location filename="../../ui/transfer.py" line="658" />
         <source>The data file could not be written: {error}</source>
         <translation>数据文件无法写入：{error}</translation>
     </message>
@@ -548,6 +548,65 @@
         <location filename="../../ui/dialogs.py" line="526" />
         <source>{n} suggestions:</source>
         <translation>共 {n} 条意见建议：</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../exporters/minutes.py" line="100" />
+        <source>The session no longer exists; choose another one.</source>
+        <translation>该学习会议已不存在，请另选一个。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rectification_report.py" line="102" />
+        <location filename="../../exporters/summary.py" line="97" />
+        <source>The campaign of the summary no longer exists.</source>
+        <translation>总结所属的活动已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/registers.py" line="384" />
+        <source>The export to {path} was cancelled; no file was written.</source>
+        <translation>已取消导出 {path}，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/registers.py" line="433" />
+        <source>The chosen campaign no longer exists.</source>
+        <translation>所选活动已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/registers.py" line="437" />
+        <source>The chosen village no longer exists.</source>
+        <translation>所选村（社区）已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/safe.py" line="122" />
+        <source>Cannot write {path}: it is a folder.</source>
+        <translation>无法写入 {path}：这是一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/safe.py" line="124" />
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/safe.py" line="132" />
+        <source>{path} is open in another program (Excel, WPS or LibreOffice). Close it there and export again; the old file has not been changed.</source>
+        <translation>{path} 正在被其他程序（Excel、WPS 或 LibreOffice）打开。请先关闭该文件再导出；原文件未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/safe.py" line="139" />
+        <source>Cannot write {path}: the folder is read-only or you may not write there. Choose another folder.</source>
+        <translation>无法写入 {path}：该文件夹只读或没有写入权限。请另选文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/safe.py" line="142" />
+        <source>Cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/signin.py" line="39" />
+        <source>Cannot write {path}: the study session no longer exists.</source>
+        <translation>无法写入 {path}：该学习会议已不存在。</translation>
     </message>
 </context>
 <context>
@@ -1278,38 +1337,38 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/overview_page.py" line="286" />
         <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/overview_page.py" line="286" />
         <source>Study sessions</source>
         <translation>学习会议</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="291" />
         <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/overview_page.py" line="291" />
         <source>Study writings</source>
         <translation>学习成果</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="294" />
         <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/overview_page.py" line="294" />
         <source>Household visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="303" />
         <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/overview_page.py" line="303" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="312" />
         <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/overview_page.py" line="312" />
         <source>Rectification</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="321" />
         <location filename="../../ui/main_window.py" line="42" />
+        <location filename="../../ui/overview_page.py" line="321" />
         <source>Publicity</source>
         <translation>宣传信息</translation>
     </message>
@@ -1832,6 +1891,344 @@ Data file: {path}</source>
     </message>
 </context>
 <context>
+    <name>Placeholder</name>
+    <message>
+        <location filename="../../exporters/summary.py" line="254" />
+        <source>Unit and campaign</source>
+        <translation>单位和活动</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="255" />
+        <source>Study sessions</source>
+        <translation>学习会议</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="256" />
+        <source>Study writings</source>
+        <translation>学习成果</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="257" />
+        <source>Household visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="258" />
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="259" />
+        <source>Rectification</source>
+        <translation>问题整改</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="260" />
+        <source>Publicity</source>
+        <translation>宣传信息</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="263" />
+        <source>The unit's name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="264" />
+        <source>How the unit names itself: 我镇, 我乡, 我局 …</source>
+        <translation>单位自称：我镇、我乡、我局……</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="266" />
+        <source>The whole unit: 全镇, 全乡, 全局 …</source>
+        <translation>全单位：全镇、全乡、全局……</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="268" />
+        <source>The campaign's name</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="269" />
+        <source>The campaign's aims, as entered in Settings</source>
+        <translation>活动目标（在“设置”中填写）</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="271" />
+        <source>First day covered (2026年2月9日)</source>
+        <translation>统计起始日（2026年2月9日）</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="273" />
+        <source>Last day covered</source>
+        <translation>统计截止日</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="274" />
+        <source>The period covered (…至…)</source>
+        <translation>统计期间（……至……）</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="276" />
+        <source>Date of the document (today)</source>
+        <translation>成文日期（今天）</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="279" />
+        <source>Sessions of every kind</source>
+        <translation>各类学习会议合计次数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="281" />
+        <source>Sessions of this kind</source>
+        <translation>该类学习会议次数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="287" />
+        <source>Each kind held with its count: 领导班子集中学习4次，全体干部集中学习32次…</source>
+        <translation>各类会议及次数：领导班子集中学习4次，全体干部集中学习32次……</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="290" />
+        <source>Dated sentences of the mobilisation meetings (empty if none)</source>
+        <translation>动员部署会的日期和名称（没有则为空）</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="293" />
+        <source>Dated sentences of the forums (empty if none)</source>
+        <translation>座谈会的日期和名称（没有则为空）</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="296" />
+        <source>Dated sentences of the study tours with destination and head count</source>
+        <translation>外出学习考察的日期、地点和人数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="299" />
+        <source>All key meetings and study tours, dated, in order</source>
+        <translation>全部重要会议和外出考察，按日期排列</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="302" />
+        <source>Attendance expected (person-times)</source>
+        <translation>应到人次</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="304" />
+        <source>Present or late (person-times)</source>
+        <translation>实到人次（出席和迟到）</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="306" />
+        <source>On leave (person-times)</source>
+        <translation>请假人次</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="308" />
+        <source>Absent (person-times)</source>
+        <translation>缺席人次</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="310" />
+        <source>Attended of the marks entered (96.5%)</source>
+        <translation>出勤率（已登记出勤中实到的比例，如96.5%）</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="313" />
+        <source>Writings of every kind</source>
+        <translation>各类学习成果合计篇数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="315" />
+        <source>Writings of this kind</source>
+        <translation>该类学习成果篇数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="319" />
+        <source>Characters of all study notes</source>
+        <translation>学习笔记总字数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="321" />
+        <source>Characters of study notes per notebook</source>
+        <translation>每本学习笔记平均字数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="325" />
+        <source>Persons who wrote something</source>
+        <translation>撰写人数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="327" />
+        <source>Each kind with its count: 学习笔记36篇（共313686字）、心得体会29篇…</source>
+        <translation>各类成果及篇数：学习笔记36篇（共313686字）、心得体会29篇……</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="330" />
+        <source>Visits made</source>
+        <translation>走访户次</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="331" />
+        <source>Households visited at least once</source>
+        <translation>走访户数（至少走访一次）</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="333" />
+        <source>Households of the villages covered</source>
+        <translation>所辖村（社区）总户数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="335" />
+        <source>Households not yet visited</source>
+        <translation>未走访户数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="337" />
+        <source>Households visited of all households</source>
+        <translation>走访覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="339" />
+        <source>Villages and communities</source>
+        <translation>村（社区）数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="341" />
+        <source>Methods used, most used first: 上门入户、电话联系…</source>
+        <translation>走访方式，按次数多少排列：上门入户、电话联系……</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="344" />
+        <source>Each method with its visits</source>
+        <translation>各走访方式及户次</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="346" />
+        <source>A sentence with each village's visited households and coverage</source>
+        <translation>各村（社区）走访户数和覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="349" />
+        <source>Suggestions collected</source>
+        <translation>征集意见建议条数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="351" />
+        <source>Consolidated items they were merged into</source>
+        <translation>梳理归并后的条数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="354" />
+        <source>Categories of the suggestions</source>
+        <translation>意见建议类别数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="356" />
+        <source>Each category with its suggestions and items: 思想观念方面9条（归并为4条）…</source>
+        <translation>各类别条数及归并条数：思想观念方面9条（归并为4条）……</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="359" />
+        <source>Each source with its suggestions</source>
+        <translation>各来源条数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="362" />
+        <source>Handled and answered (adopted or not)</source>
+        <translation>已办结答复条数（含采纳与暂不采纳）</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="364" />
+        <source>Adopted, fully or partly</source>
+        <translation>已采纳条数（含部分采纳）</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="366" />
+        <source>Not adopted for now</source>
+        <translation>暂不采纳</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="368" />
+        <source>Still to be handled or being handled</source>
+        <translation>待办理和办理中条数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="371" />
+        <source>Problems on the rectification list</source>
+        <translation>问题清单上的问题数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="373" />
+        <source>Problems completed and closed</source>
+        <translation>已完成销号数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="375" />
+        <source>Problems in progress</source>
+        <translation>整改中数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="377" />
+        <source>Problems not started</source>
+        <translation>未启动数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="379" />
+        <source>Problems kept up long-term</source>
+        <translation>长期坚持数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="381" />
+        <source>Not started or in progress</source>
+        <translation>未完成整改数（未启动和整改中）</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="383" />
+        <source>Open past their deadline</source>
+        <translation>超过整改时限未完成数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="385" />
+        <source>“，其中N个已超过整改时限…” when some are overdue, else nothing</source>
+        <translation>有超期问题时为“，其中N个已超过整改时限……”，否则为空</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="387" />
+        <source>Closed of all problems</source>
+        <translation>整改完成率</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="389" />
+        <source>Categories of the problems</source>
+        <translation>问题类别数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="391" />
+        <source>一是…（N个）；二是…: the problem categories recorded</source>
+        <translation>一是……（N个）；二是……：已登记的问题类别</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="393" />
+        <source>Responsible departments, busiest first</source>
+        <translation>责任部门，按问题多少排列</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="396" />
+        <source>Publicity of every kind</source>
+        <translation>各类宣传信息合计</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="398" />
+        <source>Publicity of this kind</source>
+        <translation>该类宣传信息数</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="402" />
+        <source>Each kind with its verb: 报送宣传稿件15篇，编发工作简报8期…</source>
+        <translation>各类宣传及数量：报送宣传稿件15篇，编发工作简报8期……</translation>
+    </message>
+</context>
+<context>
     <name>PlacesTab</name>
     <message>
         <location filename="../../ui/settings_page.py" line="333" />
@@ -1959,6 +2356,89 @@ Data file: {path}</source>
         <location filename="../../ui/bin_page.py" line="145" />
         <source>Not restored</source>
         <translation>未恢复</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <location filename="../../exporters/rosters.py" line="139" />
+        <source>{n} rows have problems; nothing was imported.</source>
+        <translation>有 {n} 行存在问题，未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="160" />
+        <source>{path} cannot be read: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="176" />
+        <source>{path} is not an .xlsx workbook; open it in Excel or WPS and save it as “Excel workbook (*.xlsx)” first.</source>
+        <translation>{path} 不是 .xlsx 工作簿；请先用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="178" />
+        <source>{path} is not an Excel workbook (.xlsx) or it is damaged.</source>
+        <translation>{path} 不是 Excel 工作簿（.xlsx），或文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="189" />
+        <source>{path} has no sheet “{sheet}”; its sheets are: {sheets}.</source>
+        <translation>{path} 中没有工作表“{sheet}”；现有工作表：{sheets}。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="196" />
+        <source>Sheet “{sheet}” of {path} is empty.</source>
+        <translation>{path} 的工作表“{sheet}”是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="200" />
+        <source>No header row found in the first {n} rows of sheet “{sheet}” of {path} (expected column names such as 户主, 姓名, 身份证号, 联系电话).</source>
+        <translation>{path} 的工作表“{sheet}”前 {n} 行中找不到表头行（应有“户主”“姓名”“身份证号”“联系电话”等列名）。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="340" />
+        <source>The data file has no unit yet; set it up first.</source>
+        <translation>数据文件中还没有单位，请先设置。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="379" />
+        <source>column {column}</source>
+        <translation>第 {column} 列</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="409" />
+        <source>Excel stored this ID number as a number and its last digits are lost; format the column as text and type the numbers again.</source>
+        <translation>Excel 把这个身份证号存成了数字，后几位已丢失；请把该列设置为“文本”格式后重新录入号码。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="433" />
+        <source>“{value}” is neither 是 nor 否.</source>
+        <translation>“{value}”不是“是”或“否”。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="446" />
+        <source>the row names no village and no default village was chosen.</source>
+        <translation>本行没有填写村（社区），也没有选择默认村（社区）。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="463" />
+        <source>more than one village is called “{name}”.</source>
+        <translation>有不止一个村（社区）名为“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="465" />
+        <source>“{name}” is not a village of this unit (add it in Settings first).</source>
+        <translation>“{name}”不是本单位的村（社区）（请先在“设置”中添加）。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="482" />
+        <source>the same as row {row} of this sheet.</source>
+        <translation>与本表第 {row} 行重复。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/rosters.py" line="487" />
+        <source>{name} is already in the staff list.</source>
+        <translation>{name} 已在人员名单中。</translation>
     </message>
 </context>
 <context>
@@ -2106,6 +2586,66 @@ Data file: {path}</source>
         <location filename="../../ui/summary_page.py" line="397" />
         <source>Choose a study session first.</source>
         <translation>请先选择一次学习会议。</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="450" />
+        <source>Document title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="451" />
+        <source>Opening paragraph</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="455" />
+        <source>Basic situation</source>
+        <translation>一、基本情况</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="461" />
+        <source>Main practices</source>
+        <translation>主要做法</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="466" />
+        <source>Publicity and mobilisation</source>
+        <translation>宣传发动</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="471" />
+        <source>Concentrated study</source>
+        <translation>集中学习</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="478" />
+        <source>Visits to households</source>
+        <translation>走访入户</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="485" />
+        <source>Collecting suggestions</source>
+        <translation>征集意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="492" />
+        <source>Rectifying problems</source>
+        <translation>问题整改</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="498" />
+        <source>Publicity and guidance</source>
+        <translation>宣传引导</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="502" />
+        <source>Next steps</source>
+        <translation>下一步打算</translation>
+    </message>
+    <message>
+        <location filename="../../exporters/summary.py" line="508" />
+        <source>Signature and date</source>
+        <translation>落款和日期</translation>
     </message>
 </context>
 <context>

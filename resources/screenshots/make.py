@@ -55,6 +55,8 @@ def main() -> None:
         page = window.pages[key]
         if hasattr(page, "model") and hasattr(page.model, "reload"):
             page.model.reload(wait=True)
+        if key == "overview":
+            page.refresh(wait=True)
         app.processEvents()
         window.grab().save(str(OUT / f"list-{key}.png"))
 
@@ -72,6 +74,14 @@ def main() -> None:
             dialog.tabs.setCurrentIndex(1)
             app.processEvents()
             dialog.grab().save(str(OUT / "form-session-attendance.png"))
+        dialog.close()
+    from ui.transfer import ExportDialog, ImportDialog
+
+    for name, dialog_class in (("export", ExportDialog), ("import", ImportDialog)):
+        dialog = dialog_class(window)
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(OUT / f"dialog-{name}.png"))
         dialog.close()
     window.close()
     db.close_database()
