@@ -6,6 +6,8 @@
                                [--village NAME] [--full-id]
     python main.py export docx --db FILE --out FILE [--kind summary|minutes|rectification]
                                [--session ID] [--from DATE] [--to DATE] [--campaign NAME]
+    python main.py backup --db FILE --out FILE
+    python main.py restore --db FILE BACKUP
     python main.py import xlsx --db FILE [--kind households|persons] [--sheet NAME] [--village NAME]
                                [--skip-bad] FILE
 """
@@ -51,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      "households; county: 20 townships, a million visits"))
     add_import_command(commands)
     add_export_command(commands)
+    add_backup_commands(commands)
     return parser
 
 
@@ -81,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_import(args)
     if args.command == "export":
         return run_export(args)
+    if args.command in ("backup", "restore"):
+        return run_backup(args) if args.command == "backup" else run_restore(args)
     from ui.app import run_app  # Qt is loaded only for the window
 
     return run_app(args.db or paths.default_database(), args.lang)
@@ -349,6 +354,64 @@ def _session_id(text: str | None):
     except ValueError:
         raise ExportError(translate("Cli", "{text} is not a session ID.").format(text=text)) from None
 
+
+def add_backup_commands(commands) -> None:
+    command = commands.add_parser(
+        "backup", help=translate("Cli", "write a consistent copy of the data file (safe while it is in use)"))
+    command.add_argument("--db", type=Path, metavar="FILE", required=True,
+                         help=translate("Cli", "the data file"))
+    command.add_argument("--out", type=Path, metavar="FILE", required=True,
+                         help=translate("Cli", "the copy to write"))
+    command = commands.add_parser(
+        "restore", help=translate("Cli", "replace the data file by a backup, keeping a copy of it first"))
+    command.add_argument("--db", type=Path, metavar="FILE", required=True,
+                         help=translate("Cli", "the data file to replace"))
+    command.add_argument("source", type=Path, metavar="BACKUP", help=translate("Cli", "the backup"))
+
+
+def _fail(message) -> int:
+    print(translate("Cli", "Error: {message}").format(message=message), file=sys.stderr)
+    return 1
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from models import backup, db
+
+    if not args.db.is_file():
+        return _fail(translate("Cli", "{path} does not exist.").format(path=args.db))
+    try:
+        db.open_database(args.db)
+        try:
+            written = backup.backup_to_file(args.out)
+        finally:
+            db.close_database()
+    except (backup.BackupError, db.DatabaseOpenError, OSError) as error:
+        return _fail(error)
+    print(translate("Cli", "Wrote {path}.").format(path=written))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """Restore without a question, but the data as it was is kept and its place printed."""
+    from models import backup, db
+
+    try:
+        backup.check(args.source)
+        try:
+            db.open_database(args.db)
+        except db.DatabaseDamagedError:
+            damaged = backup.replace_damaged(args.db, args.source)
+            db.open_database(args.db)  # upgrades a copy from an older version
+            kept = translate("Cli", "The damaged file is kept as {path}.").format(path=damaged)
+        else:
+            kept = translate("Cli", "The data as it was before is kept at {path}.").format(
+                path=backup.restore(args.source).kept)
+    except (backup.BackupError, db.DatabaseOpenError, OSError) as error:
+        return _fail(error)
+    finally:
+        db.close_database()
+    print(translate("Cli", "Restored {source} into {path}.").format(source=args.source, path=args.db), kept)
+    return 0
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -8,6 +8,7 @@ file written by a newer program, or by another program, is refused.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,7 +34,16 @@ def _v2_summary_texts(db: peewee.Database) -> None:
                    'ON "summary_text" ("campaign_id", "section")')
 
 
-UPGRADES: list[Upgrade] = [_v2_summary_texts]
+def _v3_change_history(db: peewee.Database) -> None:
+    """Version 3: the history of every create, edit, delete and restore (``records.Change``)."""
+    db.execute_sql(
+        'CREATE TABLE "change" ("id" TEXT NOT NULL PRIMARY KEY, "at" DATETIME NOT NULL, '
+        '"operator" VARCHAR(255) NOT NULL, "kind" VARCHAR(255) NOT NULL, "record" TEXT NOT NULL, '
+        '"action" VARCHAR(255) NOT NULL, "changes" TEXT NOT NULL)')
+    db.execute_sql('CREATE INDEX "change_kind_record_at" ON "change" ("kind", "record", "at")')
+
+
+UPGRADES: list[Upgrade] = [_v2_summary_texts, _v3_change_history]
 
 
 def schema_version() -> int:
@@ -44,10 +54,19 @@ class DatabaseOpenError(Exception):
     """The file cannot be used; the message says why in the user's words."""
 
 
+class DatabaseDamagedError(DatabaseOpenError):
+    """The file's pages are damaged; it was checked read-only and not written to."""
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message)
+        self.path = path
+
+
 def open_database(path: str | Path, backups: Path | None = None) -> peewee.SqliteDatabase:
     """Open (creating if need be) the database at ``path`` and bring it up to date."""
     path = Path(path)
     _check_file(path)
+    _check_health(path)
     close_database()
     database.init(**sqlite.make_database(path))
     try:
@@ -77,6 +96,26 @@ def _check_file(path: Path) -> None:
         raise DatabaseOpenError(
             translate("Database", "{path} is not a 台账通 data file.").format(path=path))
     path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _check_health(path: Path) -> None:
+    """``PRAGMA quick_check`` through a read-only connection, before anything can write to the file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        connection = sqlite.open_readonly(path)
+    except sqlite3.Error:
+        return  # cannot even be opened read-only: the ordinary open says why
+    try:
+        problems = sqlite.health_problems(connection)
+    except sqlite3.Error:
+        return  # locked or unreadable, not damaged: the ordinary open says why
+    finally:
+        connection.close()
+    if problems:
+        raise DatabaseDamagedError(
+            translate("Database", "{path} is damaged ({problem}). It has not been changed.").format(
+                path=path, problem="; ".join(problems[:3])), path)
 
 
 def _prepare(path: Path, backups: Path) -> None:

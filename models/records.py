@@ -423,8 +423,31 @@ class SummaryText(BaseModel):
         indexes = ((("campaign", "section"), True),)
 
 
+class Change(Model):
+    """One create, edit, delete or restore of a record: when, by whom, which fields old → new.
+
+    Only ever added to, never edited or sent to the recycle bin. ``kind`` is the
+    record's table name; ``changes`` is JSON ``{field: [old, new]}`` of plain
+    values (dates as ISO text, references as ``{"id": hex, "text": description}``),
+    written by ``models.store`` in the same transaction as the change itself.
+    """
+
+    id = UUIDField(primary_key=True, default=new_key)
+    at = DateTimeField(default=utcnow)  # UTC
+    operator = CharField(default="")
+    kind = CharField()
+    record = UUIDField()
+    action = CharField()  # create | edit | delete | restore
+    changes = TextField(default="{}")
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+        indexes = ((("kind", "record", "at"), False),)
+
+
 RECORD_MODELS: tuple[type[BaseModel], ...] = (
     Unit, Campaign, Phase, Village, VillageGroup, Person, Household, Session, Attendance,
     Writing, Visit, Category, SuggestionItem, Suggestion, Rectification, Publicity, SummaryText,
 )
-ALL_MODELS: tuple[type[Model], ...] = (*RECORD_MODELS, VisitVisitor, Setting)
+ALL_MODELS: tuple[type[Model], ...] = (*RECORD_MODELS, VisitVisitor, Setting, Change)

@@ -59,9 +59,42 @@ def backup_to(db: SqliteDatabase, target: Path) -> None:
     destination = sqlite3.connect(partial)
     try:
         db.connection().backup(destination)
-    finally:
+        # One self-contained file: reading it later (even read-only) leaves no -wal/-shm beside it.
+        destination.execute("PRAGMA journal_mode = DELETE")
+    except BaseException:
         destination.close()
+        partial.unlink(missing_ok=True)
+        raise
+    destination.close()
     partial.replace(target)
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file (a backup being previewed, a file being checked)."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=5)
+
+
+# SQLITE_CORRUPT and SQLITE_NOTADB: the file's pages themselves are wrong.
+DAMAGE_CODES = (11, 26)
+
+
+def health_problems(connection: sqlite3.Connection, full: bool = False) -> list[str]:
+    """What ``PRAGMA quick_check`` (or the slower ``integrity_check``) finds wrong; empty when sound.
+
+    An error that means damage is returned as a problem; any other error (a lock,
+    a permission) is raised, since it says nothing about the file's pages.
+    """
+    try:
+        rows = connection.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}(20)").fetchall()
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorcode", None) in DAMAGE_CODES or not isinstance(
+                error, sqlite3.OperationalError):
+            return [str(error)]
+        raise
+    # One problem a line, without the "*** in database main ***" heading SQLite puts first.
+    lines = (line.strip() for (text,) in rows for line in text.splitlines())
+    return [line for line in lines if line and line != "ok" and not line.startswith("***")]
 
 
 def is_sqlite_file(path: Path) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from models import history
 from models import records as r
 from models.i18n import translate
 from models.personal import normalize_id_number, normalize_phone
@@ -43,18 +44,51 @@ def save(model: type[BaseModel], values: dict[str, Any], record: BaseModel | Non
         return _save(model, values, record)
 
 
-def _save(model, values, record):
+def _save(model, values, record, recorded: bool = True):
+    """Validate and write; the history row goes with it unless ``recorded`` is False."""
     values = clean(model, values)
     merged = _current_values(record) if record is not None else _defaults(model)
     merged.update(values)
     check(model, merged, record.id if record is not None else None)
     is_new = record is None
+    before = None if is_new else dict(record.__data__)
     if record is None:
         record = model()
     for name, value in values.items():
         setattr(record, name, value)
     record.save(force_insert=is_new)
+    if recorded:
+        _record_save(record, before)
     return record
+
+
+def _record_save(record: BaseModel, before: dict[str, Any] | None,
+                 parts: dict[str, Any] | None = None) -> None:
+    """History of a create (``before`` None) or an edit, with changes of the record's own parts."""
+    changes = history.field_changes(type(record), before, record.__data__, _describe_key)
+    changes.update({name: change for name, change in (parts or {}).items() if change})
+    _record(record, "create" if before is None else "edit", changes)
+
+
+def _record(record: BaseModel, action: str, changes: dict[str, Any]) -> None:
+    row = database.execute_sql('SELECT "value" FROM "setting" WHERE "key" = ?', ("operator",)).fetchone()
+    history.write(record, action, changes, row[0] if row else "")
+
+
+def _describe_key(model: type[BaseModel], key: UUID) -> str:
+    """``describe`` of the record ``key``, in one prepared query for the kinds often referred to."""
+    sql = _DESCRIBE_SQL.get(model)
+    if sql is None:
+        found = model.get_or_none(model.id == key)
+        return describe(found) if found is not None else ""
+    row = database.execute_sql(sql, (key.hex,)).fetchone()
+    text = (row[0] or "") if row else ""
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _names(keys: Iterable[UUID]) -> dict[UUID, str]:
+    query = r.Person.select(r.Person.id, r.Person.name).where(r.Person.id.in_(list(keys)))
+    return {key: name for key, name in query.tuples()}
 
 
 _BOOKKEEPING = ("id", "created_at", "updated_at", "deleted_at")
@@ -82,9 +116,12 @@ def save_session(values: dict[str, Any], attendance: Mapping[Any, tuple[str | No
     """
     wanted = {_key(person): mark for person, mark in attendance.items()}
     with database.atomic():
-        session = _save(r.Session, values, record)
+        before = None if record is None else dict(record.__data__)
+        session = _save(r.Session, values, record, recorded=False)
         rows = {row.person_id: row for row in r.Attendance.select().where(
             r.Attendance.session == session)}
+        marks_before = {key: (row.status, row.reason) for key, row in rows.items() if row.deleted_at is None}
+        marks_after = {}
         for person_id, (status, reason) in wanted.items():
             values = {"session": session.id, "person": person_id, "status": status or None,
                       "reason": reason if status == "leave" else ""}
@@ -92,11 +129,14 @@ def save_session(values: dict[str, Any], attendance: Mapping[Any, tuple[str | No
             if row is None or row.deleted_at is not None or _differs(row, values):
                 if row is not None:
                     row.deleted_at = None
-                _save(r.Attendance, values, row)
+                row = _save(r.Attendance, values, row, recorded=False)
+            marks_after[person_id] = (row.status, row.reason)
         for person_id, row in rows.items():
             if person_id not in wanted and row.deleted_at is None:
                 row.deleted_at = utcnow()
                 row.save()
+        _record_save(session, before, {
+            history.ATTENDANCE: history.attendance_change(marks_before, marks_after, _names)})
         return session
 
 
@@ -106,9 +146,18 @@ def _differs(record: BaseModel, values: dict[str, Any]) -> bool:
 
 
 def set_attendance(attendance: r.Attendance, status: str | None, reason: str = "") -> r.Attendance:
+    """One person's mark, recorded in the history of the session."""
     values = {"session": attendance.session_id, "person": attendance.person_id,
               "status": status, "reason": reason if status == "leave" else ""}
-    return save(r.Attendance, values, attendance)
+    with database.atomic():
+        before = ({} if attendance.deleted_at
+                  else {attendance.person_id: (attendance.status, attendance.reason)})
+        saved = _save(r.Attendance, values, attendance, recorded=False)
+        after = {} if saved.deleted_at else {saved.person_id: (saved.status, saved.reason)}
+        marks = history.attendance_change(before, after, _names)
+        if marks:
+            _record(r.Session(id=saved.session_id), "edit", {history.ATTENDANCE: marks})
+        return saved
 
 
 def save_visit(values: dict[str, Any], visitors: Iterable[Any],
@@ -120,7 +169,8 @@ def save_visit(values: dict[str, Any], visitors: Iterable[Any],
             "Validation", "{field} is required.").format(
             field=translate("Field", "Visitors")))])
     with database.atomic():
-        visit = _save(r.Visit, values, record)
+        before = None if record is None else dict(record.__data__)
+        visit = _save(r.Visit, values, record, recorded=False)
         present = {row.person_id for row in r.VisitVisitor.select(r.VisitVisitor.person).where(
             r.VisitVisitor.visit == visit)}
         if present - wanted:
@@ -128,6 +178,7 @@ def save_visit(values: dict[str, Any], visitors: Iterable[Any],
                                           r.VisitVisitor.person.in_(list(present - wanted))).execute()
         for person_id in wanted - present:
             r.VisitVisitor.insert(visit=visit, person=person_id).execute()
+        _record_save(visit, before, {history.VISITORS: history.visitors_change(present, wanted, _names)})
         return visit
 
 
@@ -191,6 +242,7 @@ def delete(record: BaseModel) -> None:
     with database.atomic():
         record.deleted_at = utcnow()
         record.save()
+        _record(record, "delete", {})
 
 
 def restore(record: BaseModel) -> None:
@@ -212,6 +264,7 @@ def restore(record: BaseModel) -> None:
         check(type(record), _current_values(record), record.id)
         record.deleted_at = None
         record.save()
+        _record(record, "restore", {})
 
 
 def _deleted_persons_of_owned_rows(record: BaseModel) -> Iterable[r.Person]:
@@ -280,6 +333,19 @@ _DESCRIBE = {
     r.Household: lambda h: f"{h.head_name}（{h.village.name}{h.group.name if h.group_id else ''}）",
     r.VillageGroup: lambda g: f"{g.village.name}{g.name}",
     r.Attendance: lambda a: a.person.name,
+}
+
+
+# What _DESCRIBE says, in SQL: references are described on every write that sets them.
+_DESCRIBE_SQL: dict[type[BaseModel], str] = {
+    **{model: f'SELECT "name" FROM "{model._meta.table_name}" WHERE "id" = ?'
+       for model in (r.Unit, r.Campaign, r.Phase, r.Village, r.Person, r.Category)},
+    r.VillageGroup: 'SELECT v."name" || g."name" FROM "village_group" g JOIN "village" v '
+                    'ON v."id" = g."village_id" WHERE g."id" = ?',
+    r.Household: 'SELECT h."head_name" || \'（\' || v."name" || COALESCE(g."name", \'\') || \'）\' '
+                 'FROM "household" h JOIN "village" v ON v."id" = h."village_id" '
+                 'LEFT JOIN "village_group" g ON g."id" = h."group_id" WHERE h."id" = ?',
+    r.SuggestionItem: 'SELECT "title" FROM "suggestion_item" WHERE "id" = ?',
 }
 
 

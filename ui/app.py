@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from models import db, i18n, paths
@@ -34,6 +34,10 @@ def open_or_explain(parent: QWidget | None, path: Path) -> bool:
     """Open the data file; when it cannot be, say why in a message box."""
     try:
         db.open_database(path)
+    except db.DatabaseDamagedError as error:
+        from ui.backup_dialogs import offer_good_backup
+
+        return offer_good_backup(parent, path, error)
     except db.DatabaseOpenError as error:
         QMessageBox.critical(parent, translate("App", "Cannot open the data file"), str(error))
         return False
@@ -42,6 +46,43 @@ def open_or_explain(parent: QWidget | None, path: Path) -> bool:
             "App", "{path} could not be opened: {error}").format(path=path, error=error))
         return False
     return True
+
+
+_lock: QLockFile | None = None
+
+
+def hold_lock(path: Path) -> bool:
+    """Keep ``{name}.lock`` beside the data file; False when another 台账通 window holds it.
+
+    A lock left by a process that crashed is taken over (QLockFile sees that its
+    process is gone). A folder where no lock can be made (a read-only stick) is
+    no reason to refuse the file.
+    """
+    global _lock
+    path = Path(path).resolve()
+    name = str(path.with_name(path.name + ".lock"))
+    if _lock is not None and _lock.fileName() == name:
+        return True
+    lock = QLockFile(name)
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however old
+    if not lock.tryLock(0) and lock.error() == QLockFile.LockError.LockFailedError:
+        return False
+    release_lock()
+    _lock = lock
+    return True
+
+
+def release_lock() -> None:
+    global _lock
+    if _lock is not None:
+        _lock.unlock()
+        _lock = None
+
+
+def say_already_open(parent: QWidget | None, path: Path) -> None:
+    QMessageBox.information(parent, "台账通", translate(
+        "App", "This data file is already open in another 台账通 window:\n{path}\n\nSwitch to that "
+        "window, or close it first.").format(path=path))
 
 
 def has_unit() -> bool:
@@ -56,6 +97,17 @@ def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE) -> int:
     db_path = Path(db_path)
     if db_path == paths.default_database():
         paths.ensure(db_path.parent)
+    try:
+        return _run_window(app, db_path)
+    finally:
+        db.close_database()
+        release_lock()
+
+
+def _run_window(app: QApplication, db_path: Path) -> int:
+    if not hold_lock(db_path):
+        say_already_open(None, db_path)
+        return 0
     if not open_or_explain(None, db_path):
         return 1
     if not has_unit():
@@ -66,12 +118,12 @@ def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE) -> int:
             db.close_database()
             return 0
         db_path = Path(chosen)
+        if not hold_lock(db_path):
+            say_already_open(None, db_path)
+            return 0
 
     from ui.main_window import MainWindow
 
     window = MainWindow(db_path, demo=db_path.name.startswith("demo-"))
     window.show()
-    try:
-        return app.exec()
-    finally:
-        db.close_database()
+    return app.exec()

@@ -32,6 +32,7 @@ from models.records import BaseModel
 from models.validation import ValidationError, field_label
 from ui.common import translate
 from ui.fields import RecordChoice, editor_for
+from ui.history import HistoryView
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -161,6 +162,9 @@ class RecordDialog(QDialog):
         self.tabs.addTab(scroll, translate("Forms", "Details"))
         for widget, label in self.extra_tabs():
             self.tabs.addTab(widget, label)
+        if record is not None:
+            self.history = HistoryView(record)
+            self.tabs.addTab(self.history, translate("Forms", "History"))
         if self.tabs.count() == 1:
             self.tabs.tabBar().hide()
 

@@ -22,10 +22,12 @@ from models import db, lists, store
 from models import records as r
 from models.i18n import QT_TRANSLATE_NOOP
 from ui import transfer
+from ui.backup_dialogs import AutoBackup, RestoreDialog, backup_to_file
 from ui.bin_page import RecycleBinPage
 from ui.common import settings, translate, warn
 from ui.dialogs import DIALOGS, MergeDialog
 from ui.forms import ask
+from ui.history import export_history
 from ui.overview_page import ListRequest, OverviewPage
 from ui.record_page import RecordPage
 from ui.settings_page import SettingsPage
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
         self._menus()
         self._extra_actions()
+        self.auto_backup = AutoBackup(self)
         screen = self.screen().availableGeometry()
         self.resize(min(1280, screen.width() - 40), min(780, screen.height() - 60))
         self.splitter.setSizes([150, self.width() - 150])
@@ -114,6 +117,10 @@ class MainWindow(QMainWindow):
                                             self.export_registers)
         export_action.setShortcut(QKeySequence("Ctrl+E"))
         file_menu.addAction(translate("MainWindow", "Import roster…"), self.import_roster)
+        file_menu.addAction(translate("MainWindow", "Export change history…"), lambda: export_history(self))
+        file_menu.addSeparator()
+        file_menu.addAction(translate("MainWindow", "Back up to…"), self.backup_to)
+        file_menu.addAction(translate("MainWindow", "Restore from a backup…"), self.restore_from_backup)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(translate("MainWindow", "Quit"), self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -265,22 +272,43 @@ class MainWindow(QMainWindow):
                 return
             self.switch_to(path)
 
+    def backup_to(self) -> None:
+        backup_to_file(self)
+
+    def restore_from_backup(self) -> None:
+        self.restore_dialog = RestoreDialog(self)
+        self.restore_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.restore_dialog.restored.connect(self._on_restore_dialog_restored)
+        self.restore_dialog.open()
+
+    def _on_restore_dialog_restored(self, result) -> None:
+        self.switch_to(self.db_path)
+        self.statusBar().showMessage(translate(
+            "MainWindow", "Restored {source}; the data as it was before is kept at {kept}.").format(
+            source=result.source.name, kept=result.kept), 10000)
+
     def switch_to(self, path: Path) -> bool:
-        from ui.app import open_or_explain
+        from ui.app import hold_lock, open_or_explain, say_already_open
         from ui.first_start import run_first_start
 
         previous = self.db_path
+        if not hold_lock(path):
+            say_already_open(self, path)
+            return False
         db.close_database()
         if not open_or_explain(self, path):
+            hold_lock(previous)
             open_or_explain(self, previous)
             return False
         if r.Unit.select().where(r.Unit.deleted_at.is_null()).count() == 0:
             chosen = run_first_start(self, path)
             if chosen is None:
                 db.close_database()
+                hold_lock(previous)
                 open_or_explain(self, previous)
                 return False
-            path = chosen
+            path = Path(chosen)
+            hold_lock(path)
         self.db_path = path
         self.demo = path.name.startswith("demo-")
         for page in self.pages.values():
@@ -336,4 +364,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_layout()
+        self.auto_backup.backup_on_close()
         super().closeEvent(event)

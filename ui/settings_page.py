@@ -281,14 +281,17 @@ class UnitTab(QWidget):
         self.level_combo = QComboBox()
         _fill_combo(self.level_combo, vocab.UNIT_LEVELS)
         self.phone_edit = QLineEdit()
+        self.operator_edit = QLineEdit()  # who makes the changes on this laptop, for the history
+        self.operator_edit.setPlaceholderText(self.tr("Your name, recorded with every change"))
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
-        for edit in (self.name_edit, self.phone_edit):
+        for edit in (self.name_edit, self.phone_edit, self.operator_edit):
             edit.returnPressed.connect(self.save)
         form = QFormLayout()
         form.addRow(translate("Field", r.Unit.name.verbose_name), self.name_edit)
         form.addRow(translate("Field", r.Unit.level.verbose_name), self.level_combo)
         form.addRow(translate("Field", r.Unit.phone.verbose_name), self.phone_edit)
+        form.addRow(self.tr("Operator"), self.operator_edit)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.save_button)
@@ -303,8 +306,10 @@ class UnitTab(QWidget):
         self.name_edit.setText(unit.name if unit else "")
         _select_code(self.level_combo, unit.level if unit else None)
         self.phone_edit.setText(unit.phone if unit else "")
+        self.operator_edit.setText(store.get_setting("operator"))
 
     def save(self) -> None:
+        store.set_setting("operator", self.operator_edit.text().strip())
         unit = store.current_unit()
         if unit is None:
             return

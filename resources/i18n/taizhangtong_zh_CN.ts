@@ -3,15 +3,249 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="38" />
-        <location filename="../../ui/app.py" line="41" />
+        <location filename="../../ui/app.py" line="42" />
+        <location filename="../../ui/app.py" line="45" />
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="41" />
+        <location filename="../../ui/app.py" line="45" />
         <source>{path} could not be opened: {error}</source>
         <translation>无法打开 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="83" />
+        <source>This data file is already open in another 台账通 window:
+{path}
+
+Switch to that window, or close it first.</source>
+        <translation>此数据文件已在另一个台账通窗口中打开：
+{path}
+
+请切换到那个窗口，或先将其关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <location filename="../../models/backup.py" line="31" />
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="32" />
+        <source>on closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="33" />
+        <source>made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="34" />
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="35" />
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="135" />
+        <source>No data file is open.</source>
+        <translation>没有打开的数据文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="157" />
+        <source>No backup could be written to the backups folder {folder}: {error}. Check that the folder can be written to and the disk is not full.</source>
+        <translation>无法在备份文件夹 {folder} 中写入备份：{error}。请检查该文件夹是否可写、磁盘是否已满。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="166" />
+        <source>{path} is the data file itself; choose another name.</source>
+        <translation>{path} 就是当前数据文件本身，请换一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="169" />
+        <source>{path} is a folder; choose a file name.</source>
+        <translation>{path} 是文件夹，请选择一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="173" />
+        <source>The backup {path} could not be written: {error}</source>
+        <translation>无法写入备份 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="234" />
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="245" />
+        <source>{path} was written by a newer version of 台账通 (data format {version}; this program knows up to {latest}).</source>
+        <translation>{path} 由更新版本的台账通写入（数据格式 {version}；本程序最高支持 {latest}）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="255" />
+        <source>{path} is damaged ({problem}).</source>
+        <translation>{path} 已损坏（{problem}）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="261" />
+        <source>{path} is not a 台账通 data file or backup.</source>
+        <translation>{path} 不是台账通数据文件或备份。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="275" />
+        <source>{path} cannot be read: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="327" />
+        <source>{path} is the data file itself.</source>
+        <translation>{path} 就是当前数据文件本身。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="333" />
+        <source>Restoring {path} failed ({error}); the data as it was is kept at {kept}.</source>
+        <translation>恢复 {path} 失败（{error}）；原有数据已保留在 {kept}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/backup.py" line="394" />
+        <source>{path} could not be replaced by {source}: {error}</source>
+        <translation>无法用 {source} 替换 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="65" />
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="80" />
+        <source>Backup written to {path}.</source>
+        <translation>备份已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="94" />
+        <location filename="../../ui/backup_dialogs.py" line="225" />
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="103" />
+        <source>Choose another file…</source>
+        <translation>选择其他文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="106" />
+        <source>Backups in {folder}</source>
+        <translation>备份文件夹 {folder} 中的备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="119" />
+        <source>Before restoring, a copy of the current data is kept in the backups folder.</source>
+        <translation>恢复之前，当前数据会先复制一份保留在备份文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="134" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="149" />
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="149" />
+        <source>In the backup</source>
+        <translation>备份中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="150" />
+        <source>Now</source>
+        <translation>当前数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="150" />
+        <source>Last change in the backup</source>
+        <translation>备份中最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="177" />
+        <source>There are no backups in the backups folder yet. Choose another file to restore from.</source>
+        <translation>备份文件夹中还没有备份。请选择其他文件进行恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="183" />
+        <source>Backup of {when} ({reason})</source>
+        <translation>{when} 的备份（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="188" />
+        <source>Choose a backup</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="197" />
+        <source>File {name}</source>
+        <translation>文件 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="226" />
+        <source>Replace the current data with {name}?
+
+A copy of the current data is kept first in {folder}, so this can be undone.</source>
+        <translation>用 {name} 替换当前数据吗？
+
+当前数据会先复制一份保留在 {folder} 中，可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="302" />
+        <source>Today's backup was written to {path}.</source>
+        <translation>今天的备份已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="309" />
+        <location filename="../../ui/backup_dialogs.py" line="323" />
+        <source>Backup failed: {message}</source>
+        <translation>备份失败：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="335" />
+        <source>The data file is damaged</source>
+        <translation>数据文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="338" />
+        <source>{error}
+
+No sound backup of this file was found in {folder}. Keep the file and ask for help; 台账通 will not write to it.</source>
+        <translation>{error}
+
+在 {folder} 中没有找到此文件的完好备份。请保留该文件并寻求技术帮助；台账通不会写入它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="342" />
+        <source>{error}
+
+The newest sound backup is from {when} ({reason}):
+{backup}
+
+Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; records entered after the backup was made are not in it. Choose No to quit.</source>
+        <translation>{error}
+
+最近的完好备份是 {when}（{reason}）：
+{backup}
+
+要恢复它吗？损坏的文件会改名为 {name}.damaged-… 保留在原处；备份之后录入的记录不在备份中。选择“否”则退出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="358" />
+        <source>The backup of {when} was restored. The damaged file is kept as {damaged}.</source>
+        <translation>已恢复 {when} 的备份。损坏的文件已保留为 {damaged}。</translation>
     </message>
 </context>
 <context>
@@ -35,37 +269,37 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="519" />
+        <location filename="../../ui/settings_page.py" line="524" />
         <source>Edit campaign</source>
         <translation>修改活动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="519" />
+        <location filename="../../ui/settings_page.py" line="524" />
         <source>New campaign</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="558" />
+        <location filename="../../ui/settings_page.py" line="563" />
         <source>Add phase</source>
         <translation>添加阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="559" />
+        <location filename="../../ui/settings_page.py" line="564" />
         <source>Remove phase</source>
         <translation>删除阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="560" />
+        <location filename="../../ui/settings_page.py" line="565" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="561" />
+        <location filename="../../ui/settings_page.py" line="566" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="567" />
+        <location filename="../../ui/settings_page.py" line="572" />
         <source>Phases (double-click or F2 to edit a cell)</source>
         <translation>阶段（双击或按 F2 修改）</translation>
     </message>
@@ -73,37 +307,37 @@
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="422" />
+        <location filename="../../ui/settings_page.py" line="427" />
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="424" />
+        <location filename="../../ui/settings_page.py" line="429" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="426" />
+        <location filename="../../ui/settings_page.py" line="431" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="428" />
+        <location filename="../../ui/settings_page.py" line="433" />
         <source>Set as current campaign</source>
         <translation>设为当前活动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="450" />
+        <location filename="../../ui/settings_page.py" line="455" />
         <source>Current campaign: {name}</source>
         <translation>当前活动：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="451" />
+        <location filename="../../ui/settings_page.py" line="456" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="458" />
+        <location filename="../../ui/settings_page.py" line="463" />
         <source>{campaign} (current)</source>
         <translation>{campaign}（当前）</translation>
     </message>
@@ -111,230 +345,274 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="37" />
+        <location filename="../../main.py" line="39" />
         <source>台账通: the ledgers of a campaign, recorded once.</source>
         <translation>台账通：活动台账，一次录入，处处可用。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="38" />
+        <location filename="../../main.py" line="40" />
         <source>Without a command the application window opens.</source>
         <translation>不带命令时打开程序窗口。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="40" />
+        <location filename="../../main.py" line="42" />
         <source>the data file (default: {path})</source>
         <translation>数据文件（默认：{path}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="43" />
+        <location filename="../../main.py" line="45" />
         <source>language of the window and messages</source>
         <translation>窗口和提示的语言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="46" />
+        <location filename="../../main.py" line="48" />
         <source>write a new data file filled with realistic records</source>
         <translation>生成一个填好演示记录的新数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="48" />
+        <location filename="../../main.py" line="50" />
         <source>the new data file</source>
         <translation>新数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="50" />
+        <location filename="../../main.py" line="52" />
         <source>village: small; township: 24 villages, 12,000 households; county: 20 townships, a million visits</source>
         <translation>village：一个村；township：24 个村、1.2 万户；county：20 个乡镇、100 万次走访</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="75" />
+        <location filename="../../main.py" line="78" />
         <source>Error: {message} (see python main.py --help)</source>
         <translation>错误：{message}（见 python main.py --help）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="98" />
-        <location filename="../../main.py" line="101" />
-        <location filename="../../main.py" line="133" />
-        <location filename="../../main.py" line="229" />
-        <location filename="../../main.py" line="309" />
+        <location filename="../../main.py" line="103" />
+        <location filename="../../main.py" line="106" />
+        <location filename="../../main.py" line="138" />
+        <location filename="../../main.py" line="234" />
+        <location filename="../../main.py" line="314" />
+        <location filename="../../main.py" line="373" />
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="103" />
+        <location filename="../../main.py" line="108" />
         <source>Wrote {path}: {households} households, {visits} visits, {sessions} study sessions.</source>
         <translation>已写入 {path}：{households} 户、{visits} 次走访、{sessions} 次学习会议。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="112" />
+        <location filename="../../main.py" line="117" />
         <source>bring in a roster of households or staff from an .xlsx file</source>
         <translation>从 .xlsx 文件导入农户或人员花名册</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="113" />
+        <location filename="../../main.py" line="118" />
         <source>the file's format</source>
         <translation>文件格式</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="114" />
+        <location filename="../../main.py" line="119" />
         <source>the roster</source>
         <translation>花名册文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="116" />
+        <location filename="../../main.py" line="121" />
         <source>the data file to import into</source>
         <translation>导入到的数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="118" />
+        <location filename="../../main.py" line="123" />
         <source>what the roster lists (default: guessed from its header)</source>
         <translation>花名册的类别（默认：根据表头判断）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="120" />
+        <location filename="../../main.py" line="125" />
         <source>the sheet to read (default: the first)</source>
         <translation>要读取的工作表（默认：第一个）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="122" />
+        <location filename="../../main.py" line="127" />
         <source>the village of rows that name none</source>
         <translation>未填写村（社区）的行所属的村（社区）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="124" />
+        <location filename="../../main.py" line="129" />
         <source>import the good rows even if some rows are bad</source>
         <translation>即使有问题行，也导入无问题的行</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="137" />
-        <location filename="../../main.py" line="222" />
-        <location filename="../../main.py" line="302" />
+        <location filename="../../main.py" line="142" />
+        <location filename="../../main.py" line="227" />
+        <location filename="../../main.py" line="307" />
+        <location filename="../../main.py" line="381" />
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="145" />
+        <location filename="../../main.py" line="150" />
         <source>{path}: no column for {fields} in the header (row {row}).</source>
         <translation>{path}：表头（第 {row} 行）中没有“{fields}”列。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="153" />
+        <location filename="../../main.py" line="158" />
         <source>{path}: {n} of {total} rows have problems; nothing was imported. Correct them, or use --skip-bad to import the good rows.</source>
         <translation>{path}：{total} 行中有 {n} 行存在问题，未导入任何数据。请改正后重试，或加 --skip-bad 只导入无问题的行。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="162" />
+        <location filename="../../main.py" line="167" />
         <source>Imported {n} rows from {path} ({skipped} bad rows skipped).</source>
         <translation>已从 {path} 导入 {n} 行（跳过有问题的 {skipped} 行）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="165" />
+        <location filename="../../main.py" line="170" />
         <source>New villagers' groups: {groups}</source>
         <translation>新建村民小组：{groups}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="172" />
+        <location filename="../../main.py" line="177" />
         <source>Row {row}: {problems}</source>
         <translation>第 {row} 行：{problems}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="181" />
+        <location filename="../../main.py" line="186" />
         <source>write the registers of a campaign to a file</source>
         <translation>将活动台账导出到文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="183" />
+        <location filename="../../main.py" line="188" />
         <source>xlsx: the Excel registers; docx: a Word document (see --kind)</source>
         <translation>xlsx：Excel 台账；docx：Word 文档（见 --kind）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="186" />
+        <location filename="../../main.py" line="191" />
+        <location filename="../../main.py" line="362" />
         <source>the data file</source>
         <translation>数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="188" />
+        <location filename="../../main.py" line="193" />
         <source>the file to write</source>
         <translation>要写入的文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="190" />
+        <location filename="../../main.py" line="195" />
         <source>first day (YYYY-MM-DD)</source>
         <translation>起始日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="192" />
+        <location filename="../../main.py" line="197" />
         <source>last day (YYYY-MM-DD)</source>
         <translation>截止日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="194" />
+        <location filename="../../main.py" line="199" />
         <source>the campaign (default: the current one; with --from/--to and no campaign: every campaign)</source>
         <translation>活动名称（默认：当前活动；只给 --from/--to 而不给活动时：全部活动）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="197" />
+        <location filename="../../main.py" line="202" />
         <source>only this village (community)</source>
         <translation>只导出此村（社区）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="199" />
+        <location filename="../../main.py" line="204" />
         <source>print full ID numbers and phones (masked by default)</source>
         <translation>显示完整身份证号和电话（默认部分隐藏）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="210" />
+        <location filename="../../main.py" line="215" />
         <source>{text} is not a date like 2026-03-01</source>
         <translation>{text} 不是日期（格式如 2026-03-01）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="231" />
+        <location filename="../../main.py" line="236" />
         <source>Wrote {path} ({rows} rows).</source>
         <translation>已写入 {path}（共 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="261" />
+        <location filename="../../main.py" line="266" />
         <source>No campaign named {name}; choose one of: {names}</source>
         <translation>没有名为 {name} 的活动；可选：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="280" />
+        <location filename="../../main.py" line="285" />
         <source>No village named {name}; choose one of: {names}</source>
         <translation>没有名为 {name} 的村（社区）；可选：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="289" />
+        <location filename="../../main.py" line="294" />
         <source>docx: the campaign summary, the minutes of a session (--session) or the rectification report (default: summary)</source>
         <translation>docx：活动总结、一次会议的会议记录（--session）或问题整改情况报告（默认：总结）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="292" />
+        <location filename="../../main.py" line="297" />
         <source>docx --kind minutes: the session's ID</source>
         <translation>docx --kind minutes：学习会议的 ID</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="312" />
+        <location filename="../../main.py" line="317" />
         <source>Unknown placeholders were left in the text as 【…】: {names}</source>
         <translation>以下占位符无法识别，已以【…】留在文中：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="314" />
+        <location filename="../../main.py" line="319" />
+        <location filename="../../main.py" line="390" />
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="327" />
+        <location filename="../../main.py" line="332" />
         <source>The data file has no campaign to write about.</source>
         <translation>数据文件中还没有活动，无法生成文档。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="346" />
+        <location filename="../../main.py" line="351" />
         <source>--kind minutes needs --session ID (the session's ID).</source>
         <translation>--kind minutes 需要 --session ID（学习会议的 ID）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="350" />
+        <location filename="../../main.py" line="355" />
         <source>{text} is not a session ID.</source>
         <translation>{text} 不是学习会议的 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="360" />
+        <source>write a consistent copy of the data file (safe while it is in use)</source>
+        <translation>写出数据文件的一致副本（使用中也可安全备份）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="364" />
+        <source>the copy to write</source>
+        <translation>要写入的备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="366" />
+        <source>replace the data file by a backup, keeping a copy of it first</source>
+        <translation>用备份替换数据文件（先保留一份原数据）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="368" />
+        <source>the data file to replace</source>
+        <translation>要替换的数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="369" />
+        <source>the backup</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="405" />
+        <source>The damaged file is kept as {path}.</source>
+        <translation>损坏的文件已保留为 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="407" />
+        <source>The data as it was before is kept at {path}.</source>
+        <translation>恢复前的数据已保留在 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="413" />
+        <source>Restored {source} into {path}.</source>
+        <translation>已将 {source} 恢复到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -357,7 +635,7 @@
     </message>
     <message>
         <location filename="../../ui/common.py" line="72" />
-        <location filename="../../ui/forms.py" line="286" />
+        <location filename="../../ui/forms.py" line="290" />
         <location filename="../../ui/transfer.py" line="658" />
         <source>The data file could not be written: {error}</source>
         <translation>数据文件无法写入：{error}</translation>
@@ -366,29 +644,34 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/db.py" line="59" />
+        <location filename="../../models/db.py" line="78" />
         <source>Cannot open the data file {path}: {error}</source>
         <translation>无法打开数据文件 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="75" />
+        <location filename="../../models/db.py" line="94" />
         <source>{path} is a folder, not a data file.</source>
         <translation>{path} 是文件夹，不是数据文件。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="78" />
-        <location filename="../../models/db.py" line="88" />
-        <location filename="../../models/db.py" line="93" />
+        <location filename="../../models/db.py" line="97" />
+        <location filename="../../models/db.py" line="127" />
+        <location filename="../../models/db.py" line="132" />
         <source>{path} is not a 台账通 data file.</source>
         <translation>{path} 不是台账通的数据文件。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="96" />
+        <location filename="../../models/db.py" line="117" />
+        <source>{path} is damaged ({problem}). It has not been changed.</source>
+        <translation>{path} 已损坏（{problem}）。该文件未被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/db.py" line="135" />
         <source>{path} was written by a newer version of 台账通 (data format {version}; this program knows up to {latest}). Please install the newer version; the file has not been changed.</source>
         <translation>{path} 由更新版本的台账通写入（数据格式 {version}，本程序最高支持 {latest}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="122" />
+        <location filename="../../models/db.py" line="161" />
         <source>Upgrading {path} from data format {version} failed ({error}). The file is left at format {step}; a copy made before the upgrade is at {backup}.</source>
         <translation>升级 {path}（数据格式 {version}）失败（{error}）。文件保持在格式 {step}；升级前的备份在 {backup}。</translation>
     </message>
@@ -569,6 +852,7 @@
         <translation>已取消导出 {path}，未写入任何文件。</translation>
     </message>
     <message>
+        <location filename="../../exporters/history.py" line="48" />
         <location filename="../../exporters/registers.py" line="433" />
         <source>The chosen campaign no longer exists.</source>
         <translation>所选活动已不存在。</translation>
@@ -629,7 +913,7 @@
     </message>
     <message>
         <location filename="../../models/lists.py" line="277" />
-        <location filename="../../models/store.py" line="121" />
+        <location filename="../../models/store.py" line="170" />
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
@@ -1188,34 +1472,173 @@
     <message>
         <location filename="../../ui/dialogs.py" line="84" />
         <location filename="../../ui/dialogs.py" line="522" />
-        <location filename="../../ui/forms.py" line="170" />
+        <location filename="../../ui/forms.py" line="174" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="141" />
+        <location filename="../../ui/forms.py" line="142" />
         <source>Edit {kind}</source>
         <translation>修改{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="142" />
+        <location filename="../../ui/forms.py" line="143" />
         <source>New {kind}</source>
         <translation>新增{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="161" />
+        <location filename="../../ui/forms.py" line="162" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="169" />
+        <location filename="../../ui/forms.py" line="167" />
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms.py" line="173" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="309" />
+        <location filename="../../ui/forms.py" line="313" />
         <source>Not saved. Please correct the fields marked in red.</source>
         <translation>未保存。请更正红字标出的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../models/history.py" line="29" />
+        <source>Created</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../models/history.py" line="30" />
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../models/history.py" line="31" />
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../models/history.py" line="32" />
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../models/history.py" line="35" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../models/history.py" line="36" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../models/history.py" line="36" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../models/history.py" line="37" />
+        <source>not expected</source>
+        <translation>不在应到名单</translation>
+    </message>
+    <message>
+        <location filename="../../models/history.py" line="38" />
+        <source>not marked</source>
+        <translation>未登记</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryExportDialog</name>
+    <message>
+        <location filename="../../ui/history.py" line="95" />
+        <source>Export change history</source>
+        <translation>导出修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="98" />
+        <source>All records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="104" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="107" />
+        <source>Show full ID numbers and phone numbers</source>
+        <translation>完整显示身份证号和电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="111" />
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="112" />
+        <source>Dates</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="114" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="115" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="131" />
+        <source>A date is not valid (for example 2026-03-02).</source>
+        <translation>日期无效（例如 2026-03-02）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="133" />
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="170" />
+        <source>The change history was written to {path}.</source>
+        <translation>修改记录已导出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../ui/history.py" line="48" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="48" />
+        <source>Operator</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="48" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="49" />
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history.py" line="60" />
+        <source>No changes have been recorded for this record yet.</source>
+        <translation>这条记录还没有修改记录。</translation>
     </message>
 </context>
 <context>
@@ -1337,201 +1760,221 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="37" />
+        <location filename="../../ui/main_window.py" line="39" />
         <location filename="../../ui/overview_page.py" line="286" />
         <source>Study sessions</source>
         <translation>学习会议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="40" />
         <location filename="../../ui/overview_page.py" line="291" />
         <source>Study writings</source>
         <translation>学习成果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="41" />
         <location filename="../../ui/overview_page.py" line="294" />
         <source>Household visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="42" />
         <location filename="../../ui/overview_page.py" line="303" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="43" />
         <location filename="../../ui/overview_page.py" line="312" />
         <source>Rectification</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42" />
+        <location filename="../../ui/main_window.py" line="44" />
         <location filename="../../ui/overview_page.py" line="321" />
         <source>Publicity</source>
         <translation>宣传信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/main_window.py" line="38" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43" />
+        <location filename="../../ui/main_window.py" line="45" />
         <source>Campaign summary</source>
         <translation>活动总结</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/main_window.py" line="46" />
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
+        <location filename="../../ui/main_window.py" line="47" />
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="48" />
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
+        <location filename="../../ui/main_window.py" line="49" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Open data file…</source>
         <translation>打开数据文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>New data file…</source>
         <translation>新建数据文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>Export registers…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Import roster…</source>
         <translation>导入花名册…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="120" />
+        <source>Export change history…</source>
+        <translation>导出修改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="122" />
+        <source>Back up to…</source>
+        <translation>备份到…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123" />
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>&amp;Records</source>
         <translation>记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>About 台账通</source>
         <translation>关于台账通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Raise a rectification</source>
         <translation>转为整改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Merge…</source>
         <translation>归并…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Print sign-in sheet</source>
         <translation>打印签到表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Write minutes…</source>
         <translation>生成会议记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Choose a record first.</source>
         <translation>请先选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>Rectification recorded; it is in the rectification list.</source>
         <translation>已登记整改，可在“问题整改”中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>Select the suggestions to merge.</source>
         <translation>请选择要归并的意见建议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Merge</source>
         <translation>归并</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Only suggestions of the same campaign can be merged.</source>
         <translation>只能归并同一活动的意见建议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>{n} suggestions merged into “{item}”.</source>
         <translation>已将 {n} 条意见建议归并为“{item}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Open data file</source>
         <translation>打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="259" />
         <source>台账通 data (*.db);;All files (*)</source>
         <translation>台账通数据 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>New data file</source>
         <translation>新建数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>台账通 data (*.db)</source>
         <translation>台账通数据 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>{path} already exists; choose Open to use it.</source>
         <translation>{path} 已存在；请用“打开”使用它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="286" />
+        <source>Restored {source}; the data as it was before is kept at {kept}.</source>
+        <translation>已恢复 {source}；恢复前的数据已保留在 {kept}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="324" />
         <source>台账通 keeps the ledgers of a campaign: study sessions, visits, suggestions and rectification, each fact recorded once.
 
 Data file: {path}</source>
@@ -1540,12 +1983,12 @@ Data file: {path}</source>
 数据文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source> (demo data)</source>
         <translation>（演示数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>Data file: {path}</source>
         <translation>数据文件：{path}</translation>
     </message>
@@ -2231,7 +2674,7 @@ Data file: {path}</source>
 <context>
     <name>PlacesTab</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="333" />
+        <location filename="../../ui/settings_page.py" line="338" />
         <source>A new village takes this kind; changing it changes the selected village.</source>
         <translation>新增的村取此类型；修改它会改变所选村的类型。</translation>
     </message>
@@ -2444,22 +2887,22 @@ Data file: {path}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="660" />
+        <location filename="../../ui/settings_page.py" line="665" />
         <source>This unit</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="661" />
+        <location filename="../../ui/settings_page.py" line="666" />
         <source>Villages (communities) and groups</source>
         <translation>村（社区）与村民小组</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="662" />
+        <location filename="../../ui/settings_page.py" line="667" />
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="663" />
+        <location filename="../../ui/settings_page.py" line="668" />
         <source>Campaigns</source>
         <translation>活动</translation>
     </message>
@@ -2467,13 +2910,13 @@ Data file: {path}</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../models/store.py" line="188" />
+        <location filename="../../models/store.py" line="239" />
         <source>“{record}” is still used by {parts}; it cannot be deleted.</source>
         <translation>“{record}”仍被 {parts} 使用，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../models/store.py" line="204" />
-        <location filename="../../models/store.py" line="208" />
+        <location filename="../../models/store.py" line="256" />
+        <location filename="../../models/store.py" line="260" />
         <source>First restore “{target}”, which “{record}” belongs to.</source>
         <translation>请先恢复“{target}”，“{record}”属于它。</translation>
     </message>
@@ -2981,15 +3424,25 @@ Data file: {path}</source>
 <context>
     <name>UnitTab</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="284" />
+        <location filename="../../ui/settings_page.py" line="285" />
+        <source>Your name, recorded with every change</source>
+        <translation>您的姓名，每次修改都会记下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="286" />
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_page.py" line="294" />
+        <source>Operator</source>
+        <translation>操作人</translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../models/store.py" line="119" />
+        <location filename="../../models/store.py" line="168" />
         <location filename="../../models/validation.py" line="61" />
         <source>{field} is required.</source>
         <translation>请填写“{field}”。</translation>

@@ -1,0 +1,396 @@
+"""Copies of the data file: automatic, on request, and bringing one back.
+
+The laptop often holds the office's only copy. Copies are made with SQLite's
+backup API, so they are consistent even while the program writes; each is one
+self-contained file named ``{stem}-{YYYYmmdd-HHMMSS}-{reason}.db`` in the
+backups folder, so that a person browsing the folder can read what it is.
+Restoring keeps a copy of the current data first and never starts from a file
+that fails ``PRAGMA integrity_check``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from models import paths, sqlite
+from models import records as r
+from models.i18n import QT_TRANSLATE_NOOP, translate
+
+AUTOMATIC = ("daily", "close")
+KEPT = ("manual", "before-restore", "before-upgrade")
+REASONS = AUTOMATIC + KEPT
+KEEP_KEPT_DAYS = 30
+
+REASON_LABELS = {
+    "daily": QT_TRANSLATE_NOOP("Backup", "daily"),
+    "close": QT_TRANSLATE_NOOP("Backup", "on closing"),
+    "manual": QT_TRANSLATE_NOOP("Backup", "made by hand"),
+    "before-restore": QT_TRANSLATE_NOOP("Backup", "before a restore"),
+    "before-upgrade": QT_TRANSLATE_NOOP("Backup", "before an upgrade"),
+}
+
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>" + "|".join(REASONS)
+                   + r")(?:-(?P<serial>\d+))?\.db$")
+# Copies made before an upgrade (by models.db), named with the version they were at.
+_OLD_UPGRADE_NAME = re.compile(r"^(?P<stem>.+)-v\d+-before-upgrade-(?P<stamp>\d{8}-\d{6})\.db$")
+
+# The kinds of record a preview counts, in the order it shows them.
+PREVIEW_KINDS: tuple[type[r.BaseModel], ...] = (
+    r.Village, r.Household, r.Person, r.Session, r.Writing, r.Visit, r.Suggestion,
+    r.Rectification, r.Publicity)
+
+
+class BackupError(Exception):
+    """A copy could not be made, read or brought back; the message names the file and why."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: dt.datetime
+    reason: str
+    size: int
+    stem: str
+
+    @property
+    def automatic(self) -> bool:
+        return self.reason in AUTOMATIC
+
+    def reason_label(self) -> str:
+        return translate("Backup", REASON_LABELS[self.reason])
+
+
+@dataclass(frozen=True)
+class KindCount:
+    model: type[r.BaseModel]
+    count: int
+    newest: dt.datetime | None  # the last change of a record of this kind, local time
+
+
+@dataclass(frozen=True)
+class Preview:
+    path: Path
+    version: int
+    kinds: tuple[KindCount, ...]
+
+    def count(self, model: type[r.BaseModel]) -> int:
+        return next((kind.count for kind in self.kinds if kind.model is model), 0)
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+def backup_path(folder: Path, stem: str, reason: str, when: dt.datetime) -> Path:
+    """A name not yet taken: two copies in the same second must not overwrite each other."""
+    base = f"{stem}-{when.strftime(_STAMP)}-{reason}"
+    candidate = folder / f"{base}.db"
+    serial = 2
+    while candidate.exists():
+        candidate = folder / f"{base}-{serial}.db"
+        serial += 1
+    return candidate
+
+
+def parse_name(path: Path) -> BackupInfo | None:
+    """What a backup's name says about it; None for a file that is not a backup."""
+    match = _NAME.match(path.name)
+    reason = match["reason"] if match else "before-upgrade"
+    match = match or _OLD_UPGRADE_NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        taken_at = dt.datetime.strptime(match["stamp"], _STAMP)
+        size = path.stat().st_size
+    except (ValueError, OSError):
+        return None
+    return BackupInfo(path, taken_at, reason, size, match["stem"])
+
+
+def list_backups(folder: Path | None = None, stem: str | None = None) -> list[BackupInfo]:
+    """The backups in the folder (of one data file if ``stem`` is given), newest first."""
+    folder = folder if folder is not None else paths.backups_dir()
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    infos = [info for info in map(parse_name, entries)
+             if info is not None and (stem is None or info.stem == stem)]
+    infos.sort(key=lambda info: (info.taken_at, info.path.name), reverse=True)
+    return infos
+
+
+# --- making copies ---------------------------------------------------------------------------
+
+
+def current_file() -> Path:
+    """The data file that is open."""
+    if not r.database.database:
+        raise BackupError(translate("Backup", "No data file is open."))
+    return Path(r.database.database)
+
+
+def make_backup(reason: str, folder: Path | None = None, now: dt.datetime | None = None) -> Path:
+    """A consistent copy of the open data file in the backups folder."""
+    if reason not in REASONS:
+        raise ValueError(f"unknown backup reason {reason!r}")
+    folder = folder if folder is not None else paths.backups_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _folder_error(folder, error) from error
+    target = backup_path(folder, current_file().stem, reason, now or dt.datetime.now())
+    try:
+        sqlite.backup_to(r.database, target)
+    except (OSError, sqlite3.Error) as error:
+        raise _folder_error(folder, error) from error
+    return target
+
+
+def _folder_error(folder: Path, error: Exception) -> BackupError:
+    return BackupError(translate(
+        "Backup", "No backup could be written to the backups folder {folder}: {error}. Check that the "
+        "folder can be written to and the disk is not full.").format(folder=folder, error=error))
+
+
+def backup_to_file(target: Path) -> Path:
+    """备份到…: a copy anywhere (a USB stick), written under a temporary name and then renamed."""
+    target = Path(target)
+    if target.exists() and target.resolve() == current_file().resolve():
+        raise BackupError(translate("Backup", "{path} is the data file itself; choose another name.").format(
+            path=target))
+    if target.is_dir():
+        raise BackupError(translate("Backup", "{path} is a folder; choose a file name.").format(path=target))
+    try:
+        sqlite.backup_to(r.database, target)
+    except (OSError, sqlite3.Error) as error:
+        raise BackupError(translate("Backup", "The backup {path} could not be written: {error}").format(
+            path=target, error=error)) from error
+    return target
+
+
+def due_today(folder: Path | None = None, now: dt.datetime | None = None) -> bool:
+    """True when the open data file has no automatic backup from today yet."""
+    today = (now or dt.datetime.now()).date()
+    stem = current_file().stem
+    return not any(info.automatic and info.taken_at.date() == today
+                   for info in list_backups(folder, stem))
+
+
+def rotate(keep_daily: int = 7, keep_weekly: int = 8, folder: Path | None = None,
+           now: dt.datetime | None = None) -> list[Path]:
+    """Delete the automatic copies of the open data file no longer needed; returns them.
+
+    Kept: the newest copy of each of the ``keep_daily`` latest days that have
+    copies, and of each of the ``keep_weekly`` latest ISO weeks. Copies made by
+    hand or before a restore or an upgrade stay for 30 days whatever their number.
+    """
+    now = now or dt.datetime.now()
+    infos = list_backups(folder, current_file().stem)
+    keep = _newest_of_each(infos, lambda info: info.taken_at.date(), keep_daily)
+    keep |= _newest_of_each(infos, lambda info: info.taken_at.isocalendar()[:2], keep_weekly)
+    removed = []
+    for info in infos:
+        young = now - info.taken_at < dt.timedelta(days=KEEP_KEPT_DAYS)
+        if (info.automatic and info.path in keep) or (not info.automatic and young):
+            continue
+        try:
+            info.path.unlink()
+        except OSError:
+            continue  # tried again at the next rotation
+        removed.append(info.path)
+    return removed
+
+
+def _newest_of_each(infos: list[BackupInfo], period, count: int) -> set[Path]:
+    """The newest automatic copy in each of the ``count`` latest periods (infos are newest first)."""
+    chosen: dict[object, Path] = {}
+    for info in infos:
+        if not info.automatic:
+            continue
+        key = period(info)
+        if key not in chosen:
+            if len(chosen) == count:
+                break
+            chosen[key] = info.path
+    return set(chosen.values())
+
+
+# --- reading copies ----------------------------------------------------------------------------
+
+
+def check(path: Path) -> int:
+    """Raise BackupError unless ``path`` is a sound 台账通 file this program can read; its version."""
+    from models import db
+
+    path = Path(path)
+    if not path.is_file():
+        raise BackupError(translate("Backup", "{path} does not exist.").format(path=path))
+    if path.stat().st_size == 0 or not sqlite.is_sqlite_file(path):
+        raise BackupError(_not_ours(path))
+    try:
+        connection = sqlite.open_readonly(path)
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            application = connection.execute("PRAGMA application_id").fetchone()[0]
+            if application != sqlite.APPLICATION_ID or version < 1:
+                raise BackupError(_not_ours(path))
+            if version > db.schema_version():
+                raise BackupError(translate(
+                    "Backup", "{path} was written by a newer version of 台账通 (data format {version}; "
+                    "this program knows up to {latest}).").format(
+                    path=path, version=version, latest=db.schema_version()))
+            problems = sqlite.health_problems(connection, full=True)
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        problems = [str(error)]
+    if problems:
+        raise BackupError(translate("Backup", "{path} is damaged ({problem}).").format(
+            path=path, problem="; ".join(problems[:3])))
+    return version
+
+
+def _not_ours(path: Path) -> str:
+    return translate("Backup", "{path} is not a 台账通 data file or backup.").format(path=path)
+
+
+def preview(path: Path) -> Preview:
+    """The counts of each kind of record in a copy, read without changing it."""
+    path = Path(path)
+    try:
+        connection = sqlite.open_readonly(path)
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            return Preview(path, version, count_records(connection))
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise BackupError(translate("Backup", "{path} cannot be read: {error}").format(
+            path=path, error=error)) from error
+
+
+def current_preview() -> Preview:
+    """The same counts for the data that is open now."""
+    connection = r.database.connection()
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    return Preview(current_file(), version, count_records(connection))
+
+
+def count_records(connection: sqlite3.Connection) -> tuple[KindCount, ...]:
+    tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    kinds = []
+    for model in PREVIEW_KINDS:
+        table = model._meta.table_name
+        if table not in tables:
+            kinds.append(KindCount(model, 0, None))
+            continue
+        count, newest = connection.execute(
+            f'SELECT count(*), max(updated_at) FROM "{table}" WHERE deleted_at IS NULL').fetchone()
+        kinds.append(KindCount(model, count, _local(newest)))
+    return tuple(kinds)
+
+
+def _local(stored: str | None) -> dt.datetime | None:
+    """A stored UTC time as the laptop's local time."""
+    if not stored:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(stored)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
+# --- bringing a copy back ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Restored:
+    source: Path
+    kept: Path  # the copy of the data as it was before
+
+
+def restore(source: Path, folder: Path | None = None) -> Restored:
+    """Replace the open data with ``source``, after keeping a copy of it; upgrade if older."""
+    from models import db
+
+    source = Path(source)
+    current = current_file()
+    if source.resolve() == current.resolve():
+        raise BackupError(translate("Backup", "{path} is the data file itself.").format(path=source))
+    check(source)
+    kept = make_backup("before-restore", folder)
+    try:
+        _copy_into_open_database(source)
+    except sqlite3.Error as error:
+        raise BackupError(translate(
+            "Backup", "Restoring {path} failed ({error}); the data as it was is kept at {kept}.").format(
+            path=source, error=error, kept=kept)) from error
+    db.open_database(current, folder)  # runs the upgrades a copy from an older version needs
+    return Restored(source, kept)
+
+
+def _copy_into_open_database(source: Path) -> None:
+    """SQLite's backup API from the source into the open file: other connections stay valid."""
+    from models import db
+
+    reader = sqlite.open_readonly(source)
+    try:
+        page_size = reader.execute("PRAGMA page_size").fetchone()[0]
+        current_size = r.database.execute_sql("PRAGMA page_size").fetchone()[0]
+        if page_size == current_size:
+            reader.backup(r.database.connection())
+            return
+    finally:
+        reader.close()
+    # A WAL file cannot take pages of another size: close it and put the copy in its place.
+    current = current_file()
+    db.close_database()
+    _replace_file(source, current)
+
+
+def _replace_file(source: Path, target: Path) -> None:
+    partial = target.with_name(target.name + ".part")
+    shutil.copyfile(source, partial)
+    with partial.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    for suffix in ("-wal", "-shm"):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+    partial.replace(target)
+
+
+def newest_good_backup(stem: str, folder: Path | None = None) -> BackupInfo | None:
+    """The newest backup of the data file called ``stem`` that passes the integrity check."""
+    for info in list_backups(folder, stem):
+        try:
+            check(info.path)
+        except BackupError:
+            continue
+        return info
+    return None
+
+
+def replace_damaged(path: Path, source: Path, now: dt.datetime | None = None) -> Path:
+    """Put a good copy in place of a damaged data file (not open); the damaged one is kept, renamed."""
+    path, source = Path(path), Path(source)
+    check(source)
+    stamp = (now or dt.datetime.now()).strftime(_STAMP)
+    damaged = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        path.replace(damaged)
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                side.replace(damaged.with_name(damaged.name + suffix))
+        _replace_file(source, path)
+    except OSError as error:
+        raise BackupError(translate("Backup", "{path} could not be replaced by {source}: {error}").format(
+            path=path, source=source, error=error)) from error
+    return damaged
