@@ -75,7 +75,16 @@ def main() -> None:
             app.processEvents()
             dialog.grab().save(str(OUT / "form-session-attendance.png"))
         dialog.close()
+    from models import backup
+    from ui.backup_dialogs import RestoreDialog
     from ui.transfer import ExportDialog, ImportDialog
+
+    backup.make_backup("manual")
+    dialog = RestoreDialog(window)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(OUT / "dialog-restore.png"))
+    dialog.close()
 
     for name, dialog_class in (("export", ExportDialog), ("import", ImportDialog)):
         dialog = dialog_class(window)
