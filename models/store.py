@@ -56,10 +56,16 @@ def _save(model, values, record, recorded: bool = True):
         record = model()
     for name, value in values.items():
         setattr(record, name, value)
+    if before is not None and _same(before, record.__data__):
+        return record  # nothing changed: no write, and the record keeps its last-changed time
     record.save(force_insert=is_new)
     if recorded:
         _record_save(record, before)
     return record
+
+
+def _same(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    return all(before.get(name) == value for name, value in after.items() if name != "updated_at")
 
 
 def _record_save(record: BaseModel, before: dict[str, Any] | None,

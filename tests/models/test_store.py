@@ -381,3 +381,14 @@ def test_a_deleted_or_garbled_choice_falls_back(world):
     store.set_setting("current_unit", "not a key")
     assert store.current_campaign().id == world.campaign.id
     assert store.current_unit().id == world.unit.id
+
+
+def test_saving_unchanged_values_writes_nothing_and_keeps_the_time(empty_db):
+    world = World()
+    household = world.household("张三")
+    stamp = r.Household.get_by_id(household.id).updated_at
+    same = {"head_name": "张三", "village": household.village_id, "group": household.group_id}
+    store.save(r.Household, same, r.Household.get_by_id(household.id))
+    assert r.Household.get_by_id(household.id).updated_at == stamp
+    store.save(r.Household, {"head_name": "张三丰"}, r.Household.get_by_id(household.id))
+    assert r.Household.get_by_id(household.id).updated_at > stamp
