@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
@@ -144,7 +145,7 @@ class OfficialDocument:
                 paragraph = self.document.add_paragraph(clean(text), style=SIGNATURE)
                 paragraph.paragraph_format.right_indent = Pt(BODY_SIZE * max(right, 0))
 
-    def table(self, widths_mm: list[float]):
+    def table(self, widths_mm: Sequence[float]):
         """A bordered table of fixed column widths; add its rows with ``add_row`` (linear)."""
         table = self.document.add_table(rows=0, cols=len(widths_mm))
         table.style = self.document.styles["Table Grid"]

@@ -469,6 +469,7 @@ class _Importer:
 
     def _duplicates(self, values: dict[str, Any], new_group: str | None, check: RowCheck) -> None:
         """A row that repeats an earlier row of the sheet (the store finds those in the database)."""
+        keys: list[tuple[str, tuple[Any, ...]]]
         if self.kind == HOUSEHOLDS:
             keys = [("head_name", ("head", values.get("head_name"), values.get("village"),
                                    values.get("group") or new_group))]
@@ -506,7 +507,9 @@ class _Importer:
 
     def _new_group(self, village: UUID, name: str) -> r.VillageGroup:
         position = r.VillageGroup.select().where(r.VillageGroup.village == village).count()
-        return store.save(r.VillageGroup, {"village": village, "name": name, "position": position})
+        group = store.save(r.VillageGroup, {"village": village, "name": name, "position": position})
+        assert isinstance(group, r.VillageGroup)
+        return group
 
 
 def _villages(unit: r.Unit) -> dict[str, list[UUID]]:

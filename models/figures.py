@@ -166,7 +166,8 @@ def compute(scope: Scope) -> Figures:
 
 # --- the filters of a scope ------------------------------------------------------------
 
-def within(model: type[r.BaseModel], date_field: peewee.Field, scope: Scope) -> list[Any]:
+def within(model: Any, date_field: peewee.Field, scope: Scope) -> list[Any]:
+    # ``model`` is a record kind or an alias of one (``figures.Visit``).
     """Conditions on a record kind that has a campaign and a date."""
     conditions = [model.deleted_at.is_null()]
     if scope.campaign is not None:

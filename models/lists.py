@@ -122,7 +122,7 @@ class RecordList:
     def _select(self, *exprs, sort_column: Column | None = None) -> peewee.Select:
         """The filtered query; joined only where a filter or the sort needs it."""
         spec = self.spec
-        query = spec.model.select(*exprs)
+        query: Any = spec.model.select(*exprs)
         if self._needs_joins(sort_column):
             query = spec.joins(query)
         return self._where(query)

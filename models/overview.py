@@ -105,14 +105,15 @@ def suggestions_by_category(scope: Scope) -> list[tuple[str, Counter]]:
 def rectifications_per_month(scope: Scope) -> list[tuple[str, int, int]]:
     """Per month, how many problems were found and how many closed, both cumulative."""
     where = within(r.Rectification, r.Rectification.recorded_on, scope)
-    found = Counter(dict(r.Rectification.select(sqlite.month_of(r.Rectification.recorded_on),
-                                                fn.COUNT(r.Rectification.id))
-                         .where(*where).group_by(sqlite.month_of(r.Rectification.recorded_on)).tuples()))
-    closed = Counter(dict(r.Rectification.select(sqlite.month_of(r.Rectification.completed_on),
-                                                 fn.COUNT(r.Rectification.id))
-                          .where(*where, r.Rectification.status == "done",
-                                 r.Rectification.completed_on.is_null(False))
-                          .group_by(sqlite.month_of(r.Rectification.completed_on)).tuples()))
+    found_month = sqlite.month_of(r.Rectification.recorded_on)
+    closed_month = sqlite.month_of(r.Rectification.completed_on)
+    found: Counter[str] = Counter({month: n for month, n in (
+        r.Rectification.select(found_month, fn.COUNT(r.Rectification.id))
+        .where(*where).group_by(found_month).tuples())})
+    closed: Counter[str] = Counter({month: n for month, n in (
+        r.Rectification.select(closed_month, fn.COUNT(r.Rectification.id))
+        .where(*where, r.Rectification.status == "done", r.Rectification.completed_on.is_null(False))
+        .group_by(closed_month).tuples())})
     series, total_found, total_closed = [], 0, 0
     for month in sorted(set(found) | set(closed)):
         total_found += found[month]

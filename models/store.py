@@ -305,11 +305,12 @@ BIN_MODELS = (r.Session, r.Writing, r.Visit, r.Suggestion, r.SuggestionItem, r.R
 
 def recycle_bin(limit: int = 2000) -> list[BinEntry]:
     """The most recently deleted records of every kind, newest first."""
-    entries = []
+    entries: list[BinEntry] = []
     for model in BIN_MODELS:
         query = (model.select().where(model.deleted_at.is_null(False))
                  .order_by(model.deleted_at.desc()).limit(limit))
-        entries.extend(BinEntry(model, row.id, describe(row), row.deleted_at) for row in query)
+        entries.extend(BinEntry(model, row.id, describe(row), row.deleted_at) for row in query
+                       if row.deleted_at is not None)
     entries.sort(key=lambda entry: entry.deleted_at, reverse=True)
     return entries[:limit]
 
@@ -387,7 +388,8 @@ def _current(model: type[BaseModel], key: str) -> BaseModel | None:
 
 def current_unit() -> r.Unit | None:
     """The unit this database keeps the ledgers of (the first one if none was chosen)."""
-    return _current(r.Unit, "current_unit")
+    found = _current(r.Unit, "current_unit")
+    return found if isinstance(found, r.Unit) else None
 
 
 def current_campaign() -> r.Campaign | None:

@@ -144,7 +144,9 @@ class _Builder:
     def add(self, model, when: dt.date | None = None, **values) -> uuid.UUID:
         stamp = dt.datetime.combine(when or dt.date(2026, 1, 5), dt.time(1, 30))
         values.setdefault("id", r.new_key(stamp, self.rng.getrandbits(80)))
-        return self.out.add(model, created_at=stamp, updated_at=stamp, **values)
+        key: uuid.UUID = values["id"]
+        self.out.add(model, created_at=stamp, updated_at=stamp, **values)
+        return key
 
     def link(self, model, **values) -> None:
         self.out.add(model, **values)
