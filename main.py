@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_command(commands)
     add_export_command(commands)
     add_backup_commands(commands)
+    add_package_commands(commands)
     return parser
 
 
@@ -86,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_export(args)
     if args.command in ("backup", "restore"):
         return run_backup(args) if args.command == "backup" else run_restore(args)
+    if args.command == "package":
+        return run_package(args)
     from ui.app import run_app  # Qt is loaded only for the window
 
     return run_app(args.db or paths.default_database(), args.lang)
@@ -412,6 +415,76 @@ def run_restore(args: argparse.Namespace) -> int:
         db.close_database()
     print(translate("Cli", "Restored {source} into {path}.").format(source=args.source, path=args.db), kept)
     return 0
+
+
+def add_package_commands(commands) -> None:
+    command = commands.add_parser(
+        "package", help=translate("Cli", "carry records between laptops in a data package"))
+    actions = command.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
+    export = actions.add_parser("export", help=translate("Cli", "write the unit's records to a package"))
+    export.add_argument("--db", type=Path, metavar="FILE", required=True,
+                        help=translate("Cli", "the data file"))
+    export.add_argument("--out", type=Path, metavar="FILE", required=True,
+                        help=translate("Cli", "the package to write (.tzpkg)"))
+    export.add_argument("--village", action="append", metavar="NAME",
+                        help=translate("Cli", "only this village (may be repeated)"))
+    export.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
+                        help=translate("Cli", "first day of dated records"))
+    export.add_argument("--to", dest="date_to", type=_date, metavar="DATE",
+                        help=translate("Cli", "last day of dated records"))
+    imp = actions.add_parser("import", help=translate("Cli", "merge a package into the data file"))
+    imp.add_argument("--db", type=Path, metavar="FILE", required=True,
+                     help=translate("Cli", "the data file"))
+    imp.add_argument("--prefer", choices=("local", "incoming"), default="local",
+                     help=translate("Cli", "which side wins where both changed a record (default: local)"))
+    imp.add_argument("source", type=Path, metavar="PACKAGE", help=translate("Cli", "the package"))
+
+
+def run_package(args: argparse.Namespace) -> int:
+    from models import db, packages
+
+    if not args.db.is_file():
+        return _fail(translate("Cli", "{path} does not exist.").format(path=args.db))
+    try:
+        if args.action == "import":
+            package = packages.read_package(args.source)
+        db.open_database(args.db)
+        try:
+            if args.action == "export":
+                villages = [_package_village(name) for name in args.village] if args.village else None
+                manifest = packages.export_package(args.out, villages=villages, date_from=args.date_from,
+                                                   date_to=args.date_to)
+                print(translate("Cli", "Wrote {path}: {n} records.").format(
+                    path=args.out, n=sum(manifest.counts.values()) - manifest.counts.get("visit_visitor", 0)))
+                return 0
+            plan = packages.plan_import(package)
+            result = packages.apply_import(plan, {c.id: args.prefer for c in plan.conflicts})
+        finally:
+            db.close_database()
+    except (packages.PackageError, db.DatabaseOpenError, OSError) as error:
+        return _fail(error)
+    print(translate("Cli", "Imported {path}: {added} added, {updated} updated, {deleted} deleted, "
+                    "{conflicts} conflicts ({incoming} resolved with the package's version), "
+                    "{duplicates} possible duplicates.").format(
+        path=args.source, added=result.added, updated=result.updated, deleted=result.deleted,
+        conflicts=result.conflicts, incoming=result.incoming_chosen, duplicates=result.duplicates))
+    for duplicate in plan.duplicates:
+        print(translate("Cli", "Possible duplicate: {text}").format(text=duplicate.text))
+    return 0
+
+
+def _package_village(name: str):
+    from models import packages, store
+    from models import records as r
+
+    unit = store.current_unit()
+    villages = list(r.Village.select().where(r.Village.unit == unit, r.Village.deleted_at.is_null())
+                    .order_by(r.Village.position, r.Village.name)) if unit else []
+    for village in villages:
+        if village.name == name:
+            return village.id
+    raise packages.PackageError(translate("Cli", "No village named {name}; choose one of: {names}").format(
+        name=name, names="、".join(v.name for v in villages) or "—"))
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -184,6 +184,8 @@ def save_visit(values: dict[str, Any], visitors: Iterable[Any],
                                           r.VisitVisitor.person.in_(list(present - wanted))).execute()
         for person_id in wanted - present:
             r.VisitVisitor.insert(visit=visit, person=person_id).execute()
+        if before is not None and present != wanted and visit.updated_at == before["updated_at"]:
+            visit.save()  # the visitors are part of the visit: it has changed (and travels in packages)
         _record_save(visit, before, {history.VISITORS: history.visitors_change(present, wanted, _names)})
         return visit
 

@@ -29,6 +29,7 @@ from ui.dialogs import DIALOGS, MergeDialog
 from ui.forms import ask
 from ui.history import export_history
 from ui.overview_page import ListRequest, OverviewPage
+from ui.package_dialogs import export_package, import_package
 from ui.record_page import RecordPage
 from ui.settings_page import SettingsPage
 from ui.summary_page import SummaryPage, write_minutes_of
@@ -121,6 +122,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(translate("MainWindow", "Back up to…"), self.backup_to)
         file_menu.addAction(translate("MainWindow", "Restore from a backup…"), self.restore_from_backup)
+        file_menu.addSeparator()
+        file_menu.addAction(translate("MainWindow", "Export data package…"), lambda: export_package(self))
+        file_menu.addAction(translate("MainWindow", "Import data package…"), lambda: import_package(self))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(translate("MainWindow", "Quit"), self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))

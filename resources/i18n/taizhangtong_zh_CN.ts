@@ -380,239 +380,303 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>village：一个村；township：24 个村、1.2 万户；county：20 个乡镇、100 万次走访</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="78" />
+        <location filename="../../main.py" line="79" />
         <source>Error: {message} (see python main.py --help)</source>
         <translation>错误：{message}（见 python main.py --help）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="103" />
         <location filename="../../main.py" line="106" />
-        <location filename="../../main.py" line="138" />
-        <location filename="../../main.py" line="234" />
-        <location filename="../../main.py" line="314" />
-        <location filename="../../main.py" line="373" />
+        <location filename="../../main.py" line="109" />
+        <location filename="../../main.py" line="141" />
+        <location filename="../../main.py" line="237" />
+        <location filename="../../main.py" line="317" />
+        <location filename="../../main.py" line="376" />
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="108" />
+        <location filename="../../main.py" line="111" />
         <source>Wrote {path}: {households} households, {visits} visits, {sessions} study sessions.</source>
         <translation>已写入 {path}：{households} 户、{visits} 次走访、{sessions} 次学习会议。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="117" />
+        <location filename="../../main.py" line="120" />
         <source>bring in a roster of households or staff from an .xlsx file</source>
         <translation>从 .xlsx 文件导入农户或人员花名册</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="118" />
+        <location filename="../../main.py" line="121" />
         <source>the file's format</source>
         <translation>文件格式</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="119" />
+        <location filename="../../main.py" line="122" />
         <source>the roster</source>
         <translation>花名册文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="121" />
+        <location filename="../../main.py" line="124" />
         <source>the data file to import into</source>
         <translation>导入到的数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="123" />
+        <location filename="../../main.py" line="126" />
         <source>what the roster lists (default: guessed from its header)</source>
         <translation>花名册的类别（默认：根据表头判断）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="125" />
+        <location filename="../../main.py" line="128" />
         <source>the sheet to read (default: the first)</source>
         <translation>要读取的工作表（默认：第一个）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="127" />
+        <location filename="../../main.py" line="130" />
         <source>the village of rows that name none</source>
         <translation>未填写村（社区）的行所属的村（社区）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="129" />
+        <location filename="../../main.py" line="132" />
         <source>import the good rows even if some rows are bad</source>
         <translation>即使有问题行，也导入无问题的行</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="142" />
-        <location filename="../../main.py" line="227" />
-        <location filename="../../main.py" line="307" />
-        <location filename="../../main.py" line="381" />
+        <location filename="../../main.py" line="145" />
+        <location filename="../../main.py" line="230" />
+        <location filename="../../main.py" line="310" />
+        <location filename="../../main.py" line="384" />
+        <location filename="../../main.py" line="447" />
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="150" />
+        <location filename="../../main.py" line="153" />
         <source>{path}: no column for {fields} in the header (row {row}).</source>
         <translation>{path}：表头（第 {row} 行）中没有“{fields}”列。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="158" />
+        <location filename="../../main.py" line="161" />
         <source>{path}: {n} of {total} rows have problems; nothing was imported. Correct them, or use --skip-bad to import the good rows.</source>
         <translation>{path}：{total} 行中有 {n} 行存在问题，未导入任何数据。请改正后重试，或加 --skip-bad 只导入无问题的行。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="167" />
+        <location filename="../../main.py" line="170" />
         <source>Imported {n} rows from {path} ({skipped} bad rows skipped).</source>
         <translation>已从 {path} 导入 {n} 行（跳过有问题的 {skipped} 行）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="170" />
+        <location filename="../../main.py" line="173" />
         <source>New villagers' groups: {groups}</source>
         <translation>新建村民小组：{groups}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="177" />
+        <location filename="../../main.py" line="180" />
         <source>Row {row}: {problems}</source>
         <translation>第 {row} 行：{problems}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="186" />
+        <location filename="../../main.py" line="189" />
         <source>write the registers of a campaign to a file</source>
         <translation>将活动台账导出到文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="188" />
+        <location filename="../../main.py" line="191" />
         <source>xlsx: the Excel registers; docx: a Word document (see --kind)</source>
         <translation>xlsx：Excel 台账；docx：Word 文档（见 --kind）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="191" />
-        <location filename="../../main.py" line="362" />
+        <location filename="../../main.py" line="194" />
+        <location filename="../../main.py" line="365" />
+        <location filename="../../main.py" line="426" />
+        <location filename="../../main.py" line="437" />
         <source>the data file</source>
         <translation>数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="193" />
+        <location filename="../../main.py" line="196" />
         <source>the file to write</source>
         <translation>要写入的文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="195" />
+        <location filename="../../main.py" line="198" />
         <source>first day (YYYY-MM-DD)</source>
         <translation>起始日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="197" />
+        <location filename="../../main.py" line="200" />
         <source>last day (YYYY-MM-DD)</source>
         <translation>截止日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="199" />
+        <location filename="../../main.py" line="202" />
         <source>the campaign (default: the current one; with --from/--to and no campaign: every campaign)</source>
         <translation>活动名称（默认：当前活动；只给 --from/--to 而不给活动时：全部活动）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="202" />
+        <location filename="../../main.py" line="205" />
         <source>only this village (community)</source>
         <translation>只导出此村（社区）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="204" />
+        <location filename="../../main.py" line="207" />
         <source>print full ID numbers and phones (masked by default)</source>
         <translation>显示完整身份证号和电话（默认部分隐藏）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="215" />
+        <location filename="../../main.py" line="218" />
         <source>{text} is not a date like 2026-03-01</source>
         <translation>{text} 不是日期（格式如 2026-03-01）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="236" />
+        <location filename="../../main.py" line="239" />
         <source>Wrote {path} ({rows} rows).</source>
         <translation>已写入 {path}（共 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="266" />
+        <location filename="../../main.py" line="269" />
         <source>No campaign named {name}; choose one of: {names}</source>
         <translation>没有名为 {name} 的活动；可选：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="285" />
+        <location filename="../../main.py" line="288" />
+        <location filename="../../main.py" line="486" />
         <source>No village named {name}; choose one of: {names}</source>
         <translation>没有名为 {name} 的村（社区）；可选：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="294" />
+        <location filename="../../main.py" line="297" />
         <source>docx: the campaign summary, the minutes of a session (--session) or the rectification report (default: summary)</source>
         <translation>docx：活动总结、一次会议的会议记录（--session）或问题整改情况报告（默认：总结）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="297" />
+        <location filename="../../main.py" line="300" />
         <source>docx --kind minutes: the session's ID</source>
         <translation>docx --kind minutes：学习会议的 ID</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="317" />
+        <location filename="../../main.py" line="320" />
         <source>Unknown placeholders were left in the text as 【…】: {names}</source>
         <translation>以下占位符无法识别，已以【…】留在文中：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="319" />
-        <location filename="../../main.py" line="390" />
+        <location filename="../../main.py" line="322" />
+        <location filename="../../main.py" line="393" />
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="332" />
+        <location filename="../../main.py" line="335" />
         <source>The data file has no campaign to write about.</source>
         <translation>数据文件中还没有活动，无法生成文档。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="351" />
+        <location filename="../../main.py" line="354" />
         <source>--kind minutes needs --session ID (the session's ID).</source>
         <translation>--kind minutes 需要 --session ID（学习会议的 ID）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="355" />
+        <location filename="../../main.py" line="358" />
         <source>{text} is not a session ID.</source>
         <translation>{text} 不是学习会议的 ID。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="360" />
+        <location filename="../../main.py" line="363" />
         <source>write a consistent copy of the data file (safe while it is in use)</source>
         <translation>写出数据文件的一致副本（使用中也可安全备份）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="364" />
+        <location filename="../../main.py" line="367" />
         <source>the copy to write</source>
         <translation>要写入的备份文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="366" />
+        <location filename="../../main.py" line="369" />
         <source>replace the data file by a backup, keeping a copy of it first</source>
         <translation>用备份替换数据文件（先保留一份原数据）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="368" />
+        <location filename="../../main.py" line="371" />
         <source>the data file to replace</source>
         <translation>要替换的数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="369" />
+        <location filename="../../main.py" line="372" />
         <source>the backup</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="405" />
+        <location filename="../../main.py" line="408" />
         <source>The damaged file is kept as {path}.</source>
         <translation>损坏的文件已保留为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="407" />
+        <location filename="../../main.py" line="410" />
         <source>The data as it was before is kept at {path}.</source>
         <translation>恢复前的数据已保留在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="413" />
+        <location filename="../../main.py" line="416" />
         <source>Restored {source} into {path}.</source>
         <translation>已将 {source} 恢复到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="422" />
+        <source>carry records between laptops in a data package</source>
+        <translation>用数据包在电脑之间传递记录</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="424" />
+        <source>write the unit's records to a package</source>
+        <translation>将本单位的记录写入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="428" />
+        <source>the package to write (.tzpkg)</source>
+        <translation>要写出的数据包（.tzpkg）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="430" />
+        <source>only this village (may be repeated)</source>
+        <translation>只导出该村（可重复指定）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="432" />
+        <source>first day of dated records</source>
+        <translation>有日期记录的起始日</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="434" />
+        <source>last day of dated records</source>
+        <translation>有日期记录的截止日</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="435" />
+        <source>merge a package into the data file</source>
+        <translation>将数据包合并到数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="439" />
+        <source>which side wins where both changed a record (default: local)</source>
+        <translation>两边都改过的记录以哪边为准（默认：本机）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="440" />
+        <source>the package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="457" />
+        <source>Wrote {path}: {n} records.</source>
+        <translation>已写入 {path}：共 {n} 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="466" />
+        <source>Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} conflicts ({incoming} resolved with the package's version), {duplicates} possible duplicates.</source>
+        <translation>已导入 {path}：新增 {added} 条，更新 {updated} 条，删除 {deleted} 条，冲突 {conflicts} 条（其中 {incoming} 条采用数据包的版本），疑似重复 {duplicates} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="472" />
+        <source>Possible duplicate: {text}</source>
+        <translation>疑似重复：{text}</translation>
     </message>
 </context>
 <context>
@@ -689,7 +753,7 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>{path} 已存在；演示数据只写入新文件。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/__init__.py" line="190" />
+        <location filename="../../models/demo/__init__.py" line="192" />
         <source>Writing {unit} ({n} of {total})…</source>
         <translation>正在写入 {unit}（{n}/{total}）…</translation>
     </message>
@@ -913,7 +977,7 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     </message>
     <message>
         <location filename="../../models/lists.py" line="277" />
-        <location filename="../../models/store.py" line="170" />
+        <location filename="../../models/store.py" line="176" />
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
@@ -1760,221 +1824,231 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="40" />
         <location filename="../../ui/overview_page.py" line="286" />
         <source>Study sessions</source>
         <translation>学习会议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="41" />
         <location filename="../../ui/overview_page.py" line="291" />
         <source>Study writings</source>
         <translation>学习成果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="42" />
         <location filename="../../ui/overview_page.py" line="294" />
         <source>Household visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42" />
+        <location filename="../../ui/main_window.py" line="43" />
         <location filename="../../ui/overview_page.py" line="303" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43" />
+        <location filename="../../ui/main_window.py" line="44" />
         <location filename="../../ui/overview_page.py" line="312" />
         <source>Rectification</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/main_window.py" line="45" />
         <location filename="../../ui/overview_page.py" line="321" />
         <source>Publicity</source>
         <translation>宣传信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="39" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
+        <location filename="../../ui/main_window.py" line="46" />
         <source>Campaign summary</source>
         <translation>活动总结</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="47" />
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
+        <location filename="../../ui/main_window.py" line="48" />
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="49" />
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Open data file…</source>
         <translation>打开数据文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>New data file…</source>
         <translation>新建数据文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Export registers…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Import roster…</source>
         <translation>导入花名册…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Export change history…</source>
         <translation>导出修改记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="126" />
+        <source>Export data package…</source>
+        <translation>导出数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127" />
+        <source>Import data package…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;Records</source>
         <translation>记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>About 台账通</source>
         <translation>关于台账通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Raise a rectification</source>
         <translation>转为整改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Merge…</source>
         <translation>归并…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Print sign-in sheet</source>
         <translation>打印签到表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Write minutes…</source>
         <translation>生成会议记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>Choose a record first.</source>
         <translation>请先选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Rectification recorded; it is in the rectification list.</source>
         <translation>已登记整改，可在“问题整改”中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Select the suggestions to merge.</source>
         <translation>请选择要归并的意见建议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>Merge</source>
         <translation>归并</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>Only suggestions of the same campaign can be merged.</source>
         <translation>只能归并同一活动的意见建议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>{n} suggestions merged into “{item}”.</source>
         <translation>已将 {n} 条意见建议归并为“{item}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>Open data file</source>
         <translation>打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>台账通 data (*.db);;All files (*)</source>
         <translation>台账通数据 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>New data file</source>
         <translation>新建数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>台账通 data (*.db)</source>
         <translation>台账通数据 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>{path} already exists; choose Open to use it.</source>
         <translation>{path} 已存在；请用“打开”使用它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Restored {source}; the data as it was before is kept at {kept}.</source>
         <translation>已恢复 {source}；恢复前的数据已保留在 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>台账通 keeps the ledgers of a campaign: study sessions, visits, suggestions and rectification, each fact recorded once.
 
 Data file: {path}</source>
@@ -1983,12 +2057,12 @@ Data file: {path}</source>
 数据文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source> (demo data)</source>
         <translation>（演示数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>Data file: {path}</source>
         <translation>数据文件：{path}</translation>
     </message>
@@ -2298,6 +2372,242 @@ Data file: {path}</source>
         <location filename="../../ui/overview_page.py" line="450" />
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>Packages</name>
+    <message>
+        <location filename="../../models/packages.py" line="180" />
+        <source>a row has no time of its last change.</source>
+        <translation>有一行记录缺少最后修改时间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="279" />
+        <location filename="../../ui/package_dialogs.py" line="115" />
+        <source>The data file has no unit to export.</source>
+        <translation>数据文件中没有可导出的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="324" />
+        <source>{path} cannot be imported: {reason}</source>
+        <translation>{path} 无法导入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="328" />
+        <source>the file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="330" />
+        <source>it is not a 台账通 data package.</source>
+        <translation>这不是台账通数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="335" />
+        <source>it is not a 台账通 data package (no manifest).</source>
+        <translation>这不是台账通数据包（缺少清单）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="340" />
+        <source>its manifest cannot be read ({error}).</source>
+        <translation>清单无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="343" />
+        <source>it was written by a newer version of 台账通 (data format {version}; this program knows up to {latest}). Please install the newer version.</source>
+        <translation>它由更新版本的台账通写出（数据格式 {version}；本程序最高支持 {latest}）。请安装新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="350" />
+        <location filename="../../models/packages.py" line="364" />
+        <source>the part {member} is missing.</source>
+        <translation>缺少其中的 {member}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="353" />
+        <source>the part {member} has been altered or damaged (checksum mismatch).</source>
+        <translation>其中的 {member} 已被改动或损坏（校验值不符）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="357" />
+        <source>the file is damaged or incomplete ({error}).</source>
+        <translation>文件已损坏或不完整（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="368" />
+        <source>the part {member} cannot be read.</source>
+        <translation>其中的 {member} 无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="371" />
+        <source>the part {member} is incomplete ({found} of {count} rows).</source>
+        <translation>其中的 {member} 不完整（应有 {count} 行，只有 {found} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="381" />
+        <source>the part {member} holds rows this program does not know.</source>
+        <translation>其中的 {member} 含有本程序不认识的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="504" />
+        <source>{path} cannot be merged into this data file ({error}); nothing was changed.</source>
+        <translation>{path} 无法合并到本数据文件（{error}），未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="58" />
+        <location filename="../../ui/package_dialogs.py" line="113" />
+        <source>Export data package</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="61" />
+        <source>The records of {unit} go into one file that another laptop can import. Tick villages to send only theirs (none ticked: all villages).</source>
+        <translation>{unit} 的记录将写入一个文件，可在另一台电脑上导入。勾选村（社区）则只导出所勾选的（不勾选：全部村）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="77" />
+        <location filename="../../ui/package_dialogs.py" line="94" />
+        <source>Dated records from</source>
+        <translation>有日期的记录，起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="78" />
+        <location filename="../../ui/package_dialogs.py" line="95" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="81" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="98" />
+        <source>{field}: {text} is not a date like 2026-03-01.</source>
+        <translation>{field}：{text} 不是日期（应如 2026-03-01）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="139" />
+        <source>{path} could not be written: {error}</source>
+        <translation>{path} 无法写入：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="144" />
+        <source>Data package written to {path} ({n} records).</source>
+        <translation>数据包已写入 {path}（共 {n} 条记录）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="154" />
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="173" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="173" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="175" />
+        <source>in the recycle bin</source>
+        <translation>在回收站中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="186" />
+        <location filename="../../ui/package_dialogs.py" line="267" />
+        <source>Import data package</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="189" />
+        <source>{file}: records of {unit}, written {when} (UTC).
+{added} new, {updated} changed, {deleted} moved to the recycle bin, {same} already the same, {kept} newer here (kept); {conflicts} changed on both sides.</source>
+        <translation>{file}：{unit} 的记录，写于 {when}（UTC）。
+新增 {added} 条，更新 {updated} 条，移入回收站 {deleted} 条，相同 {same} 条，本机较新（保留）{kept} 条；两边都改过 {conflicts} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="200" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="200" />
+        <source>Field</source>
+        <translation>对应字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="201" />
+        <source>This laptop</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="201" />
+        <source>Package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="202" />
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="218" />
+        <source>This laptop's</source>
+        <translation>本机的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="219" />
+        <source>The package's</source>
+        <translation>数据包的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="225" />
+        <source>Changed on both laptops since the last exchange; choose which to keep:</source>
+        <translation>以下记录自上次交换后两台电脑都改过，请选择保留哪一份：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="233" />
+        <source>same ID number</source>
+        <translation>身份证号相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="234" />
+        <source>same head of household in the same group</source>
+        <translation>同一村民小组户主同名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="235" />
+        <source>same name</source>
+        <translation>姓名相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="236" />
+        <source>{kind} {text} ({reason}) — merge into {local}</source>
+        <translation>{kind} {text}（{reason}）— 并入 {local}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="245" />
+        <source>These look like records already here under another key. Tick those to merge into the existing record after importing (its visits and other records move over):</source>
+        <translation>以下记录疑似与本机已有记录重复。勾选的将在导入后并入本机已有记录（其走访等记录随之转过去）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="252" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="292" />
+        <source>{path} could not be imported: {error}</source>
+        <translation>{path} 导入失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="297" />
+        <source>Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} conflicts, {merged} of {duplicates} possible duplicates merged.</source>
+        <translation>已导入 {path}：新增 {added} 条，更新 {updated} 条，删除 {deleted} 条，冲突 {conflicts} 条；疑似重复 {duplicates} 条，已合并 {merged} 条。</translation>
     </message>
 </context>
 <context>
@@ -2874,12 +3184,12 @@ Data file: {path}</source>
         <translation>“{name}”不是本单位的村（社区）（请先在“设置”中添加）。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="482" />
+        <location filename="../../exporters/rosters.py" line="483" />
         <source>the same as row {row} of this sheet.</source>
         <translation>与本表第 {row} 行重复。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="487" />
+        <location filename="../../exporters/rosters.py" line="488" />
         <source>{name} is already in the staff list.</source>
         <translation>{name} 已在人员名单中。</translation>
     </message>
@@ -2910,13 +3220,13 @@ Data file: {path}</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../models/store.py" line="239" />
+        <location filename="../../models/store.py" line="247" />
         <source>“{record}” is still used by {parts}; it cannot be deleted.</source>
         <translation>“{record}”仍被 {parts} 使用，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../models/store.py" line="256" />
-        <location filename="../../models/store.py" line="260" />
+        <location filename="../../models/store.py" line="264" />
+        <location filename="../../models/store.py" line="268" />
         <source>First restore “{target}”, which “{record}” belongs to.</source>
         <translation>请先恢复“{target}”，“{record}”属于它。</translation>
     </message>
@@ -3094,37 +3404,37 @@ Data file: {path}</source>
 <context>
     <name>Todo</name>
     <message>
-        <location filename="../../models/overview.py" line="155" />
+        <location filename="../../models/overview.py" line="156" />
         <source>Overdue by {n} days: {what}</source>
         <translation>已超期 {n} 天：{what}</translation>
     </message>
     <message>
-        <location filename="../../models/overview.py" line="156" />
+        <location filename="../../models/overview.py" line="157" />
         <source>Due in {n} days: {what}</source>
         <translation>{n} 天后到期：{what}</translation>
     </message>
     <message>
-        <location filename="../../models/overview.py" line="173" />
+        <location filename="../../models/overview.py" line="174" />
         <source>No reply for {n} days: {what}</source>
         <translation>{n} 天未答复：{what}</translation>
     </message>
     <message>
-        <location filename="../../models/overview.py" line="179" />
+        <location filename="../../models/overview.py" line="180" />
         <source>{village}: {n} of {total} households not visited yet</source>
         <translation>{village}：{total} 户中还有 {n} 户未走访</translation>
     </message>
     <message>
-        <location filename="../../models/overview.py" line="206" />
+        <location filename="../../models/overview.py" line="207" />
         <source>{date} {topic}: content not recorded</source>
         <translation>{date} {topic}：未记录会议内容</translation>
     </message>
     <message>
-        <location filename="../../models/overview.py" line="207" />
+        <location filename="../../models/overview.py" line="208" />
         <source>{date} {topic}: attendance not entered</source>
         <translation>{date} {topic}：出勤未填完</translation>
     </message>
     <message>
-        <location filename="../../models/overview.py" line="221" />
+        <location filename="../../models/overview.py" line="222" />
         <source>{name} was absent from {n} sessions</source>
         <translation>{name} 缺席 {n} 次</translation>
     </message>
@@ -3442,7 +3752,7 @@ Data file: {path}</source>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../models/store.py" line="168" />
+        <location filename="../../models/store.py" line="174" />
         <location filename="../../models/validation.py" line="61" />
         <source>{field} is required.</source>
         <translation>请填写“{field}”。</translation>

@@ -392,3 +392,13 @@ def test_saving_unchanged_values_writes_nothing_and_keeps_the_time(empty_db):
     assert r.Household.get_by_id(household.id).updated_at == stamp
     store.save(r.Household, {"head_name": "张三丰"}, r.Household.get_by_id(household.id))
     assert r.Household.get_by_id(household.id).updated_at > stamp
+
+
+def test_changing_only_the_visitors_changes_the_visit(empty_db):
+    world = World()
+    visit = world.visit(world.household("张三"))
+    stamp = r.Visit.get_by_id(visit.id).updated_at
+    store.save_visit({}, [world.clerk.id], r.Visit.get_by_id(visit.id))
+    assert r.Visit.get_by_id(visit.id).updated_at == stamp  # the same visitors: nothing changed
+    store.save_visit({}, [world.clerk.id, world.leader.id], r.Visit.get_by_id(visit.id))
+    assert r.Visit.get_by_id(visit.id).updated_at > stamp
