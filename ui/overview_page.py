@@ -198,8 +198,8 @@ class OverviewPage(QWidget):
         row = QHBoxLayout()
         self.limits: dict[str, QSpinBox] = {}
         for key, before, after in (
-                ("todo_reply_days", translate("Overview", "Suggestions without a reply after"),
-                 translate("Overview", "days;")),
+                ("todo_reply_days", translate("Overview", "Suggestions unanswered for"),
+                 translate("Overview", "days or more;")),
                 ("todo_deadline_days", translate("Overview", "rectifications due within"),
                  translate("Overview", "days;")),
                 ("todo_absences", translate("Overview", "persons absent more than"),

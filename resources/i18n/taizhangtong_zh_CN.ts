@@ -2176,25 +2176,29 @@ Data file: {path}</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="201" />
-        <source>Suggestions without a reply after</source>
-        <translation>意见建议超过</translation>
-    </message>
-    <message>
-        <location filename="../../ui/overview_page.py" line="202" />
         <location filename="../../ui/overview_page.py" line="204" />
         <source>days;</source>
-        <translation>天未答复；</translation>
+        <translation>天内到期；</translation>
     </message>
     <message>
         <location filename="../../ui/overview_page.py" line="203" />
         <source>rectifications due within</source>
-        <translation>整改事项</translation>
+        <translation>整改事项在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="201" />
+        <source>Suggestions unanswered for</source>
+        <translation>意见建议超过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overview_page.py" line="202" />
+        <source>days or more;</source>
+        <translation>天未答复；</translation>
     </message>
     <message>
         <location filename="../../ui/overview_page.py" line="205" />
         <source>persons absent more than</source>
-        <translation>天内到期；缺席超过</translation>
+        <translation>缺席超过</translation>
     </message>
     <message>
         <location filename="../../ui/overview_page.py" line="206" />
