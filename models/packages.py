@@ -141,12 +141,29 @@ _MODELS = {_table(model): model for model in r.RECORD_MODELS}
 # --- this installation ------------------------------------------------------
 
 def installation_id() -> str:
-    """This data file's own identity in exchanges, made once."""
-    value = store.get_setting(INSTALLATION_KEY)
-    if not value:
+    """This data file's own identity in exchanges, made once per copy of the file.
+
+    A township often hands each village a copy of its file to start from; each
+    copy must speak for itself in exchanges, or the last-exchange times of the
+    villages would be mixed up. So the id is kept with the place it was made for
+    (this computer and this path) and made anew when the file turns up elsewhere.
+    A file that was only moved is then a new source once: the other side falls
+    back to "the newer edit wins" for that one exchange.
+    """
+    value, place = store.get_setting(INSTALLATION_KEY), _place()
+    if not value or store.get_setting(PLACE_KEY) != place:
         value = uuid.uuid4().hex
         store.set_setting(INSTALLATION_KEY, value)
+        store.set_setting(PLACE_KEY, place)
     return value
+
+
+PLACE_KEY = "installation_place"
+
+
+def _place() -> str:
+    where = str(Path(r.database.database).resolve()) if r.database.database else ""
+    return hashlib.sha256(f"{uuid.getnode()}|{where}".encode()).hexdigest()[:32]
 
 
 def last_exchange(source: str) -> dt.datetime | None:

@@ -307,3 +307,19 @@ def test_township_split_in_three_packages_merges_back(township_db, tmp_path):
     assert merged_figures == original_figures
     assert merged_visits == original_visits
     assert len(merged_visits) == 6117
+
+
+def test_a_copied_data_file_speaks_for_itself_in_exchanges(tmp_path):
+    from models import demo
+
+    original, copy = tmp_path / "township.db", tmp_path / "village-copy.db"
+    demo.generate(original, "village")
+    first = packages.installation_id()
+    assert packages.installation_id() == first  # kept while the file stays where it is
+    db.close_database()
+    shutil.copy(original, copy)
+    db.open_database(copy)
+    assert packages.installation_id() != first
+    db.close_database()
+    db.open_database(original)
+    assert packages.installation_id() == first
