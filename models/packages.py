@@ -26,7 +26,7 @@ from uuid import UUID
 import peewee
 from peewee import ForeignKeyField
 
-from models import db, store
+from models import db, history, store
 from models import records as r
 from models.i18n import translate
 
@@ -136,6 +136,24 @@ def _table(model) -> str:
 
 
 _MODELS = {_table(model): model for model in r.RECORD_MODELS}
+
+
+# --- the history of what a package brought --------------------------------------
+
+def _history_of_new(model: type[r.BaseModel], rows: list[dict[str, Any]], operator: str) -> None:
+    """One "created" line a new record (without the field list: a package may bring thousands)."""
+    at = str(r.utcnow())
+    r.database.cursor().executemany(history._INSERT, [
+        (r.new_key().hex, at, operator, model._meta.table_name, UUID(row["id"]).hex, "create", "{}")
+        for row in rows])
+
+
+def _history_of_update(model: type[r.BaseModel], before: r.BaseModel, operator: str) -> None:
+    after = model.get_by_id(before.id)
+    changes = history.field_changes(model, before.__data__, after.__data__, store._describe_key)
+    was_live, is_live = before.deleted_at is None, after.deleted_at is None
+    action = "delete" if was_live and not is_live else "restore" if is_live and not was_live else "edit"
+    history.write(after, action, changes, operator)
 
 
 # --- this installation ------------------------------------------------------
@@ -526,15 +544,20 @@ def apply_import(plan: ImportPlan, choices: dict[UUID, str] | None = None) -> Im
 
 
 def _write(plan: ImportPlan, by_table: dict[str, list[dict[str, Any]]], links: list[dict[str, Any]]) -> None:
+    operator = translate("Packages", "package from {unit}").format(unit=plan.package.manifest.unit_name)
     with r.database.atomic():
         for model in r.RECORD_MODELS:
             table = _table(model)
             new_rows = plan.add.get(table, [])
             for start in range(0, len(new_rows), 200):
                 model.insert_many([_fields(model, row) for row in new_rows[start:start + 200]]).execute()
+            _history_of_new(model, new_rows, operator)
             for row in plan.update.get(table, []) + by_table.get(table, []):
+                key = UUID(row["id"])
+                before = model.get_by_id(key)
                 values = {f: v for f, v in _fields(model, row).items() if f.name != "id"}
-                model.update(values).where(model.id == UUID(row["id"])).execute()
+                model.update(values).where(model.id == key).execute()
+                _history_of_update(model, before, operator)
         taken = {link["visit_id"] for link in links}
         for visit in taken:
             r.VisitVisitor.delete().where(r.VisitVisitor.visit == UUID(visit)).execute()

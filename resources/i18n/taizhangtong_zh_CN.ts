@@ -2381,81 +2381,86 @@ Data file: {path}</source>
 <context>
     <name>Packages</name>
     <message>
-        <location filename="../../models/packages.py" line="197" />
+        <location filename="../../models/packages.py" line="215" />
         <source>a row has no time of its last change.</source>
         <translation>有一行记录缺少最后修改时间。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="296" />
+        <location filename="../../models/packages.py" line="314" />
         <location filename="../../ui/package_dialogs.py" line="115" />
         <source>The data file has no unit to export.</source>
         <translation>数据文件中没有可导出的单位。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="341" />
+        <location filename="../../models/packages.py" line="359" />
         <source>{path} cannot be imported: {reason}</source>
         <translation>{path} 无法导入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="345" />
+        <location filename="../../models/packages.py" line="363" />
         <source>the file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="347" />
+        <location filename="../../models/packages.py" line="365" />
         <source>it is not a 台账通 data package.</source>
         <translation>这不是台账通数据包。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="352" />
+        <location filename="../../models/packages.py" line="370" />
         <source>it is not a 台账通 data package (no manifest).</source>
         <translation>这不是台账通数据包（缺少清单）。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="357" />
+        <location filename="../../models/packages.py" line="375" />
         <source>its manifest cannot be read ({error}).</source>
         <translation>清单无法读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="360" />
+        <location filename="../../models/packages.py" line="378" />
         <source>it was written by a newer version of 台账通 (data format {version}; this program knows up to {latest}). Please install the newer version.</source>
         <translation>它由更新版本的台账通写出（数据格式 {version}；本程序最高支持 {latest}）。请安装新版本。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="367" />
-        <location filename="../../models/packages.py" line="381" />
+        <location filename="../../models/packages.py" line="385" />
+        <location filename="../../models/packages.py" line="399" />
         <source>the part {member} is missing.</source>
         <translation>缺少其中的 {member}。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="370" />
+        <location filename="../../models/packages.py" line="388" />
         <source>the part {member} has been altered or damaged (checksum mismatch).</source>
         <translation>其中的 {member} 已被改动或损坏（校验值不符）。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="374" />
+        <location filename="../../models/packages.py" line="392" />
         <source>the file is damaged or incomplete ({error}).</source>
         <translation>文件已损坏或不完整（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="385" />
+        <location filename="../../models/packages.py" line="403" />
         <source>the part {member} cannot be read.</source>
         <translation>其中的 {member} 无法读取。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="388" />
+        <location filename="../../models/packages.py" line="406" />
         <source>the part {member} is incomplete ({found} of {count} rows).</source>
         <translation>其中的 {member} 不完整（应有 {count} 行，只有 {found} 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="398" />
+        <location filename="../../models/packages.py" line="416" />
         <source>the part {member} holds rows this program does not know.</source>
         <translation>其中的 {member} 含有本程序不认识的数据。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="521" />
+        <location filename="../../models/packages.py" line="539" />
         <source>{path} cannot be merged into this data file ({error}); nothing was changed.</source>
         <translation>{path} 无法合并到本数据文件（{error}），未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/packages.py" line="547" />
+        <source>package from {unit}</source>
+        <translation>数据包：{unit}</translation>
     </message>
     <message>
         <location filename="../../ui/package_dialogs.py" line="58" />

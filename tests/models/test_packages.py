@@ -323,3 +323,23 @@ def test_a_copied_data_file_speaks_for_itself_in_exchanges(tmp_path):
     db.close_database()
     db.open_database(original)
     assert packages.installation_id() == first
+
+
+def test_what_a_package_brings_is_in_the_history(_village_template, tmp_path):
+    from models import history
+
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    shutil.copy(_village_template, a)
+    shutil.copy(_village_template, b)
+    _use(a)
+    household = r.Household.select().order_by(r.Household.id).first()
+    store.save(r.Household, {"remarks": "甲机改过"}, household)
+    publicity = r.Publicity.select().first()
+    store.delete(publicity)
+    packages.export_package(tmp_path / "a.tzpkg")
+    _use(b)
+    _import(tmp_path / "a.tzpkg")
+    (edit,) = history.history(r.Household.get_by_id(household.id))
+    assert edit.action == "edit" and "甲机改过" in str(edit.changes)
+    assert edit.operator.endswith(r.Unit.get().name)
+    assert [c.action for c in history.history(r.Publicity.get_by_id(publicity.id))] == ["delete"]
