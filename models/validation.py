@@ -188,29 +188,42 @@ def _rectification_rules(values: dict[str, Any]) -> list[FieldError]:
     return []
 
 
+# Plain SQL: these run for every household saved, and a roster import saves thousands;
+# building the same peewee query each time cost half of the import (measured).
+_SAME_NUMBER = ('SELECT "head_name" FROM "household" WHERE "deleted_at" IS NULL AND "id_number" = ? '
+                'AND "id" <> ? LIMIT 1')
+_SAME_HEAD = ('SELECT 1 FROM "household" WHERE "deleted_at" IS NULL AND "head_name" = ? AND "village_id" = ? '
+              'AND ("group_id" = ? OR ("group_id" IS NULL AND ? IS NULL)) AND "id" <> ? LIMIT 1')
+
+
 def _household_rules(values: dict[str, Any], record_id: Any) -> list[FieldError]:
     """No second household with the same ID number, or the same head in the same group."""
     errors = []
-    others = r.Household.select().where(r.Household.deleted_at.is_null())
-    if record_id is not None:
-        others = others.where(r.Household.id != record_id)
+    me = _hex(record_id) or ""
     number = normalize_id_number(values.get("id_number"))
     if number:
-        twin = others.where(r.Household.id_number == number).first()
+        twin = r.database.execute_sql(_SAME_NUMBER, (number, me)).fetchone()
         if twin:
             errors.append(FieldError("id_number", translate(
-                "Validation", "Household of {head} already has this ID number.").format(
-                head=twin.head_name)))
+                "Validation", "Household of {head} already has this ID number.").format(head=twin[0])))
     head = (values.get("head_name") or "").strip()
     village, group = values.get("village"), values.get("group")
     if head and _is_key(village) and (group is None or _is_key(group)):
-        twin = others.where(r.Household.head_name == head, r.Household.village == village,
-                            r.Household.group == group).first()
-        if twin:
+        group_key = _hex(group)
+        if r.database.execute_sql(_SAME_HEAD, (head, _hex(village), group_key, group_key, me)).fetchone():
             errors.append(FieldError("head_name", translate(
                 "Validation", "{head} is already a head of household in this group.").format(
                 head=head)))
     return errors
+
+
+def _hex(value: Any) -> str | None:
+    """A key as stored (UUIDs are kept as 32 hex digits)."""
+    if value is None:
+        return None
+    if isinstance(value, BaseModel):
+        value = value.id
+    return value.hex if isinstance(value, uuid.UUID) else uuid.UUID(str(value)).hex
 
 
 def _is_key(value: Any) -> bool:
