@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from models import backup, db, paths, store
 from models import records as r
-from ui.common import confirm, settings, translate, warn
-from ui.transfer import busy, safe_file_name
+from ui import files
+from ui.common import confirm, translate, warn
+from ui.files import safe_file_name
 
 DB_FILTER = "台账通 (*.db);;All files (*)"
 
@@ -54,29 +55,20 @@ def default_backup_name(today: dt.date | None = None) -> str:
     return f"{name}-台账通备份-{(today or dt.date.today()).isoformat()}.db"
 
 
-def _backup_folder() -> Path:
-    stored = settings().value("backup/folder")
-    folder = Path(stored) if stored else Path.home()
-    return folder if folder.is_dir() else Path.home()
-
-
 def backup_to_file(window: QMainWindow) -> Path | None:
     """Ask where, then write a consistent copy there (a USB stick, another disk)."""
     title = translate("Backup", "Back up to")
-    chosen, _filter = QFileDialog.getSaveFileName(
-        window, title, str(_backup_folder() / default_backup_name()), DB_FILTER)
-    if not chosen:
+    target = files.choose_target(window, title, default_backup_name(), DB_FILTER, ".db",
+                                 kind="backup", remember=False)
+    if target is None:
         return None
-    target = Path(chosen)
-    if target.suffix.lower() != ".db":
-        target = target.with_name(target.name + ".db")
     try:
-        with busy():
+        with files.busy():
             backup.backup_to_file(target)
     except backup.BackupError as error:
         warn(window, title, str(error))
         return None
-    settings().setValue("backup/folder", str(target.parent))
+    files.remember_folder(target, "backup")
     window.statusBar().showMessage(translate("Backup", "Backup written to {path}.").format(path=target), 8000)
     return target
 
@@ -185,7 +177,7 @@ class RestoreDialog(QDialog):
 
     def choose_other_file(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, translate("Backup", "Choose a backup"), str(_backup_folder()), DB_FILTER)
+            self, translate("Backup", "Choose a backup"), str(files.last_folder("backup")), DB_FILTER)
         if chosen:
             self.list.setCurrentRow(-1)
             self.list.clearSelection()
@@ -196,7 +188,7 @@ class RestoreDialog(QDialog):
         self.chosen = self.preview = None
         title = heading or translate("Backup", "File {name}").format(name=path.name)
         try:
-            with busy():
+            with files.busy():
                 backup.check(path)
                 preview = backup.preview(path)
         except backup.BackupError as error:
@@ -229,7 +221,7 @@ class RestoreDialog(QDialog):
                 name=self.chosen.name, folder=self.folder)):
             return
         try:
-            with busy():
+            with files.busy():
                 result = backup.restore(self.chosen, self.folder)
         except (backup.BackupError, db.DatabaseOpenError) as error:
             warn(self, title, str(error))

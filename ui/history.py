@@ -139,7 +139,7 @@ class HistoryExportDialog(QDialog):
                               full_personal=self.full_personal.isChecked())
 
     def default_name(self) -> str:
-        from ui.transfer import safe_file_name
+        from ui.files import safe_file_name
 
         unit = store.current_unit()
         campaign = self.campaign.currentText() if self.campaign.currentData() else ""
@@ -159,7 +159,7 @@ class HistoryExportDialog(QDialog):
         """Write the workbook; a refusal is shown and the dialog stays open."""
         from exporters import ExportError
         from exporters.history import write_history
-        from ui.transfer import busy
+        from ui.files import busy
 
         try:
             with busy():

@@ -33,18 +33,13 @@ from PySide6.QtWidgets import (
 
 from models import packages, store
 from models import records as r
-from ui.common import settings, translate, warn
+from ui import files
+from ui.common import translate, warn
 from ui.fields import DateInput
-from ui.transfer import busy, safe_file_name
+from ui.files import safe_file_name
 
 OK, CANCEL = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
 PACKAGE_FILTER = "台账通数据包 (*.tzpkg);;All files (*)"
-
-
-def _folder() -> Path:
-    stored = settings().value("package/folder")
-    folder = Path(stored) if stored else Path.home()
-    return folder if folder.is_dir() else Path.home()
 
 
 # --- 导出数据包… -----------------------------------------------------------------------------------
@@ -124,22 +119,19 @@ def export_package(window: QMainWindow) -> Path | None:
         return None
     villages = dialog.chosen_villages()
     names = [v.name for v in r.Village.select().where(r.Village.id.in_(villages))] if villages else None
-    chosen, _filter = QFileDialog.getSaveFileName(
-        window, title, str(_folder() / default_package_name(names)), PACKAGE_FILTER)
-    if not chosen:
+    target = files.choose_target(window, title, default_package_name(names), PACKAGE_FILTER,
+                                 packages.SUFFIX, kind="package", remember=False)
+    if target is None:
         return None
-    target = Path(chosen)
-    if target.suffix.lower() != packages.SUFFIX:
-        target = target.with_name(target.name + packages.SUFFIX)
     try:
-        with busy():
+        with files.busy():
             manifest = packages.export_package(target, villages=villages, date_from=date_from,
                                                date_to=date_to)
     except (packages.PackageError, OSError) as error:
         warn(window, title, translate("Packages", "{path} could not be written: {error}").format(
             path=target, error=error))
         return None
-    settings().setValue("package/folder", str(target.parent))
+    files.remember_folder(target, "package")
     count = sum(n for table, n in manifest.counts.items() if table != packages.LINKS)
     window.statusBar().showMessage(translate("Packages", "Data package written to {path} ({n} records).")
                                    .format(path=target, n=count), 8000)
@@ -266,23 +258,24 @@ class ImportPackageDialog(QDialog):
 def import_package(window: QMainWindow, path: Path | None = None) -> packages.ImportResult | None:
     title = translate("Packages", "Import data package")
     if path is None:
-        chosen, _filter = QFileDialog.getOpenFileName(window, title, str(_folder()), PACKAGE_FILTER)
+        chosen, _filter = QFileDialog.getOpenFileName(window, title, str(files.last_folder("package")),
+                                                      PACKAGE_FILTER)
         if not chosen:
             return None
         path = Path(chosen)
     try:
-        with busy():
+        with files.busy():
             plan = packages.plan_import(packages.read_package(path))
     except packages.PackageError as error:
         warn(window, title, str(error))
         return None
-    settings().setValue("package/folder", str(path.parent))
+    files.remember_folder(path, "package")
     dialog = ImportPackageDialog(plan, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     to_merge = dialog.to_merge()
     try:
-        with busy():
+        with files.busy():
             result = packages.apply_import(plan, dialog.chosen())
             for duplicate in to_merge:
                 model = duplicate.model

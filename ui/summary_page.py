@@ -26,7 +26,6 @@ from uuid import UUID
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -44,7 +43,7 @@ from PySide6.QtWidgets import (
 from exporters import summary as s
 from models import records as r
 from models import store
-from ui import transfer
+from ui import files
 from ui.common import guarded, translate, warn
 from ui.forms import campaign_choices
 
@@ -284,15 +283,7 @@ class SummaryPage(QWidget):
     # --- documents ------------------------------------------------------------------------
 
     def _target(self, title: str, name: str) -> Path | None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, title, str(transfer.export_folder() / transfer.safe_file_name(name)), WORD_FILTER)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != ".docx":
-            path = path.with_name(path.name + ".docx")
-        transfer.remember_folder(path)
-        return path
+        return files.choose_target(self, title, files.safe_file_name(name), WORD_FILTER, ".docx")
 
     def _title_name(self, what: str) -> str:
         campaign = r.Campaign.get_by_id(self.campaign_id())
@@ -324,14 +315,14 @@ class SummaryPage(QWidget):
         written = self._write(translate("Summary", "Print…"),
                               lambda: s.write_summary(path, self._options()), offer=False)
         if written is not None:
-            transfer.open_path(written)
+            files.open_path(written)
         return written
 
     def _write(self, title: str, job, offer: bool = True) -> Path | None:
         from exporters import ExportError
 
         try:
-            with transfer.busy():
+            with files.busy():
                 result = job()
         except ExportError as error:
             QMessageBox.critical(self, title, str(error))
@@ -342,27 +333,8 @@ class SummaryPage(QWidget):
             text += "\n" + translate("Summary", "Unknown placeholders were left in the text as 【…】: "
                                                 "{names}").format(names="、".join(result.unknown))
         if offer:
-            self.written_box = written_box(self, title, path, text)
+            self.written_box = files.written_box(self, title, path, text)
         return path
-
-
-def written_box(parent: QWidget | None, title: str, path: Path, text: str) -> QMessageBox:
-    """A message with Open file / Open folder / Close, shown without blocking."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, parent)
-    open_file = box.addButton(translate("Summary", "Open file"), QMessageBox.ButtonRole.ActionRole)
-    open_folder = box.addButton(translate("Summary", "Open folder"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(translate("Summary", "Close"), QMessageBox.ButtonRole.RejectRole)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-    def clicked(button) -> None:
-        if button is open_file:
-            transfer.open_path(path)
-        elif button is open_folder:
-            transfer.open_path(path.parent)
-
-    box.buttonClicked.connect(clicked)
-    box.open()
-    return box
 
 
 def preview_html(key: str, text: str) -> str:
@@ -396,21 +368,17 @@ def write_minutes_of(parent: QWidget | None, session: r.Session | None) -> Path 
     if session is None:
         warn(parent, title, translate("Summary", "Choose a study session first."))
         return None
-    name = transfer.safe_file_name(f"{session.date:%Y%m%d}{session.topic[:20]}会议记录") + ".docx"
-    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(transfer.export_folder() / name),
-                                                  WORD_FILTER)
-    if not chosen:
+    name = files.safe_file_name(f"{session.date:%Y%m%d}{session.topic[:20]}会议记录") + ".docx"
+    path = files.choose_target(parent, title, name, WORD_FILTER, ".docx")
+    if path is None:
         return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".docx":
-        path = path.with_name(path.name + ".docx")
-    transfer.remember_folder(path)
     try:
-        with transfer.busy():
+        with files.busy():
             written = write_minutes(path, session.id)
     except ExportError as error:
         QMessageBox.critical(parent, title, str(error))
         return None
-    written_box(parent, title, written, translate("Summary", "{path} was written.").format(path=written))
+    files.written_box(parent, title, written,
+                      translate("Summary", "{path} was written.").format(path=written))
     return written
 

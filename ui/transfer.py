@@ -8,9 +8,7 @@ database connection, so the window stays alive and the export can be cancelled.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import threading
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -24,13 +22,11 @@ from PySide6.QtCore import (
     Qt,
     QThreadPool,
     QTimer,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -56,7 +52,8 @@ from PySide6.QtWidgets import (
 from models import records as r
 from models import store
 from models.i18n import QT_TRANSLATE_NOOP
-from ui.common import confirm, settings, translate, warn
+from ui import files
+from ui.common import confirm, translate, warn
 from ui.fields import DateInput
 from ui.forms import campaign_choices, village_choices
 
@@ -77,51 +74,13 @@ REGISTER_LABELS = (
 EXCEL_FILTER = QT_TRANSLATE_NOOP("Transfer", "Excel workbook (*.xlsx)")
 
 
-def export_folder() -> Path:
-    """The folder of the last file written, remembered between runs."""
-    stored = settings().value("export/folder")
-    folder = Path(stored) if stored else Path.home()
-    return folder if folder.is_dir() else Path.home()
-
-
-def remember_folder(path: Path) -> None:
-    settings().setValue("export/folder", str(path.parent))
-
-
-def safe_file_name(text: str) -> str:
-    """``text`` without the characters Windows does not allow in a file name."""
-    return re.sub(r'[\\/:*?"<>|\s]+', "", text)
+def choose_target(parent: QWidget | None, title: str, name: str) -> Path | None:
+    """The workbook to write, proposed as ``name`` in the last export folder; None if cancelled."""
+    return files.choose_target(parent, title, name, translate("Transfer", EXCEL_FILTER), ".xlsx")
 
 
 def _uuid(value: str | None) -> UUID | None:
     return UUID(hex=value) if value else None
-
-
-@contextmanager
-def busy():
-    """A wait cursor while the window works (a roster of a few thousand rows takes seconds)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-
-
-def open_path(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def choose_target(parent: QWidget | None, title: str, name: str) -> Path | None:
-    """The file to write, proposed as ``name`` in the last export folder; None if cancelled."""
-    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(export_folder() / name),
-                                                  translate("Transfer", EXCEL_FILTER))
-    if not chosen:
-        return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_name(path.name + ".xlsx")
-    remember_folder(path)
-    return path
 
 
 # --- the register workbook --------------------------------------------------------------
@@ -253,7 +212,7 @@ class ExportDialog(QDialog):
         key = _uuid(self.campaign.currentData())
         campaign = r.Campaign.get_or_none(r.Campaign.id == key) if key else None
         name = f"{unit.name if unit else ''}{campaign.name if campaign else ''}台账{dt.date.today():%Y%m%d}"
-        return safe_file_name(name) + ".xlsx"
+        return files.safe_file_name(name) + ".xlsx"
 
     def choose_and_export(self) -> None:
         options = self.options()
@@ -314,29 +273,10 @@ class ExportDialog(QDialog):
         self._close_progress()
         self.written = path
         self.exported.emit(path)
-        self.result_box = written_box(self.parentWidget(), path, translate(
-            "Transfer", "The registers were written to {path}.").format(path=path))
+        self.result_box = files.written_box(
+            self.parentWidget(), translate("Transfer", "Export registers"), path,
+            translate("Transfer", "The registers were written to {path}.").format(path=path))
         self.accept()
-
-
-def written_box(parent: QWidget | None, path: Path, text: str) -> QMessageBox:
-    """A message with Open file / Open folder / Close, shown without blocking."""
-    box = QMessageBox(QMessageBox.Icon.Information, translate("Transfer", "Export registers"), text,
-                      QMessageBox.StandardButton.NoButton, parent)
-    open_file = box.addButton(translate("Transfer", "Open file"), QMessageBox.ButtonRole.ActionRole)
-    open_folder = box.addButton(translate("Transfer", "Open folder"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(translate("Transfer", "Close"), QMessageBox.ButtonRole.RejectRole)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-    def clicked(button) -> None:
-        if button is open_file:
-            open_path(path)
-        elif button is open_folder:
-            open_path(path.parent)
-
-    box.buttonClicked.connect(clicked)
-    box.open()
-    return box
 
 
 # --- the sign-in sheet ---------------------------------------------------------------------
@@ -350,7 +290,7 @@ def print_signin_sheet(parent: QWidget | None, session: r.Session | None) -> Pat
         warn(parent, translate("Transfer", "Print sign-in sheet"),
              translate("Transfer", "Choose a study session first."))
         return None
-    name = safe_file_name(f"{session.date:%Y%m%d}{session.topic[:20]}签到表") + ".xlsx"
+    name = files.safe_file_name(f"{session.date:%Y%m%d}{session.topic[:20]}签到表") + ".xlsx"
     path = choose_target(parent, translate("Transfer", "Print sign-in sheet"), name)
     if path is None:
         return None
@@ -359,7 +299,7 @@ def print_signin_sheet(parent: QWidget | None, session: r.Session | None) -> Pat
     except ExportError as error:
         QMessageBox.critical(parent, translate("Transfer", "Print sign-in sheet"), str(error))
         return None
-    open_path(written)
+    files.open_path(written)
     return written
 
 
@@ -495,7 +435,7 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, translate("Transfer", "Import roster"), str(export_folder()),
+            self, translate("Transfer", "Import roster"), str(files.last_folder()),
             translate("Transfer", EXCEL_FILTER))
         if chosen:
             self.load(Path(chosen))
@@ -616,7 +556,7 @@ class ImportDialog(QDialog):
                 fields="、".join(missing)))
             return
         try:
-            with busy():
+            with files.busy():
                 self.preview = rosters.preview(self.table, kind, mapping, self._village())
         except rosters.RosterError as error:
             self._clear_preview(str(error))
@@ -648,7 +588,7 @@ class ImportDialog(QDialog):
                 .format(good=self.preview.good, bad=self.preview.bad)):
             return
         try:
-            with busy():
+            with files.busy():
                 self.result = rosters.import_rows(self.table, self.kind.currentData(),
                                                   self.current_mapping(), self._village(), skip_bad=True)
         except rosters.RosterError as error:

@@ -118,83 +118,83 @@ Switch to that window, or close it first.</source>
         <translation>无法用 {source} 替换 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="65" />
+        <location filename="../../ui/backup_dialogs.py" line="60" />
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="80" />
+        <location filename="../../ui/backup_dialogs.py" line="72" />
         <source>Backup written to {path}.</source>
         <translation>备份已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="94" />
-        <location filename="../../ui/backup_dialogs.py" line="225" />
+        <location filename="../../ui/backup_dialogs.py" line="86" />
+        <location filename="../../ui/backup_dialogs.py" line="217" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="103" />
+        <location filename="../../ui/backup_dialogs.py" line="95" />
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="106" />
+        <location filename="../../ui/backup_dialogs.py" line="98" />
         <source>Backups in {folder}</source>
         <translation>备份文件夹 {folder} 中的备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="119" />
+        <location filename="../../ui/backup_dialogs.py" line="111" />
         <source>Before restoring, a copy of the current data is kept in the backups folder.</source>
         <translation>恢复之前，当前数据会先复制一份保留在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="134" />
+        <location filename="../../ui/backup_dialogs.py" line="126" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="149" />
+        <location filename="../../ui/backup_dialogs.py" line="141" />
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="149" />
+        <location filename="../../ui/backup_dialogs.py" line="141" />
         <source>In the backup</source>
         <translation>备份中</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="150" />
+        <location filename="../../ui/backup_dialogs.py" line="142" />
         <source>Now</source>
         <translation>当前数据</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="150" />
+        <location filename="../../ui/backup_dialogs.py" line="142" />
         <source>Last change in the backup</source>
         <translation>备份中最后修改</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="177" />
+        <location filename="../../ui/backup_dialogs.py" line="169" />
         <source>There are no backups in the backups folder yet. Choose another file to restore from.</source>
         <translation>备份文件夹中还没有备份。请选择其他文件进行恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="183" />
+        <location filename="../../ui/backup_dialogs.py" line="175" />
         <source>Backup of {when} ({reason})</source>
         <translation>{when} 的备份（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="188" />
+        <location filename="../../ui/backup_dialogs.py" line="180" />
         <source>Choose a backup</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="197" />
+        <location filename="../../ui/backup_dialogs.py" line="189" />
         <source>File {name}</source>
         <translation>文件 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="226" />
+        <location filename="../../ui/backup_dialogs.py" line="218" />
         <source>Replace the current data with {name}?
 
 A copy of the current data is kept first in {folder}, so this can be undone.</source>
@@ -203,23 +203,23 @@ A copy of the current data is kept first in {folder}, so this can be undone.</so
 当前数据会先复制一份保留在 {folder} 中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="302" />
+        <location filename="../../ui/backup_dialogs.py" line="294" />
         <source>Today's backup was written to {path}.</source>
         <translation>今天的备份已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="309" />
-        <location filename="../../ui/backup_dialogs.py" line="323" />
+        <location filename="../../ui/backup_dialogs.py" line="301" />
+        <location filename="../../ui/backup_dialogs.py" line="315" />
         <source>Backup failed: {message}</source>
         <translation>备份失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="335" />
+        <location filename="../../ui/backup_dialogs.py" line="327" />
         <source>The data file is damaged</source>
         <translation>数据文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="338" />
+        <location filename="../../ui/backup_dialogs.py" line="330" />
         <source>{error}
 
 No sound backup of this file was found in {folder}. Keep the file and ask for help; 台账通 will not write to it.</source>
@@ -228,7 +228,7 @@ No sound backup of this file was found in {folder}. Keep the file and ask for he
 在 {folder} 中没有找到此文件的完好备份。请保留该文件并寻求技术帮助；台账通不会写入它。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="342" />
+        <location filename="../../ui/backup_dialogs.py" line="334" />
         <source>{error}
 
 The newest sound backup is from {when} ({reason}):
@@ -243,7 +243,7 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 要恢复它吗？损坏的文件会改名为 {name}.damaged-… 保留在原处；备份之后录入的记录不在备份中。选择“否”则退出。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="358" />
+        <location filename="../../ui/backup_dialogs.py" line="350" />
         <source>The backup of {when} was restored. The damaged file is kept as {damaged}.</source>
         <translation>已恢复 {when} 的备份。损坏的文件已保留为 {damaged}。</translation>
     </message>
@@ -700,7 +700,7 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <location filename="../../ui/common.py" line="72" />
         <location filename="../../ui/forms.py" line="290" />
-        <location filename="../../ui/transfer.py" line="658" />
+        <location filename="../../ui/transfer.py" line="598" />
         <source>The data file could not be written: {error}</source>
         <translation>数据文件无法写入：{error}</translation>
     </message>
@@ -1473,6 +1473,24 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <location filename="../../ui/fields.py" line="268" />
         <source>Type the head's name or the village</source>
         <translation>输入户主姓名或村名查找</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../ui/files.py" line="73" />
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="74" />
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files.py" line="75" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2387,7 +2405,7 @@ Data file: {path}</source>
     </message>
     <message>
         <location filename="../../models/packages.py" line="314" />
-        <location filename="../../ui/package_dialogs.py" line="115" />
+        <location filename="../../ui/package_dialogs.py" line="110" />
         <source>The data file has no unit to export.</source>
         <translation>数据文件中没有可导出的单位。</translation>
     </message>
@@ -2463,158 +2481,158 @@ Data file: {path}</source>
         <translation>数据包：{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="58" />
-        <location filename="../../ui/package_dialogs.py" line="113" />
+        <location filename="../../ui/package_dialogs.py" line="53" />
+        <location filename="../../ui/package_dialogs.py" line="108" />
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="61" />
+        <location filename="../../ui/package_dialogs.py" line="56" />
         <source>The records of {unit} go into one file that another laptop can import. Tick villages to send only theirs (none ticked: all villages).</source>
         <translation>{unit} 的记录将写入一个文件，可在另一台电脑上导入。勾选村（社区）则只导出所勾选的（不勾选：全部村）。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="77" />
-        <location filename="../../ui/package_dialogs.py" line="94" />
+        <location filename="../../ui/package_dialogs.py" line="72" />
+        <location filename="../../ui/package_dialogs.py" line="89" />
         <source>Dated records from</source>
         <translation>有日期的记录，起</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="78" />
-        <location filename="../../ui/package_dialogs.py" line="95" />
+        <location filename="../../ui/package_dialogs.py" line="73" />
+        <location filename="../../ui/package_dialogs.py" line="90" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="81" />
+        <location filename="../../ui/package_dialogs.py" line="76" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="98" />
+        <location filename="../../ui/package_dialogs.py" line="93" />
         <source>{field}: {text} is not a date like 2026-03-01.</source>
         <translation>{field}：{text} 不是日期（应如 2026-03-01）。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="139" />
+        <location filename="../../ui/package_dialogs.py" line="131" />
         <source>{path} could not be written: {error}</source>
         <translation>{path} 无法写入：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="144" />
+        <location filename="../../ui/package_dialogs.py" line="136" />
         <source>Data package written to {path} ({n} records).</source>
         <translation>数据包已写入 {path}（共 {n} 条记录）。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="154" />
+        <location filename="../../ui/package_dialogs.py" line="146" />
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="173" />
+        <location filename="../../ui/package_dialogs.py" line="165" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="173" />
+        <location filename="../../ui/package_dialogs.py" line="165" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="175" />
+        <location filename="../../ui/package_dialogs.py" line="167" />
         <source>in the recycle bin</source>
         <translation>在回收站中</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="186" />
-        <location filename="../../ui/package_dialogs.py" line="267" />
+        <location filename="../../ui/package_dialogs.py" line="178" />
+        <location filename="../../ui/package_dialogs.py" line="259" />
         <source>Import data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="189" />
+        <location filename="../../ui/package_dialogs.py" line="181" />
         <source>{file}: records of {unit}, written {when} (UTC).
 {added} new, {updated} changed, {deleted} moved to the recycle bin, {same} already the same, {kept} newer here (kept); {conflicts} changed on both sides.</source>
         <translation>{file}：{unit} 的记录，写于 {when}（UTC）。
 新增 {added} 条，更新 {updated} 条，移入回收站 {deleted} 条，相同 {same} 条，本机较新（保留）{kept} 条；两边都改过 {conflicts} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="200" />
+        <location filename="../../ui/package_dialogs.py" line="192" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="200" />
+        <location filename="../../ui/package_dialogs.py" line="192" />
         <source>Field</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="201" />
+        <location filename="../../ui/package_dialogs.py" line="193" />
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="201" />
+        <location filename="../../ui/package_dialogs.py" line="193" />
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="202" />
+        <location filename="../../ui/package_dialogs.py" line="194" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="218" />
+        <location filename="../../ui/package_dialogs.py" line="210" />
         <source>This laptop's</source>
         <translation>本机的</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="219" />
+        <location filename="../../ui/package_dialogs.py" line="211" />
         <source>The package's</source>
         <translation>数据包的</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="225" />
+        <location filename="../../ui/package_dialogs.py" line="217" />
         <source>Changed on both laptops since the last exchange; choose which to keep:</source>
         <translation>以下记录自上次交换后两台电脑都改过，请选择保留哪一份：</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="233" />
+        <location filename="../../ui/package_dialogs.py" line="225" />
         <source>same ID number</source>
         <translation>身份证号相同</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="234" />
+        <location filename="../../ui/package_dialogs.py" line="226" />
         <source>same head of household in the same group</source>
         <translation>同一村民小组户主同名</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="235" />
+        <location filename="../../ui/package_dialogs.py" line="227" />
         <source>same name</source>
         <translation>姓名相同</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="236" />
+        <location filename="../../ui/package_dialogs.py" line="228" />
         <source>{kind} {text} ({reason}) — merge into {local}</source>
         <translation>{kind} {text}（{reason}）— 并入 {local}</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="245" />
+        <location filename="../../ui/package_dialogs.py" line="237" />
         <source>These look like records already here under another key. Tick those to merge into the existing record after importing (its visits and other records move over):</source>
         <translation>以下记录疑似与本机已有记录重复。勾选的将在导入后并入本机已有记录（其走访等记录随之转过去）：</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="252" />
+        <location filename="../../ui/package_dialogs.py" line="244" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="292" />
+        <location filename="../../ui/package_dialogs.py" line="285" />
         <source>{path} could not be imported: {error}</source>
         <translation>{path} 导入失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="297" />
+        <location filename="../../ui/package_dialogs.py" line="290" />
         <source>Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} conflicts, {merged} of {duplicates} possible duplicates merged.</source>
         <translation>已导入 {path}：新增 {added} 条，更新 {updated} 条，删除 {deleted} 条，冲突 {conflicts} 条；疑似重复 {duplicates} 条，已合并 {merged} 条。</translation>
     </message>
@@ -3243,109 +3261,94 @@ Data file: {path}</source>
 <context>
     <name>Summary</name>
     <message>
-        <location filename="../../ui/summary_page.py" line="89" />
+        <location filename="../../ui/summary_page.py" line="88" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="91" />
+        <location filename="../../ui/summary_page.py" line="90" />
         <source>Write summary…</source>
         <translation>生成总结…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="93" />
+        <location filename="../../ui/summary_page.py" line="92" />
         <source>Write rectification report…</source>
         <translation>生成整改报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="95" />
-        <location filename="../../ui/summary_page.py" line="324" />
+        <location filename="../../ui/summary_page.py" line="94" />
+        <location filename="../../ui/summary_page.py" line="315" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="96" />
+        <location filename="../../ui/summary_page.py" line="95" />
         <source>Opens the summary in WPS or Word, which print the official layout exactly</source>
         <translation>在 WPS 或 Word 中打开总结，按公文格式准确打印</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="100" />
+        <location filename="../../ui/summary_page.py" line="99" />
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="117" />
+        <location filename="../../ui/summary_page.py" line="116" />
         <source>Placeholder</source>
         <translation>占位符</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="118" />
+        <location filename="../../ui/summary_page.py" line="117" />
         <source>What it gives</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="119" />
+        <location filename="../../ui/summary_page.py" line="118" />
         <source>Double-click to insert at the cursor</source>
         <translation>双击插入到光标处</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="152" />
+        <location filename="../../ui/summary_page.py" line="151" />
         <source>Restore default</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="273" />
+        <location filename="../../ui/summary_page.py" line="272" />
         <source>Preview: {section}</source>
         <translation>预览：{section}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="281" />
+        <location filename="../../ui/summary_page.py" line="280" />
         <source>Unknown placeholders: {names}</source>
         <translation>无法识别的占位符：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="303" />
+        <location filename="../../ui/summary_page.py" line="294" />
         <source>Write summary</source>
         <translation>生成总结</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="312" />
+        <location filename="../../ui/summary_page.py" line="303" />
         <source>Write rectification report</source>
         <translation>生成整改报告</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="340" />
-        <location filename="../../ui/summary_page.py" line="414" />
+        <location filename="../../ui/summary_page.py" line="331" />
+        <location filename="../../ui/summary_page.py" line="382" />
         <source>{path} was written.</source>
         <translation>已生成 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="342" />
+        <location filename="../../ui/summary_page.py" line="333" />
         <source>Unknown placeholders were left in the text as 【…】: {names}</source>
         <translation>以下占位符无法识别，已以【…】留在文中：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="352" />
-        <source>Open file</source>
-        <translation>打开文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/summary_page.py" line="353" />
-        <source>Open folder</source>
-        <translation>打开所在文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../ui/summary_page.py" line="354" />
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../ui/summary_page.py" line="395" />
+        <location filename="../../ui/summary_page.py" line="367" />
         <source>Write minutes</source>
         <translation>生成会议记录</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="397" />
+        <location filename="../../ui/summary_page.py" line="369" />
         <source>Choose a study session first.</source>
         <translation>请先选择一次学习会议。</translation>
     </message>
@@ -3451,291 +3454,276 @@ Data file: {path}</source>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../ui/transfer.py" line="68" />
+        <location filename="../../ui/transfer.py" line="65" />
         <source>Study sessions</source>
         <translation>学习会议</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="69" />
+        <location filename="../../ui/transfer.py" line="66" />
         <source>Study writings</source>
         <translation>学习成果</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="70" />
+        <location filename="../../ui/transfer.py" line="67" />
         <source>Household visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="71" />
+        <location filename="../../ui/transfer.py" line="68" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="72" />
+        <location filename="../../ui/transfer.py" line="69" />
         <source>Rectification</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="73" />
+        <location filename="../../ui/transfer.py" line="70" />
         <source>Publicity</source>
         <translation>宣传信息</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="74" />
+        <location filename="../../ui/transfer.py" line="71" />
         <source>Visit coverage</source>
         <translation>走访覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="75" />
+        <location filename="../../ui/transfer.py" line="72" />
         <source>Statistics</source>
         <translation>统计汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="77" />
+        <location filename="../../ui/transfer.py" line="74" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="156" />
+        <location filename="../../ui/transfer.py" line="115" />
         <source>The export to {path} failed: {error}</source>
         <translation>导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="169" />
-        <location filename="../../ui/transfer.py" line="262" />
-        <location filename="../../ui/transfer.py" line="274" />
-        <location filename="../../ui/transfer.py" line="311" />
-        <location filename="../../ui/transfer.py" line="324" />
+        <location filename="../../ui/transfer.py" line="128" />
+        <location filename="../../ui/transfer.py" line="221" />
+        <location filename="../../ui/transfer.py" line="233" />
+        <location filename="../../ui/transfer.py" line="270" />
+        <location filename="../../ui/transfer.py" line="277" />
         <source>Export registers</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="176" />
+        <location filename="../../ui/transfer.py" line="135" />
         <source>All campaigns</source>
         <translation>全部活动</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="184" />
+        <location filename="../../ui/transfer.py" line="143" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="188" />
+        <location filename="../../ui/transfer.py" line="147" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="199" />
+        <location filename="../../ui/transfer.py" line="158" />
         <source>Registers</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="202" />
+        <location filename="../../ui/transfer.py" line="161" />
         <source>Show full ID numbers and phone numbers</source>
         <translation>完整显示身份证号和电话</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="203" />
+        <location filename="../../ui/transfer.py" line="162" />
         <source>The workbook will hold complete ID numbers and phone numbers. Keep it safe, do not send it by chat, and delete copies you no longer need.</source>
         <translation>导出的工作簿将包含完整的身份证号和电话号码。请妥善保管，不要通过聊天工具发送，不再需要的副本请及时删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="214" />
+        <location filename="../../ui/transfer.py" line="173" />
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="215" />
+        <location filename="../../ui/transfer.py" line="174" />
         <source>Dates</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="216" />
+        <location filename="../../ui/transfer.py" line="175" />
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="218" />
+        <location filename="../../ui/transfer.py" line="177" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="237" />
+        <location filename="../../ui/transfer.py" line="196" />
         <source>A date is not valid (for example 2026-03-02).</source>
         <translation>日期无效（例如 2026-03-02）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="239" />
+        <location filename="../../ui/transfer.py" line="198" />
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="242" />
+        <location filename="../../ui/transfer.py" line="201" />
         <source>Choose at least one register.</source>
         <translation>请至少选择一种台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="272" />
+        <location filename="../../ui/transfer.py" line="231" />
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="273" />
+        <location filename="../../ui/transfer.py" line="232" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="317" />
+        <location filename="../../ui/transfer.py" line="278" />
         <source>The registers were written to {path}.</source>
         <translation>台账已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="326" />
-        <source>Open file</source>
-        <translation>打开文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfer.py" line="327" />
-        <source>Open folder</source>
-        <translation>打开所在文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfer.py" line="328" />
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfer.py" line="350" />
-        <location filename="../../ui/transfer.py" line="354" />
-        <location filename="../../ui/transfer.py" line="360" />
+        <location filename="../../ui/transfer.py" line="290" />
+        <location filename="../../ui/transfer.py" line="294" />
+        <location filename="../../ui/transfer.py" line="300" />
         <source>Print sign-in sheet</source>
         <translation>打印签到表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="351" />
+        <location filename="../../ui/transfer.py" line="291" />
         <source>Choose a study session first.</source>
         <translation>请先选择一次学习会议。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="368" />
+        <location filename="../../ui/transfer.py" line="308" />
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="369" />
+        <location filename="../../ui/transfer.py" line="309" />
         <source>Staff</source>
         <translation>干部职工</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="394" />
+        <location filename="../../ui/transfer.py" line="334" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="394" />
+        <location filename="../../ui/transfer.py" line="334" />
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="418" />
-        <location filename="../../ui/transfer.py" line="498" />
-        <location filename="../../ui/transfer.py" line="509" />
-        <location filename="../../ui/transfer.py" line="645" />
+        <location filename="../../ui/transfer.py" line="358" />
+        <location filename="../../ui/transfer.py" line="438" />
+        <location filename="../../ui/transfer.py" line="449" />
+        <location filename="../../ui/transfer.py" line="585" />
         <source>Import roster</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="427" />
+        <location filename="../../ui/transfer.py" line="367" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="434" />
+        <location filename="../../ui/transfer.py" line="374" />
         <source>(named in each row)</source>
         <translation>（以各行填写为准）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="444" />
+        <location filename="../../ui/transfer.py" line="384" />
         <source>Column</source>
         <translation>专栏</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="445" />
+        <location filename="../../ui/transfer.py" line="385" />
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="446" />
+        <location filename="../../ui/transfer.py" line="386" />
         <source>Field</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="471" />
+        <location filename="../../ui/transfer.py" line="411" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="473" />
+        <location filename="../../ui/transfer.py" line="413" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="474" />
+        <location filename="../../ui/transfer.py" line="414" />
         <source>Roster of</source>
         <translation>花名册类别</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="475" />
+        <location filename="../../ui/transfer.py" line="415" />
         <source>Village of rows without one</source>
         <translation>未填村（社区）的行归入</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="480" />
+        <location filename="../../ui/transfer.py" line="420" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="487" />
+        <location filename="../../ui/transfer.py" line="427" />
         <source>Which field each column holds:</source>
         <translation>各列对应的字段：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="560" />
+        <location filename="../../ui/transfer.py" line="500" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="615" />
+        <location filename="../../ui/transfer.py" line="555" />
         <source>Choose the column that holds: {fields}.</source>
         <translation>请选择“{fields}”所在的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="628" />
+        <location filename="../../ui/transfer.py" line="568" />
         <source>{good} rows can be imported, {bad} rows have problems.</source>
         <translation>可导入 {good} 行，有问题 {bad} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="631" />
+        <location filename="../../ui/transfer.py" line="571" />
         <source>New villagers' groups will be created: {groups}</source>
         <translation>将新建村民小组：{groups}</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="646" />
+        <location filename="../../ui/transfer.py" line="586" />
         <source>Import the {good} good rows and leave out the {bad} rows with problems?</source>
         <translation>导入无问题的 {good} 行，不导入有问题的 {bad} 行？</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="661" />
+        <location filename="../../ui/transfer.py" line="601" />
         <source>{n} rows imported from {name}.</source>
         <translation>已从 {name} 导入 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="664" />
+        <location filename="../../ui/transfer.py" line="604" />
         <source>{n} rows with problems were left out.</source>
         <translation>有问题的 {n} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="667" />
+        <location filename="../../ui/transfer.py" line="607" />
         <source>New villagers' groups: {groups}</source>
         <translation>新建村民小组：{groups}</translation>
     </message>
@@ -3824,12 +3812,12 @@ Data file: {path}</source>
         <translation>已完成（销号）的整改须填写“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="201" />
+        <location filename="../../models/validation.py" line="207" />
         <source>Household of {head} already has this ID number.</source>
         <translation>该身份证号已登记在户主 {head} 名下。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="210" />
+        <location filename="../../models/validation.py" line="214" />
         <source>{head} is already a head of household in this group.</source>
         <translation>本组已有户主 {head}。</translation>
     </message>

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from exporters import summary as s
-from ui import summary_page, transfer
+from ui import files, summary_page
 from ui.main_window import MainWindow
 from ui.summary_page import SummaryPage
 
@@ -20,7 +20,7 @@ from ui.summary_page import SummaryPage
 def opened(monkeypatch):
     """Files and folders the page asked the system to open."""
     shown: list[Path] = []
-    monkeypatch.setattr(transfer, "open_path", lambda path: shown.append(Path(path)))
+    monkeypatch.setattr(files, "open_path", lambda path: shown.append(Path(path)))
     return shown
 
 

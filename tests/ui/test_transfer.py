@@ -17,7 +17,7 @@ from models import records as r
 from models import store
 from tests.exporters.test_rosters import household_rows, write_book
 from tests.models.factories import id_number
-from ui import transfer
+from ui import files, transfer
 from ui.main_window import MainWindow
 
 
@@ -25,7 +25,7 @@ from ui.main_window import MainWindow
 def opened(monkeypatch) -> list[Path]:
     """What would have been opened with the system's programs."""
     urls: list[Path] = []
-    monkeypatch.setattr(transfer.QDesktopServices, "openUrl",
+    monkeypatch.setattr(files.QDesktopServices, "openUrl",
                         lambda url: urls.append(Path(url.toLocalFile())) or True)
     return urls
 
@@ -72,7 +72,7 @@ def test_the_export_dialog_writes_the_chosen_registers(qtbot, village_db, tmp_pa
     book = load_workbook(written, read_only=True)
     assert len(book.sheetnames) == 7 and not any("成果" in name for name in book.sheetnames)
     book.close()
-    assert transfer.export_folder() == target.parent
+    assert files.last_folder() == target.parent
 
     box = dialog.result_box
     button(box, "Open folder").click()
@@ -81,7 +81,7 @@ def test_the_export_dialog_writes_the_chosen_registers(qtbot, village_db, tmp_pa
 
 def test_open_file_from_the_message(qtbot, tmp_path, opened):
     path = tmp_path / "x.xlsx"
-    box = transfer.written_box(None, path, "written")
+    box = files.written_box(None, "Export registers", path, "written")
     qtbot.addWidget(box)
     button(box, "Open file").click()
     assert opened == [path]
