@@ -72,6 +72,15 @@ def parse_int(text: str) -> int | str | None:
     return int(text) if text.isdigit() else text
 
 
+def date_range_problem(first: dt.date | str | None, last: dt.date | str | None) -> str | None:
+    """What is wrong with a range typed in two date fields, or None."""
+    if isinstance(first, str) or isinstance(last, str):
+        return translate("Fields", "A date is not valid (for example 2026-03-02).")
+    if first and last and last < first:
+        return translate("Fields", "The end date is before the start date.")
+    return None
+
+
 class TextLine(QLineEdit):
     def value(self) -> str:
         return self.text()

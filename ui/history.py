@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from models import history, store
 from models.records import BaseModel
-from ui.fields import DateInput
+from ui.fields import DateInput, date_range_problem
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -126,11 +126,7 @@ class HistoryExportDialog(QDialog):
         from exporters.history import HistoryOptions
 
         first, last = self.date_from.value(), self.date_to.value()
-        problem = None
-        if isinstance(first, str) or isinstance(last, str):
-            problem = self.tr("A date is not valid (for example 2026-03-02).")
-        elif first and last and last < first:
-            problem = self.tr("The end date is before the start date.")
+        problem = date_range_problem(first, last)
         self.error.setText(problem or "")
         if problem:
             return None

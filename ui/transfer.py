@@ -54,7 +54,7 @@ from models import store
 from models.i18n import QT_TRANSLATE_NOOP
 from ui import files
 from ui.common import confirm, translate, warn
-from ui.fields import DateInput
+from ui.fields import DateInput, date_range_problem
 from ui.forms import campaign_choices, village_choices
 
 ERROR_STYLE = "color: #b3261e;"
@@ -191,11 +191,7 @@ class ExportDialog(QDialog):
         from exporters.registers import RegisterOptions
 
         first, last = self.date_from.value(), self.date_to.value()
-        problem = None
-        if isinstance(first, str) or isinstance(last, str):
-            problem = translate("Transfer", "A date is not valid (for example 2026-03-02).")
-        elif first and last and last < first:
-            problem = translate("Transfer", "The end date is before the start date.")
+        problem = date_range_problem(first, last)
         registers = tuple(key for key, box in self.registers.items() if box.isChecked())
         if problem is None and not registers:
             problem = translate("Transfer", "Choose at least one register.")

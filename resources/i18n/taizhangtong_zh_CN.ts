@@ -700,7 +700,7 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <location filename="../../ui/common.py" line="72" />
         <location filename="../../ui/forms.py" line="290" />
-        <location filename="../../ui/transfer.py" line="598" />
+        <location filename="../../ui/transfer.py" line="594" />
         <source>The data file could not be written: {error}</source>
         <translation>数据文件无法写入：{error}</translation>
     </message>
@@ -1455,22 +1455,32 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/fields.py" line="107" />
+        <location filename="../../ui/fields.py" line="78" />
+        <source>A date is not valid (for example 2026-03-02).</source>
+        <translation>日期无效（例如 2026-03-02）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="80" />
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="116" />
         <source>e.g. 2026-03-02</source>
         <translation>如 2026-03-02</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="111" />
+        <location filename="../../ui/fields.py" line="120" />
         <source>Pick from the calendar</source>
         <translation>从日历选择</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="145" />
+        <location filename="../../ui/fields.py" line="154" />
         <source>e.g. 09:00</source>
         <translation>如 09:00</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="268" />
+        <location filename="../../ui/fields.py" line="277" />
         <source>Type the head's name or the village</source>
         <translation>输入户主姓名或村名查找</translation>
     </message>
@@ -1680,17 +1690,7 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="131" />
-        <source>A date is not valid (for example 2026-03-02).</source>
-        <translation>日期无效（例如 2026-03-02）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="133" />
-        <source>The end date is before the start date.</source>
-        <translation>结束日期早于开始日期。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/history.py" line="170" />
+        <location filename="../../ui/history.py" line="166" />
         <source>The change history was written to {path}.</source>
         <translation>修改记录已导出到 {path}。</translation>
     </message>
@@ -3505,10 +3505,10 @@ Data file: {path}</source>
     </message>
     <message>
         <location filename="../../ui/transfer.py" line="128" />
-        <location filename="../../ui/transfer.py" line="221" />
-        <location filename="../../ui/transfer.py" line="233" />
-        <location filename="../../ui/transfer.py" line="270" />
-        <location filename="../../ui/transfer.py" line="277" />
+        <location filename="../../ui/transfer.py" line="217" />
+        <location filename="../../ui/transfer.py" line="229" />
+        <location filename="../../ui/transfer.py" line="266" />
+        <location filename="../../ui/transfer.py" line="273" />
         <source>Export registers</source>
         <translation>导出台账</translation>
     </message>
@@ -3563,167 +3563,157 @@ Data file: {path}</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="196" />
-        <source>A date is not valid (for example 2026-03-02).</source>
-        <translation>日期无效（例如 2026-03-02）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfer.py" line="198" />
-        <source>The end date is before the start date.</source>
-        <translation>结束日期早于开始日期。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/transfer.py" line="201" />
+        <location filename="../../ui/transfer.py" line="197" />
         <source>Choose at least one register.</source>
         <translation>请至少选择一种台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="231" />
+        <location filename="../../ui/transfer.py" line="227" />
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="232" />
+        <location filename="../../ui/transfer.py" line="228" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="278" />
+        <location filename="../../ui/transfer.py" line="274" />
         <source>The registers were written to {path}.</source>
         <translation>台账已导出到 {path}。</translation>
     </message>
     <message>
+        <location filename="../../ui/transfer.py" line="286" />
         <location filename="../../ui/transfer.py" line="290" />
-        <location filename="../../ui/transfer.py" line="294" />
-        <location filename="../../ui/transfer.py" line="300" />
+        <location filename="../../ui/transfer.py" line="296" />
         <source>Print sign-in sheet</source>
         <translation>打印签到表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="291" />
+        <location filename="../../ui/transfer.py" line="287" />
         <source>Choose a study session first.</source>
         <translation>请先选择一次学习会议。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="308" />
+        <location filename="../../ui/transfer.py" line="304" />
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="309" />
+        <location filename="../../ui/transfer.py" line="305" />
         <source>Staff</source>
         <translation>干部职工</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="334" />
+        <location filename="../../ui/transfer.py" line="330" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="334" />
+        <location filename="../../ui/transfer.py" line="330" />
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="358" />
-        <location filename="../../ui/transfer.py" line="438" />
-        <location filename="../../ui/transfer.py" line="449" />
-        <location filename="../../ui/transfer.py" line="585" />
+        <location filename="../../ui/transfer.py" line="354" />
+        <location filename="../../ui/transfer.py" line="434" />
+        <location filename="../../ui/transfer.py" line="445" />
+        <location filename="../../ui/transfer.py" line="581" />
         <source>Import roster</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="367" />
+        <location filename="../../ui/transfer.py" line="363" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="374" />
+        <location filename="../../ui/transfer.py" line="370" />
         <source>(named in each row)</source>
         <translation>（以各行填写为准）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="384" />
+        <location filename="../../ui/transfer.py" line="380" />
         <source>Column</source>
         <translation>专栏</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="385" />
+        <location filename="../../ui/transfer.py" line="381" />
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="386" />
+        <location filename="../../ui/transfer.py" line="382" />
         <source>Field</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="411" />
+        <location filename="../../ui/transfer.py" line="407" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="413" />
+        <location filename="../../ui/transfer.py" line="409" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="414" />
+        <location filename="../../ui/transfer.py" line="410" />
         <source>Roster of</source>
         <translation>花名册类别</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="415" />
+        <location filename="../../ui/transfer.py" line="411" />
         <source>Village of rows without one</source>
         <translation>未填村（社区）的行归入</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="420" />
+        <location filename="../../ui/transfer.py" line="416" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="427" />
+        <location filename="../../ui/transfer.py" line="423" />
         <source>Which field each column holds:</source>
         <translation>各列对应的字段：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="500" />
+        <location filename="../../ui/transfer.py" line="496" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="555" />
+        <location filename="../../ui/transfer.py" line="551" />
         <source>Choose the column that holds: {fields}.</source>
         <translation>请选择“{fields}”所在的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="568" />
+        <location filename="../../ui/transfer.py" line="564" />
         <source>{good} rows can be imported, {bad} rows have problems.</source>
         <translation>可导入 {good} 行，有问题 {bad} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="571" />
+        <location filename="../../ui/transfer.py" line="567" />
         <source>New villagers' groups will be created: {groups}</source>
         <translation>将新建村民小组：{groups}</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="586" />
+        <location filename="../../ui/transfer.py" line="582" />
         <source>Import the {good} good rows and leave out the {bad} rows with problems?</source>
         <translation>导入无问题的 {good} 行，不导入有问题的 {bad} 行？</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="601" />
+        <location filename="../../ui/transfer.py" line="597" />
         <source>{n} rows imported from {name}.</source>
         <translation>已从 {name} 导入 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="604" />
+        <location filename="../../ui/transfer.py" line="600" />
         <source>{n} rows with problems were left out.</source>
         <translation>有问题的 {n} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="607" />
+        <location filename="../../ui/transfer.py" line="603" />
         <source>New villagers' groups: {groups}</source>
         <translation>新建村民小组：{groups}</translation>
     </message>
