@@ -10,12 +10,16 @@
     python main.py restore --db FILE BACKUP
     python main.py import xlsx --db FILE [--kind households|persons] [--sheet NAME] [--village NAME]
                                [--skip-bad] FILE
+    python main.py package export --db FILE --out FILE [--village NAME ...] [--from DATE] [--to DATE]
+    python main.py package import --db FILE [--prefer local|incoming] PACKAGE
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from models import i18n, paths
@@ -24,6 +28,29 @@ from models.i18n import translate
 
 class ArgumentError(Exception):
     pass
+
+
+class CommandError(Exception):
+    """A command cannot go on; the message says why."""
+
+
+def _fail(message) -> int:
+    print(translate("Cli", "Error: {message}").format(message=message), file=sys.stderr)
+    return 1
+
+
+@contextmanager
+def _data_file(path: Path) -> Iterator[None]:
+    """The command's data file, open while the command runs; it must exist already."""
+    from models import db
+
+    if not path.is_file():
+        raise CommandError(translate("Cli", "{path} does not exist.").format(path=path))
+    db.open_database(path)
+    try:
+        yield
+    finally:
+        db.close_database()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -102,12 +129,8 @@ def run_demo(args: argparse.Namespace) -> int:
 
     try:
         counts = demo.generate(args.db, args.size, progress=say)
-    except (demo.DemoError, OSError) as error:
-        print(translate("Cli", "Error: {message}").format(message=error), file=sys.stderr)
-        return 1
-    except Exception as error:  # a database that cannot be opened, a full disk
-        print(translate("Cli", "Error: {message}").format(message=error), file=sys.stderr)
-        return 1
+    except Exception as error:  # a refused file, a database that cannot be opened, a full disk
+        return _fail(error)
     print(translate("Cli", "Wrote {path}: {households} households, {visits} visits, "
                     "{sessions} study sessions.").format(
         path=args.db, households=counts["household"], visits=counts["visit"],
@@ -137,35 +160,11 @@ def run_import(args: argparse.Namespace) -> int:
     from exporters import rosters
     from models import db
 
-    def fail(message) -> int:
-        print(translate("Cli", "Error: {message}").format(message=message), file=sys.stderr)
-        return 1
-
-    if not args.db.is_file():
-        return fail(translate("Cli", "{path} does not exist.").format(path=args.db))
     try:
-        db.open_database(args.db)
-        table = rosters.read_table(args.file, args.sheet)
-        kind = args.kind or rosters.guess_kind(table.headers)
-        mapping = rosters.propose_mapping(table.headers, kind)
-        missing = rosters.missing_fields(kind, mapping)
-        if missing:
-            return fail(translate("Cli", "{path}: no column for {fields} in the header (row {row}).").format(
-                path=args.file, fields="、".join(missing), row=table.header_row))
-        for index, name in mapping.items():
-            print(f"{rosters.column_name(table, index)} → {rosters.label(kind, name)}")
-        try:
-            result = rosters.import_rows(table, kind, mapping, args.village, skip_bad=args.skip_bad)
-        except rosters.BadRowsError as error:
-            _print_bad_rows(error.preview.bad_rows())
-            return fail(translate(
-                "Cli", "{path}: {n} of {total} rows have problems; nothing was imported. Correct "
-                "them, or use --skip-bad to import the good rows.").format(
-                path=args.file, n=error.preview.bad, total=len(error.preview.rows)))
-    except (rosters.RosterError, db.DatabaseOpenError) as error:
-        return fail(error)
-    finally:
-        db.close_database()
+        with _data_file(args.db):
+            result = _import_roster(args)
+    except (CommandError, rosters.RosterError, db.DatabaseOpenError) as error:
+        return _fail(error)
     _print_bad_rows(result.bad_rows)
     print(translate("Cli", "Imported {n} rows from {path} ({skipped} bad rows skipped).").format(
         n=result.imported, path=args.file, skipped=result.skipped))
@@ -173,6 +172,30 @@ def run_import(args: argparse.Namespace) -> int:
         print(translate("Cli", "New villagers' groups: {groups}").format(
             groups="、".join(result.groups_created)))
     return 0
+
+
+def _import_roster(args: argparse.Namespace):
+    """The import itself: the columns mapped from their names, then all good rows or none."""
+    from exporters import rosters
+
+    table = rosters.read_table(args.file, args.sheet)
+    kind = args.kind or rosters.guess_kind(table.headers)
+    mapping = rosters.propose_mapping(table.headers, kind)
+    missing = rosters.missing_fields(kind, mapping)
+    if missing:
+        raise CommandError(translate(
+            "Cli", "{path}: no column for {fields} in the header (row {row}).").format(
+            path=args.file, fields="、".join(missing), row=table.header_row))
+    for index, name in mapping.items():
+        print(f"{rosters.column_name(table, index)} → {rosters.label(kind, name)}")
+    try:
+        return rosters.import_rows(table, kind, mapping, args.village, skip_bad=args.skip_bad)
+    except rosters.BadRowsError as error:
+        _print_bad_rows(error.preview.bad_rows())
+        raise CommandError(translate(
+            "Cli", "{path}: {n} of {total} rows have problems; nothing was imported. Correct "
+            "them, or use --skip-bad to import the good rows.").format(
+            path=args.file, n=error.preview.bad, total=len(error.preview.rows))) from None
 
 
 def _print_bad_rows(bad) -> None:
@@ -226,16 +249,10 @@ def run_export(args: argparse.Namespace) -> int:
     if args.format == "docx":
         return run_export_docx(args)
     try:
-        if not args.db.is_file():
-            raise ExportError(translate("Cli", "{path} does not exist.").format(path=args.db))
-        db.open_database(args.db)
-        try:
+        with _data_file(args.db):
             path, rows = _export_xlsx(args)
-        finally:
-            db.close_database()
-    except (ExportError, db.DatabaseOpenError, OSError) as error:
-        print(translate("Cli", "Error: {message}").format(message=error), file=sys.stderr)
-        return 1
+    except (CommandError, ExportError, db.DatabaseOpenError, OSError) as error:
+        return _fail(error)
     print(translate("Cli", "Wrote {path} ({rows} rows).").format(path=path, rows=rows))
     return 0
 
@@ -255,7 +272,6 @@ def _export_xlsx(args: argparse.Namespace) -> tuple[Path, int]:
 
 def _campaign_named(name: str | None, dated: bool):
     """The campaign called ``name``; without a name the current one (none for a date range)."""
-    from exporters import ExportError
     from models import records as r
     from models import store
 
@@ -266,13 +282,12 @@ def _campaign_named(name: str | None, dated: bool):
     for campaign in campaigns:
         if campaign.name == name:
             return campaign
-    raise ExportError(translate("Cli", "No campaign named {name}; choose one of: {names}").format(
+    raise CommandError(translate("Cli", "No campaign named {name}; choose one of: {names}").format(
         name=name, names="、".join(c.name for c in campaigns) or "—"))
 
 
 def _village_named(name: str | None, campaign):
     """The village called ``name`` among the campaign's villages (all villages without one)."""
-    from exporters import ExportError
     from models import figures
     from models import records as r
 
@@ -280,12 +295,18 @@ def _village_named(name: str | None, campaign):
         return None
     scope = figures.Scope(campaign=campaign.id if campaign else None)
     ours = r.Village.id.in_(figures.live_households(scope).select(r.Household.village))
-    villages = list(r.Village.select().where(ours, r.Village.deleted_at.is_null())
-                    .order_by(r.Village.position, r.Village.name))
+    return _one_named(name, r.Village.select().where(ours, r.Village.deleted_at.is_null()))
+
+
+def _one_named(name: str, villages):
+    """The village called ``name`` among ``villages``; the message lists them when there is none."""
+    from models import records as r
+
+    villages = list(villages.order_by(r.Village.position, r.Village.name))
     for village in villages:
         if village.name == name:
             return village
-    raise ExportError(translate("Cli", "No village named {name}; choose one of: {names}").format(
+    raise CommandError(translate("Cli", "No village named {name}; choose one of: {names}").format(
         name=name, names="、".join(v.name for v in villages) or "—"))
 
 
@@ -306,16 +327,10 @@ def run_export_docx(args: argparse.Namespace) -> int:
     from models import db
 
     try:
-        if not args.db.is_file():
-            raise ExportError(translate("Cli", "{path} does not exist.").format(path=args.db))
-        db.open_database(args.db)
-        try:
+        with _data_file(args.db):
             path, unknown = _export_docx(args)
-        finally:
-            db.close_database()
-    except (ExportError, db.DatabaseOpenError, OSError) as error:
-        print(translate("Cli", "Error: {message}").format(message=error), file=sys.stderr)
-        return 1
+    except (CommandError, ExportError, db.DatabaseOpenError, OSError) as error:
+        return _fail(error)
     if unknown:
         print(translate("Cli", "Unknown placeholders were left in the text as 【…】: {names}").format(
             names="、".join(unknown)), file=sys.stderr)
@@ -324,7 +339,6 @@ def run_export_docx(args: argparse.Namespace) -> int:
 
 
 def _export_docx(args: argparse.Namespace) -> tuple[Path, list[str]]:
-    from exporters import ExportError
 
     if args.kind == "minutes":
         from exporters.minutes import write_minutes
@@ -332,7 +346,7 @@ def _export_docx(args: argparse.Namespace) -> tuple[Path, list[str]]:
         return write_minutes(args.out, _session_id(args.session)), []
     campaign = _campaign_named(args.campaign, dated=False)
     if campaign is None:
-        raise ExportError(translate("Cli", "The data file has no campaign to write about."))
+        raise CommandError(translate("Cli", "The data file has no campaign to write about."))
     village = _village_named(args.village, campaign)
     from exporters.summary import SummaryOptions, write_summary
 
@@ -348,14 +362,13 @@ def _export_docx(args: argparse.Namespace) -> tuple[Path, list[str]]:
 def _session_id(text: str | None):
     import uuid
 
-    from exporters import ExportError
 
     if not text:
-        raise ExportError(translate("Cli", "--kind minutes needs --session ID (the session's ID)."))
+        raise CommandError(translate("Cli", "--kind minutes needs --session ID (the session's ID)."))
     try:
         return uuid.UUID(text.strip())
     except ValueError:
-        raise ExportError(translate("Cli", "{text} is not a session ID.").format(text=text)) from None
+        raise CommandError(translate("Cli", "{text} is not a session ID.").format(text=text)) from None
 
 
 def add_backup_commands(commands) -> None:
@@ -372,23 +385,13 @@ def add_backup_commands(commands) -> None:
     command.add_argument("source", type=Path, metavar="BACKUP", help=translate("Cli", "the backup"))
 
 
-def _fail(message) -> int:
-    print(translate("Cli", "Error: {message}").format(message=message), file=sys.stderr)
-    return 1
-
-
 def run_backup(args: argparse.Namespace) -> int:
     from models import backup, db
 
-    if not args.db.is_file():
-        return _fail(translate("Cli", "{path} does not exist.").format(path=args.db))
     try:
-        db.open_database(args.db)
-        try:
+        with _data_file(args.db):
             written = backup.backup_to_file(args.out)
-        finally:
-            db.close_database()
-    except (backup.BackupError, db.DatabaseOpenError, OSError) as error:
+    except (CommandError, backup.BackupError, db.DatabaseOpenError, OSError) as error:
         return _fail(error)
     print(translate("Cli", "Wrote {path}.").format(path=written))
     return 0
@@ -443,13 +446,8 @@ def add_package_commands(commands) -> None:
 def run_package(args: argparse.Namespace) -> int:
     from models import db, packages
 
-    if not args.db.is_file():
-        return _fail(translate("Cli", "{path} does not exist.").format(path=args.db))
     try:
-        if args.action == "import":
-            package = packages.read_package(args.source)
-        db.open_database(args.db)
-        try:
+        with _data_file(args.db):
             if args.action == "export":
                 villages = [_package_village(name) for name in args.village] if args.village else None
                 manifest = packages.export_package(args.out, villages=villages, date_from=args.date_from,
@@ -457,11 +455,9 @@ def run_package(args: argparse.Namespace) -> int:
                 print(translate("Cli", "Wrote {path}: {n} records.").format(
                     path=args.out, n=sum(manifest.counts.values()) - manifest.counts.get("visit_visitor", 0)))
                 return 0
-            plan = packages.plan_import(package)
+            plan = packages.plan_import(packages.read_package(args.source))
             result = packages.apply_import(plan, {c.id: args.prefer for c in plan.conflicts})
-        finally:
-            db.close_database()
-    except (packages.PackageError, db.DatabaseOpenError, OSError) as error:
+    except (CommandError, packages.PackageError, db.DatabaseOpenError, OSError) as error:
         return _fail(error)
     print(translate("Cli", "Imported {path}: {added} added, {updated} updated, {deleted} deleted, "
                     "{conflicts} conflicts ({incoming} resolved with the package's version), "
@@ -474,17 +470,13 @@ def run_package(args: argparse.Namespace) -> int:
 
 
 def _package_village(name: str):
-    from models import packages, store
     from models import records as r
+    from models import store
 
     unit = store.current_unit()
-    villages = list(r.Village.select().where(r.Village.unit == unit, r.Village.deleted_at.is_null())
-                    .order_by(r.Village.position, r.Village.name)) if unit else []
-    for village in villages:
-        if village.name == name:
-            return village.id
-    raise packages.PackageError(translate("Cli", "No village named {name}; choose one of: {names}").format(
-        name=name, names="、".join(v.name for v in villages) or "—"))
+    return _one_named(name, r.Village.select().where(r.Village.unit == unit,
+                                                     r.Village.deleted_at.is_null())).id
+
 
 if __name__ == "__main__":
     sys.exit(main())
