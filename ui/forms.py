@@ -16,6 +16,7 @@ from typing import Any
 import peewee
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -85,6 +86,19 @@ def campaign_choices() -> list[tuple[str, Any]]:
         label = f"{name}（{start.year}）" if start else name
         choices.append((label if unit is None or unit_id == unit.id else f"{unit_name} · {label}", key))
     return choices
+
+
+def fill_choices(combo: QComboBox, choices: list[tuple[str, Any]], all_text: str | None = None,
+                 keep: Any = None) -> None:
+    """A drop-down of records (their keys as hex), with an optional first "all" entry; ``keep`` chosen."""
+    combo.blockSignals(True)
+    combo.clear()
+    if all_text is not None:
+        combo.addItem(all_text, None)
+    for label, key in choices:
+        combo.addItem(label, key.hex)
+    combo.setCurrentIndex(max(combo.findData(keep), 0))
+    combo.blockSignals(False)
 
 
 def phase_choices(campaign: Any) -> list[tuple[str, Any]]:

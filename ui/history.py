@@ -89,15 +89,13 @@ class HistoryExportDialog(QDialog):
     """导出修改记录: which changes (all, or a campaign's; some days), then the file."""
 
     def __init__(self, parent: QWidget | None = None):
-        from ui.forms import campaign_choices  # ui.forms shows HistoryView: imported when used
+        from ui.forms import campaign_choices, fill_choices  # ui.forms shows HistoryView: imported when used
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export change history"))
         self.written: Path | None = None
         self.campaign = QComboBox()
-        self.campaign.addItem(self.tr("All records"), None)
-        for label, key in campaign_choices():
-            self.campaign.addItem(label, key.hex)
+        fill_choices(self.campaign, campaign_choices(), self.tr("All records"))
         self.date_from, self.date_to = DateInput(), DateInput()
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)

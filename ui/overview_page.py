@@ -38,7 +38,7 @@ from models.i18n import QT_TRANSLATE_NOOP
 from ui.charts import BarChart, Series
 from ui.common import settings, translate
 from ui.fields import DateInput
-from ui.forms import campaign_choices, village_choices
+from ui.forms import campaign_choices, fill_choices, village_choices
 
 
 @dataclass(frozen=True)
@@ -180,13 +180,7 @@ class OverviewPage(QWidget):
                 (self.campaign, translate("Lists", "All campaigns"), campaign_choices,
                  current.id.hex if current else None),
                 (self.village, translate("Lists", "All villages"), village_choices, None)):
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(all_text, None)
-            for label, key in choices():
-                combo.addItem(label, key.hex)
-            combo.setCurrentIndex(max(combo.findData(default), 0))
-            combo.blockSignals(False)
+            fill_choices(combo, choices(), all_text, default)
 
     def current_scope(self) -> Scope:
         start, end = self.date_from.value(), self.date_to.value()

@@ -27,7 +27,7 @@ from models.records import BaseModel
 from ui.common import confirm, guarded, settings, translate
 from ui.dialogs import DIALOGS
 from ui.fields import DateInput
-from ui.forms import ask, campaign_choices, village_choices
+from ui.forms import ask, campaign_choices, fill_choices, village_choices
 from ui.table_model import RecordTableModel
 
 
@@ -169,13 +169,7 @@ class RecordPage(QWidget):
             keep = combo.currentData() if combo.count() else default
             if combo is self.campaign and follow:
                 keep = default
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(all_text, None)
-            for label, key in choices():
-                combo.addItem(label, key.hex)
-            combo.setCurrentIndex(max(combo.findData(keep), 0))
-            combo.blockSignals(False)
+            fill_choices(combo, choices(), all_text, keep)
 
     def show_filtered(self, *, campaign: UUID | None = None, village: UUID | None = None,
                       choice: str | None = None, date_from=None, date_to=None,

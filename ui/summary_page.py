@@ -45,7 +45,7 @@ from models import records as r
 from models import store
 from ui import files
 from ui.common import guarded, translate, warn
-from ui.forms import campaign_choices
+from ui.forms import campaign_choices, fill_choices
 
 WORD_FILTER = "Word (*.docx)"
 DEBOUNCE_MS = 300
@@ -182,17 +182,10 @@ class SummaryPage(QWidget):
         return UUID(hex=value) if value else None
 
     def reload_campaigns(self) -> None:
-        keep = self.campaign.currentData()
-        current = store.current_campaign()
-        self.campaign.blockSignals(True)
-        self.campaign.clear()
-        for label, key in campaign_choices():
-            self.campaign.addItem(label, key.hex)
-        index = self.campaign.findData(keep) if keep else -1
-        if index < 0 and current is not None:
-            index = self.campaign.findData(current.id.hex)
-        self.campaign.setCurrentIndex(max(index, 0))
-        self.campaign.blockSignals(False)
+        choices, keep, current = campaign_choices(), self.campaign.currentData(), store.current_campaign()
+        if keep not in {key.hex for _label, key in choices}:
+            keep = current.id.hex if current is not None else None
+        fill_choices(self.campaign, choices, keep=keep)
         self._load_wording()
 
     def refresh(self) -> None:

@@ -55,7 +55,7 @@ from models.i18n import QT_TRANSLATE_NOOP
 from ui import files
 from ui.common import confirm, translate, warn
 from ui.fields import DateInput, date_range_problem
-from ui.forms import campaign_choices, village_choices
+from ui.forms import campaign_choices, fill_choices, village_choices
 
 ERROR_STYLE = "color: #b3261e;"
 BAD_ROW = QColor("#fde7e9")
@@ -132,11 +132,9 @@ class ExportDialog(QDialog):
         self.written: Path | None = None
 
         self.campaign = QComboBox()
-        self.campaign.addItem(translate("Transfer", "All campaigns"), None)
-        for label, key in campaign_choices():
-            self.campaign.addItem(label, key.hex)
         current = store.current_campaign()
-        self.campaign.setCurrentIndex(max(self.campaign.findData(current.id.hex if current else None), 0))
+        fill_choices(self.campaign, campaign_choices(), translate("Transfer", "All campaigns"),
+                     current.id.hex if current else None)
         self.date_from, self.date_to = DateInput(), DateInput()
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
@@ -144,9 +142,7 @@ class ExportDialog(QDialog):
         dates.addWidget(self.date_to)
         dates.addStretch(1)
         self.village = QComboBox()
-        self.village.addItem(translate("Transfer", "All villages"), None)
-        for label, key in village_choices():
-            self.village.addItem(label, key.hex)
+        fill_choices(self.village, village_choices(), translate("Transfer", "All villages"))
 
         self.registers: dict[str, QCheckBox] = {}
         grid = QGridLayout()
@@ -367,9 +363,7 @@ class ImportDialog(QDialog):
         for key, label in KIND_LABELS:
             self.kind.addItem(translate("Transfer", label), key)
         self.village = QComboBox()
-        self.village.addItem(translate("Transfer", "(named in each row)"), None)
-        for label, key in village_choices():
-            self.village.addItem(label, key.hex)
+        fill_choices(self.village, village_choices(), translate("Transfer", "(named in each row)"))
         if self.village.count() == 2:
             self.village.setCurrentIndex(1)
         self.sheet.currentIndexChanged.connect(self._on_sheet_changed)
