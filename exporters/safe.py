@@ -59,7 +59,7 @@ def text_cell(ws, value: Any, style: StyleArray) -> Cell:
     Excel's quote prefix, so editing the cell in Excel keeps it text.
     """
     text = clean_text(value)
-    if text and text.startswith(FORMULA_START):
+    if text and looks_like_formula(text):
         style = StyleArray(style)
         style.quotePrefix = 1
     cell = Cell(ws, 1, 1, style_array=style)

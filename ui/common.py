@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import peewee
-from PySide6.QtCore import QCoreApplication, QDate, QSettings, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models import paths
@@ -37,14 +37,6 @@ def to_qdate(value: dt.date | None) -> QDate:
 
 def from_qdate(value: QDate) -> dt.date | None:
     return dt.date(value.year(), value.month(), value.day()) if value.isValid() else None
-
-
-def to_qtime(value: dt.time | None) -> QTime:
-    return QTime(value.hour, value.minute) if value else QTime()
-
-
-def from_qtime(value: QTime) -> dt.time | None:
-    return dt.time(value.hour(), value.minute()) if value.isValid() else None
 
 
 def validation_text(error: ValidationError) -> str:

@@ -98,13 +98,6 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
         self.loaded.emit(len(keys))
 
-    def refresh_rows(self) -> None:
-        """Read the visible rows again (after an edit that keeps the order)."""
-        self._rows = {}
-        if self._keys:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1,
-                                                               len(self.spec.columns) - 1))
-
     def _row(self, row: int) -> tuple | None:
         key = self._keys[row]
         found = self._rows.get(key)

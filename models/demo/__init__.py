@@ -21,7 +21,7 @@ import peewee
 from models import db, store
 from models import records as r
 from models.demo import words as w
-from models.demo.campaign import TODAY, CampaignBuilder  # noqa: F401 (TODAY is the demo's today)
+from models.demo.campaign import CampaignBuilder
 from models.i18n import translate
 from models.personal import id_check_char
 
