@@ -375,7 +375,8 @@ def set_setting(key: str, value: str) -> None:
     r.Setting.insert(key=key, value=value).on_conflict_replace().execute()
 
 
-def _current(model: type[BaseModel], key: str) -> BaseModel | None:
+def _current(model: type[BaseModel], key: str, otherwise: Any) -> Any:
+    """The live record named by setting ``key``; else the first live one in the order ``otherwise``."""
     value = get_setting(key)
     record = None
     if value:
@@ -384,28 +385,18 @@ def _current(model: type[BaseModel], key: str) -> BaseModel | None:
         except ValueError:
             record = None
     if record is None or record.deleted_at is not None:
-        record = model.select().where(model.deleted_at.is_null()).order_by(model.created_at).first()
+        record = model.select().where(model.deleted_at.is_null()).order_by(otherwise).first()
     return record
 
 
 def current_unit() -> r.Unit | None:
     """The unit this database keeps the ledgers of (the first one if none was chosen)."""
-    found = _current(r.Unit, "current_unit")
-    return found if isinstance(found, r.Unit) else None
+    return _current(r.Unit, "current_unit", r.Unit.created_at)
 
 
 def current_campaign() -> r.Campaign | None:
     """The campaign the window works on: the one chosen in 设置, else the newest."""
-    value = get_setting("current_campaign")
-    if value:
-        try:
-            found = r.Campaign.get_or_none(r.Campaign.id == UUID(value))
-        except ValueError:
-            found = None
-        if found is not None and found.deleted_at is None:
-            return found
-    return (r.Campaign.select().where(r.Campaign.deleted_at.is_null())
-            .order_by(r.Campaign.start_date.desc()).first())
+    return _current(r.Campaign, "current_campaign", r.Campaign.start_date.desc())
 
 
 def set_current(unit: r.Unit | None = None, campaign: r.Campaign | None = None) -> None:
