@@ -12,6 +12,11 @@ from models.personal import id_check_char
 _serial = itertools.count(1)
 
 
+def live(model) -> list:
+    """Every record of ``model`` not in the recycle bin, read the slow, obvious way."""
+    return [row for row in model.select() if row.deleted_at is None]
+
+
 def id_number(born: str = "19800101") -> str:
     first17 = f"433101{born}{next(_serial) % 1000:03d}"
     return first17 + id_check_char(first17)

@@ -10,11 +10,7 @@ import pytest
 from models import figures, store, vocab
 from models import records as r
 from models.demo.campaign import TODAY
-from tests.models.factories import World
-
-
-def live(model):
-    return [row for row in model.select() if row.deleted_at is None]
+from tests.models.factories import World, live
 
 
 @pytest.fixture

@@ -10,13 +10,9 @@ import pytest
 from models import figures, overview, store
 from models import records as r
 from models.demo.campaign import TODAY
-from tests.models.factories import World
+from tests.models.factories import World, live
 
 TODAY_HERE = dt.date(2026, 5, 20)
-
-
-def live(model):
-    return [row for row in model.select() if row.deleted_at is None]
 
 
 @pytest.fixture

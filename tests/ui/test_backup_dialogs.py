@@ -18,7 +18,7 @@ import ui.app
 from models import backup, db, paths, store
 from models import records as r
 from tests.models.test_backup import damage
-from ui.main_window import MainWindow
+from tests.ui.windows import make_window
 
 
 def live(model) -> int:
@@ -27,14 +27,6 @@ def live(model) -> int:
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def make_window(qtbot, path) -> MainWindow:
-    window = MainWindow(path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: not window.pages["sessions"].count.text().startswith("Searching"))
-    return window
 
 
 @pytest.fixture

@@ -11,16 +11,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from models import db, packages, store
 from models import records as r
 from tests.models.factories import id_number
+from tests.ui.windows import make_window
 from ui import package_dialogs
-from ui.main_window import MainWindow
-
-
-def make_window(qtbot, path) -> MainWindow:
-    window = MainWindow(path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: not window.pages["sessions"].count.text().startswith("Searching"))
-    return window
 
 
 def _menu_action(window, text):

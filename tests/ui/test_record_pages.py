@@ -19,17 +19,10 @@ from models import db, lists, store
 from models import records as r
 from tests.models.factories import World
 from tests.ui.test_forms import choose, save_button, type_text
+from tests.ui.windows import make_window
 from ui import dialogs
 from ui.main_window import MainWindow
 from ui.record_page import RecordPage
-
-
-def make_window(qtbot, path) -> MainWindow:
-    window = MainWindow(path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: not window.pages["sessions"].count.text().startswith("Searching"))
-    return window
 
 
 def open_page(qtbot, window: MainWindow, key: str) -> RecordPage:

@@ -17,6 +17,7 @@ from models import records as r
 from models import store
 from tests.exporters.test_rosters import household_rows, write_book
 from tests.models.factories import id_number
+from tests.ui.windows import make_window
 from ui import files, transfer
 from ui.main_window import MainWindow
 
@@ -149,13 +150,6 @@ def test_wrong_choices_are_said_and_nothing_is_asked(qtbot, village_db, monkeypa
 
 
 # --- the window's actions -------------------------------------------------------------------
-
-def make_window(qtbot, path) -> MainWindow:
-    window = MainWindow(path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: not window.pages["sessions"].count.text().startswith("Searching"))
-    return window
 
 
 def menu_action(window: MainWindow, text: str):
