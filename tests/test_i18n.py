@@ -2,7 +2,7 @@
 
 The source text is English; ``resources/i18n/taizhangtong_zh_CN.ts`` holds the
 Chinese for the window (compiled to .qm) and for the Qt-free core. After
-changing strings: ``pyside6-lupdate models ui exporters main.py -ts <ts>``, translate the
+changing strings: ``pyside6-lupdate -locations none models ui exporters main.py -ts <ts>``, translate the
 new entries, then ``pyside6-lrelease <ts> -qm <qm>``.
 """
 

@@ -1,20 +1,17 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="42" />
-        <location filename="../../ui/app.py" line="45" />
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="45" />
         <source>{path} could not be opened: {error}</source>
         <translation>无法打开 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="83" />
         <source>This data file is already open in another 台账通 window:
 {path}
 
@@ -28,173 +25,138 @@ Switch to that window, or close it first.</source>
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../models/backup.py" line="31" />
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="32" />
         <source>on closing</source>
         <translation>关闭时</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="33" />
         <source>made by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="34" />
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="35" />
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="135" />
         <source>No data file is open.</source>
         <translation>没有打开的数据文件。</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="157" />
         <source>No backup could be written to the backups folder {folder}: {error}. Check that the folder can be written to and the disk is not full.</source>
         <translation>无法在备份文件夹 {folder} 中写入备份：{error}。请检查该文件夹是否可写、磁盘是否已满。</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="166" />
         <source>{path} is the data file itself; choose another name.</source>
         <translation>{path} 就是当前数据文件本身，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="169" />
         <source>{path} is a folder; choose a file name.</source>
         <translation>{path} 是文件夹，请选择一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="173" />
         <source>The backup {path} could not be written: {error}</source>
         <translation>无法写入备份 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="234" />
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="245" />
         <source>{path} was written by a newer version of 台账通 (data format {version}; this program knows up to {latest}).</source>
         <translation>{path} 由更新版本的台账通写入（数据格式 {version}；本程序最高支持 {latest}）。</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="255" />
         <source>{path} is damaged ({problem}).</source>
         <translation>{path} 已损坏（{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="261" />
         <source>{path} is not a 台账通 data file or backup.</source>
         <translation>{path} 不是台账通数据文件或备份。</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="275" />
         <source>{path} cannot be read: {error}</source>
         <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="327" />
         <source>{path} is the data file itself.</source>
         <translation>{path} 就是当前数据文件本身。</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="333" />
         <source>Restoring {path} failed ({error}); the data as it was is kept at {kept}.</source>
         <translation>恢复 {path} 失败（{error}）；原有数据已保留在 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../models/backup.py" line="394" />
         <source>{path} could not be replaced by {source}: {error}</source>
         <translation>无法用 {source} 替换 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="60" />
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="72" />
         <source>Backup written to {path}.</source>
         <translation>备份已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="86" />
-        <location filename="../../ui/backup_dialogs.py" line="217" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="95" />
         <source>Choose another file…</source>
         <translation>选择其他文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="98" />
         <source>Backups in {folder}</source>
         <translation>备份文件夹 {folder} 中的备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="111" />
         <source>Before restoring, a copy of the current data is kept in the backups folder.</source>
         <translation>恢复之前，当前数据会先复制一份保留在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="126" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="141" />
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="141" />
         <source>In the backup</source>
         <translation>备份中</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="142" />
         <source>Now</source>
         <translation>当前数据</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="142" />
         <source>Last change in the backup</source>
         <translation>备份中最后修改</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="169" />
         <source>There are no backups in the backups folder yet. Choose another file to restore from.</source>
         <translation>备份文件夹中还没有备份。请选择其他文件进行恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="175" />
         <source>Backup of {when} ({reason})</source>
         <translation>{when} 的备份（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="180" />
         <source>Choose a backup</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="189" />
         <source>File {name}</source>
         <translation>文件 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="218" />
         <source>Replace the current data with {name}?
 
 A copy of the current data is kept first in {folder}, so this can be undone.</source>
@@ -203,23 +165,18 @@ A copy of the current data is kept first in {folder}, so this can be undone.</so
 当前数据会先复制一份保留在 {folder} 中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="294" />
-        <source>Today's backup was written to {path}.</source>
+        <source>Today&apos;s backup was written to {path}.</source>
         <translation>今天的备份已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="301" />
-        <location filename="../../ui/backup_dialogs.py" line="315" />
         <source>Backup failed: {message}</source>
         <translation>备份失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="327" />
         <source>The data file is damaged</source>
         <translation>数据文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="330" />
         <source>{error}
 
 No sound backup of this file was found in {folder}. Keep the file and ask for help; 台账通 will not write to it.</source>
@@ -228,7 +185,6 @@ No sound backup of this file was found in {folder}. Keep the file and ask for he
 在 {folder} 中没有找到此文件的完好备份。请保留该文件并寻求技术帮助；台账通不会写入它。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="334" />
         <source>{error}
 
 The newest sound backup is from {when} ({reason}):
@@ -243,7 +199,6 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 要恢复它吗？损坏的文件会改名为 {name}.damaged-… 保留在原处；备份之后录入的记录不在备份中。选择“否”则退出。</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="350" />
         <source>The backup of {when} was restored. The damaged file is kept as {damaged}.</source>
         <translation>已恢复 {when} 的备份。损坏的文件已保留为 {damaged}。</translation>
     </message>
@@ -251,17 +206,14 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>BinTableModel</name>
     <message>
-        <location filename="../../ui/bin_page.py" line="77" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_page.py" line="77" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_page.py" line="78" />
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
@@ -269,37 +221,30 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="524" />
         <source>Edit campaign</source>
         <translation>修改活动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="524" />
         <source>New campaign</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="563" />
         <source>Add phase</source>
         <translation>添加阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="564" />
         <source>Remove phase</source>
         <translation>删除阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="565" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="566" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="572" />
         <source>Phases (double-click or F2 to edit a cell)</source>
         <translation>阶段（双击或按 F2 修改）</translation>
     </message>
@@ -307,37 +252,30 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="427" />
         <source>New campaign…</source>
         <translation>新建活动…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="429" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="431" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="433" />
         <source>Set as current campaign</source>
         <translation>设为当前活动</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="455" />
         <source>Current campaign: {name}</source>
         <translation>当前活动：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="456" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="463" />
         <source>{campaign} (current)</source>
         <translation>{campaign}（当前）</translation>
     </message>
@@ -345,336 +283,258 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../main.py" line="39" />
         <source>台账通: the ledgers of a campaign, recorded once.</source>
         <translation>台账通：活动台账，一次录入，处处可用。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="40" />
         <source>Without a command the application window opens.</source>
         <translation>不带命令时打开程序窗口。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="42" />
         <source>the data file (default: {path})</source>
         <translation>数据文件（默认：{path}）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="45" />
         <source>language of the window and messages</source>
         <translation>窗口和提示的语言</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="48" />
         <source>write a new data file filled with realistic records</source>
         <translation>生成一个填好演示记录的新数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="50" />
         <source>the new data file</source>
         <translation>新数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="52" />
         <source>village: small; township: 24 villages, 12,000 households; county: 20 townships, a million visits</source>
         <translation>village：一个村；township：24 个村、1.2 万户；county：20 个乡镇、100 万次走访</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="79" />
         <source>Error: {message} (see python main.py --help)</source>
         <translation>错误：{message}（见 python main.py --help）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="106" />
-        <location filename="../../main.py" line="109" />
-        <location filename="../../main.py" line="141" />
-        <location filename="../../main.py" line="237" />
-        <location filename="../../main.py" line="317" />
-        <location filename="../../main.py" line="376" />
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="111" />
         <source>Wrote {path}: {households} households, {visits} visits, {sessions} study sessions.</source>
         <translation>已写入 {path}：{households} 户、{visits} 次走访、{sessions} 次学习会议。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="120" />
         <source>bring in a roster of households or staff from an .xlsx file</source>
         <translation>从 .xlsx 文件导入农户或人员花名册</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="121" />
-        <source>the file's format</source>
+        <source>the file&apos;s format</source>
         <translation>文件格式</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="122" />
         <source>the roster</source>
         <translation>花名册文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="124" />
         <source>the data file to import into</source>
         <translation>导入到的数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="126" />
         <source>what the roster lists (default: guessed from its header)</source>
         <translation>花名册的类别（默认：根据表头判断）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="128" />
         <source>the sheet to read (default: the first)</source>
         <translation>要读取的工作表（默认：第一个）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="130" />
         <source>the village of rows that name none</source>
         <translation>未填写村（社区）的行所属的村（社区）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="132" />
         <source>import the good rows even if some rows are bad</source>
         <translation>即使有问题行，也导入无问题的行</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="145" />
-        <location filename="../../main.py" line="230" />
-        <location filename="../../main.py" line="310" />
-        <location filename="../../main.py" line="384" />
-        <location filename="../../main.py" line="447" />
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="153" />
         <source>{path}: no column for {fields} in the header (row {row}).</source>
         <translation>{path}：表头（第 {row} 行）中没有“{fields}”列。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="161" />
         <source>{path}: {n} of {total} rows have problems; nothing was imported. Correct them, or use --skip-bad to import the good rows.</source>
         <translation>{path}：{total} 行中有 {n} 行存在问题，未导入任何数据。请改正后重试，或加 --skip-bad 只导入无问题的行。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="170" />
         <source>Imported {n} rows from {path} ({skipped} bad rows skipped).</source>
         <translation>已从 {path} 导入 {n} 行（跳过有问题的 {skipped} 行）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="173" />
-        <source>New villagers' groups: {groups}</source>
+        <source>New villagers&apos; groups: {groups}</source>
         <translation>新建村民小组：{groups}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="180" />
         <source>Row {row}: {problems}</source>
         <translation>第 {row} 行：{problems}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="189" />
         <source>write the registers of a campaign to a file</source>
         <translation>将活动台账导出到文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="191" />
         <source>xlsx: the Excel registers; docx: a Word document (see --kind)</source>
         <translation>xlsx：Excel 台账；docx：Word 文档（见 --kind）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="194" />
-        <location filename="../../main.py" line="365" />
-        <location filename="../../main.py" line="426" />
-        <location filename="../../main.py" line="437" />
         <source>the data file</source>
         <translation>数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="196" />
         <source>the file to write</source>
         <translation>要写入的文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="198" />
         <source>first day (YYYY-MM-DD)</source>
         <translation>起始日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="200" />
         <source>last day (YYYY-MM-DD)</source>
         <translation>截止日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="202" />
         <source>the campaign (default: the current one; with --from/--to and no campaign: every campaign)</source>
         <translation>活动名称（默认：当前活动；只给 --from/--to 而不给活动时：全部活动）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="205" />
         <source>only this village (community)</source>
         <translation>只导出此村（社区）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="207" />
         <source>print full ID numbers and phones (masked by default)</source>
         <translation>显示完整身份证号和电话（默认部分隐藏）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="218" />
         <source>{text} is not a date like 2026-03-01</source>
         <translation>{text} 不是日期（格式如 2026-03-01）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="239" />
         <source>Wrote {path} ({rows} rows).</source>
         <translation>已写入 {path}（共 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="269" />
         <source>No campaign named {name}; choose one of: {names}</source>
         <translation>没有名为 {name} 的活动；可选：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="288" />
-        <location filename="../../main.py" line="486" />
         <source>No village named {name}; choose one of: {names}</source>
         <translation>没有名为 {name} 的村（社区）；可选：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="297" />
         <source>docx: the campaign summary, the minutes of a session (--session) or the rectification report (default: summary)</source>
         <translation>docx：活动总结、一次会议的会议记录（--session）或问题整改情况报告（默认：总结）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="300" />
-        <source>docx --kind minutes: the session's ID</source>
+        <source>docx --kind minutes: the session&apos;s ID</source>
         <translation>docx --kind minutes：学习会议的 ID</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="320" />
         <source>Unknown placeholders were left in the text as 【…】: {names}</source>
         <translation>以下占位符无法识别，已以【…】留在文中：{names}</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="322" />
-        <location filename="../../main.py" line="393" />
         <source>Wrote {path}.</source>
         <translation>已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="335" />
         <source>The data file has no campaign to write about.</source>
         <translation>数据文件中还没有活动，无法生成文档。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="354" />
-        <source>--kind minutes needs --session ID (the session's ID).</source>
+        <source>--kind minutes needs --session ID (the session&apos;s ID).</source>
         <translation>--kind minutes 需要 --session ID（学习会议的 ID）。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="358" />
         <source>{text} is not a session ID.</source>
         <translation>{text} 不是学习会议的 ID。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="363" />
         <source>write a consistent copy of the data file (safe while it is in use)</source>
         <translation>写出数据文件的一致副本（使用中也可安全备份）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="367" />
         <source>the copy to write</source>
         <translation>要写入的备份文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="369" />
         <source>replace the data file by a backup, keeping a copy of it first</source>
         <translation>用备份替换数据文件（先保留一份原数据）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="371" />
         <source>the data file to replace</source>
         <translation>要替换的数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="372" />
         <source>the backup</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="408" />
         <source>The damaged file is kept as {path}.</source>
         <translation>损坏的文件已保留为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="410" />
         <source>The data as it was before is kept at {path}.</source>
         <translation>恢复前的数据已保留在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="416" />
         <source>Restored {source} into {path}.</source>
         <translation>已将 {source} 恢复到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="422" />
         <source>carry records between laptops in a data package</source>
         <translation>用数据包在电脑之间传递记录</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="424" />
-        <source>write the unit's records to a package</source>
+        <source>write the unit&apos;s records to a package</source>
         <translation>将本单位的记录写入数据包</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="428" />
         <source>the package to write (.tzpkg)</source>
         <translation>要写出的数据包（.tzpkg）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="430" />
         <source>only this village (may be repeated)</source>
         <translation>只导出该村（可重复指定）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="432" />
         <source>first day of dated records</source>
         <translation>有日期记录的起始日</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="434" />
         <source>last day of dated records</source>
         <translation>有日期记录的截止日</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="435" />
         <source>merge a package into the data file</source>
         <translation>将数据包合并到数据文件</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="439" />
         <source>which side wins where both changed a record (default: local)</source>
         <translation>两边都改过的记录以哪边为准（默认：本机）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="440" />
         <source>the package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="457" />
         <source>Wrote {path}: {n} records.</source>
         <translation>已写入 {path}：共 {n} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="466" />
-        <source>Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} conflicts ({incoming} resolved with the package's version), {duplicates} possible duplicates.</source>
+        <source>Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} conflicts ({incoming} resolved with the package&apos;s version), {duplicates} possible duplicates.</source>
         <translation>已导入 {path}：新增 {added} 条，更新 {updated} 条，删除 {deleted} 条，冲突 {conflicts} 条（其中 {incoming} 条采用数据包的版本），疑似重复 {duplicates} 条。</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="472" />
         <source>Possible duplicate: {text}</source>
         <translation>疑似重复：{text}</translation>
     </message>
@@ -682,25 +542,18 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../ui/common.py" line="66" />
-        <location filename="../../ui/common.py" line="71" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/common.py" line="67" />
         <source>Please correct:</source>
         <translation>请更正：</translation>
     </message>
     <message>
-        <location filename="../../ui/common.py" line="69" />
         <source>Cannot delete</source>
         <translation>不能删除</translation>
     </message>
     <message>
-        <location filename="../../ui/common.py" line="72" />
-        <location filename="../../ui/forms.py" line="290" />
-        <location filename="../../ui/transfer.py" line="594" />
         <source>The data file could not be written: {error}</source>
         <translation>数据文件无法写入：{error}</translation>
     </message>
@@ -708,34 +561,26 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../models/db.py" line="78" />
         <source>Cannot open the data file {path}: {error}</source>
         <translation>无法打开数据文件 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="94" />
         <source>{path} is a folder, not a data file.</source>
         <translation>{path} 是文件夹，不是数据文件。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="97" />
-        <location filename="../../models/db.py" line="127" />
-        <location filename="../../models/db.py" line="132" />
         <source>{path} is not a 台账通 data file.</source>
         <translation>{path} 不是台账通的数据文件。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="117" />
         <source>{path} is damaged ({problem}). It has not been changed.</source>
         <translation>{path} 已损坏（{problem}）。该文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="135" />
         <source>{path} was written by a newer version of 台账通 (data format {version}; this program knows up to {latest}). Please install the newer version; the file has not been changed.</source>
         <translation>{path} 由更新版本的台账通写入（数据格式 {version}，本程序最高支持 {latest}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/db.py" line="161" />
         <source>Upgrading {path} from data format {version} failed ({error}). The file is left at format {step}; a copy made before the upgrade is at {backup}.</source>
         <translation>升级 {path}（数据格式 {version}）失败（{error}）。文件保持在格式 {step}；升级前的备份在 {backup}。</translation>
     </message>
@@ -743,17 +588,14 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../models/demo/__init__.py" line="57" />
         <source>Unknown size {size}; choose village, township or county.</source>
         <translation>未知规模 {size}；请选 village、township 或 county。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/__init__.py" line="61" />
         <source>{path} already exists; the demo is written to a new file.</source>
         <translation>{path} 已存在；演示数据只写入新文件。</translation>
     </message>
     <message>
-        <location filename="../../models/demo/__init__.py" line="192" />
         <source>Writing {unit} ({n} of {total})…</source>
         <translation>正在写入 {unit}（{n}/{total}）…</translation>
     </message>
@@ -761,138 +603,110 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="50" />
         <source>Filter by name, post or department</source>
         <translation>按姓名、职务或科室筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="72" />
         <source>Leadership group</source>
         <translation>领导班子</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="73" />
         <source>All staff in post</source>
         <translation>全体在岗干部</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="74" />
         <source>None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="104" />
         <source>{n} chosen</source>
         <translation>已选 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="127" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="127" />
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="128" />
-        <location filename="../../ui/dialogs.py" line="302" />
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="129" />
         <source>Reason for leave</source>
         <translation>请假事由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="140" />
         <source>Mark the selected persons; or press {key}</source>
         <translation>标记所选人员；也可按 {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="144" />
         <source>All present</source>
         <translation>全部出席</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="148" />
         <source>Choose expected persons…</source>
         <translation>选择应到人员…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="153" />
         <source>Select rows and click a mark, or press 1 present, 2 late, 3 on leave, 4 absent, 0 not entered. Double-click the reason to type it.</source>
         <translation>选中人员后点按钮，或按键：1 出席、2 迟到、3 请假、4 缺席、0 未填。双击“请假事由”可填写。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="206" />
         <source>— not entered —</source>
         <translation>— 未填 —</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="262" />
         <source>Expected persons</source>
         <translation>应到人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="269" />
         <source>Expected {expected}   Attended {attended}   Late {late}   On leave {leave}   Absent {absent}   Not entered {blank}</source>
-        <translation>应到 {expected}　实到 {attended}　迟到 {late}　请假 {leave}　缺席 {absent}　未填 {blank}</translation>
+        <translation>应到 {expected}&#x3000;实到 {attended}&#x3000;迟到 {late}&#x3000;请假 {leave}&#x3000;缺席 {absent}&#x3000;未填 {blank}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="382" />
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="393" />
         <source>Tick at least one visitor.</source>
         <translation>请至少勾选一名走访人。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="442" />
         <source>Raised from the visit: {what}</source>
         <translation>由走访转入：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="447" />
         <source>Raised from the suggestion: {what}</source>
         <translation>由意见建议转入：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="496" />
         <source>Merge suggestions</source>
         <translation>归并意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="499" />
         <source>— a new consolidated item —</source>
         <translation>— 新建归并条目 —</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="503" />
         <source>Title of the new consolidated item</source>
         <translation>新归并条目的标题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="513" />
         <source>Merge into</source>
         <translation>归并到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="514" />
         <source>New item</source>
         <translation>新条目</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="521" />
         <source>Merge</source>
         <translation>归并</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="526" />
         <source>{n} suggestions:</source>
         <translation>共 {n} 条意见建议：</translation>
     </message>
@@ -900,59 +714,46 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../exporters/minutes.py" line="100" />
         <source>The session no longer exists; choose another one.</source>
         <translation>该学习会议已不存在，请另选一个。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rectification_report.py" line="102" />
-        <location filename="../../exporters/summary.py" line="97" />
         <source>The campaign of the summary no longer exists.</source>
         <translation>总结所属的活动已不存在。</translation>
     </message>
     <message>
-        <location filename="../../exporters/registers.py" line="384" />
         <source>The export to {path} was cancelled; no file was written.</source>
         <translation>已取消导出 {path}，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../exporters/history.py" line="48" />
-        <location filename="../../exporters/registers.py" line="433" />
         <source>The chosen campaign no longer exists.</source>
         <translation>所选活动已不存在。</translation>
     </message>
     <message>
-        <location filename="../../exporters/registers.py" line="437" />
         <source>The chosen village no longer exists.</source>
         <translation>所选村（社区）已不存在。</translation>
     </message>
     <message>
-        <location filename="../../exporters/safe.py" line="122" />
         <source>Cannot write {path}: it is a folder.</source>
         <translation>无法写入 {path}：这是一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../exporters/safe.py" line="124" />
         <source>Cannot write {path}: the folder {folder} does not exist.</source>
         <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../exporters/safe.py" line="132" />
         <source>{path} is open in another program (Excel, WPS or LibreOffice). Close it there and export again; the old file has not been changed.</source>
         <translation>{path} 正在被其他程序（Excel、WPS 或 LibreOffice）打开。请先关闭该文件再导出；原文件未作改动。</translation>
     </message>
     <message>
-        <location filename="../../exporters/safe.py" line="139" />
         <source>Cannot write {path}: the folder is read-only or you may not write there. Choose another folder.</source>
         <translation>无法写入 {path}：该文件夹只读或没有写入权限。请另选文件夹。</translation>
     </message>
     <message>
-        <location filename="../../exporters/safe.py" line="142" />
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../exporters/signin.py" line="39" />
         <source>Cannot write {path}: the study session no longer exists.</source>
         <translation>无法写入 {path}：该学习会议已不存在。</translation>
     </message>
@@ -960,494 +761,362 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../models/lists.py" line="233" />
         <source>Expected</source>
         <translation>应到</translation>
     </message>
     <message>
-        <location filename="../../models/lists.py" line="234" />
         <source>Attended</source>
         <translation>实到</translation>
     </message>
     <message>
-        <location filename="../../models/lists.py" line="251" />
-        <location filename="../../models/records.py" line="160" />
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../models/lists.py" line="277" />
-        <location filename="../../models/store.py" line="176" />
         <source>Visitors</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../models/lists.py" line="282" />
-        <location filename="../../models/lists.py" line="309" />
         <source>Rectification raised</source>
         <translation>已转整改</translation>
     </message>
     <message>
-        <location filename="../../models/lists.py" line="298" />
         <source>Submitted by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../models/lists.py" line="341" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../models/lists.py" line="388" />
         <source>Visits</source>
         <translation>走访次数</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="94" />
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="95" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="97" />
         <source>Parent unit</source>
         <translation>上级单位</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="98" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="107" />
-        <location filename="../../models/records.py" line="133" />
-        <location filename="../../models/records.py" line="157" />
-        <location filename="../../models/records.py" line="297" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="108" />
         <source>Campaign name</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="109" />
-        <location filename="../../models/records.py" line="122" />
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="110" />
-        <location filename="../../models/records.py" line="123" />
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="111" />
         <source>Aims</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="120" />
-        <location filename="../../models/records.py" line="196" />
-        <location filename="../../models/records.py" line="237" />
-        <location filename="../../models/records.py" line="257" />
-        <location filename="../../models/records.py" line="311" />
-        <location filename="../../models/records.py" line="323" />
-        <location filename="../../models/records.py" line="349" />
-        <location filename="../../models/records.py" line="381" />
-        <location filename="../../models/records.py" line="416" />
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="121" />
-        <location filename="../../models/records.py" line="198" />
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="134" />
-        <location filename="../../models/records.py" line="146" />
-        <location filename="../../models/records.py" line="163" />
-        <location filename="../../models/records.py" line="177" />
         <source>Village (community)</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="136" />
-        <location filename="../../models/records.py" line="202" />
-        <location filename="../../models/records.py" line="240" />
-        <location filename="../../models/records.py" line="298" />
-        <location filename="../../models/records.py" line="383" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="147" />
-        <location filename="../../models/records.py" line="179" />
-        <source>Villagers' group</source>
+        <source>Villagers&apos; group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="158" />
-        <location filename="../../models/records.py" line="225" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="159" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="161" />
         <source>Department</source>
         <translation>科室（部门）</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="164" />
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="165" />
         <source>Leadership group</source>
         <translation>班子成员</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="166" />
-        <location filename="../../models/records.py" line="182" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="167" />
         <source>In post</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="168" />
-        <location filename="../../models/records.py" line="186" />
-        <location filename="../../models/records.py" line="213" />
-        <location filename="../../models/records.py" line="247" />
-        <location filename="../../models/records.py" line="268" />
-        <location filename="../../models/records.py" line="386" />
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="180" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="181" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="183" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="184" />
         <source>Household size</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="185" />
         <source>Household type</source>
         <translation>户类别</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="199" />
-        <location filename="../../models/records.py" line="382" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="200" />
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="201" />
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="203" />
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="204" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="206" />
         <source>Host</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="207" />
         <source>Speaker</source>
         <translation>主讲/领学人</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="209" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="210" />
-        <location filename="../../models/records.py" line="329" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="211" />
         <source>Destination</source>
         <translation>考察地点</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="212" />
         <source>Head count</source>
         <translation>参加人数</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="223" />
         <source>Study session</source>
         <translation>学习会议</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="226" />
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="227" />
         <source>Reason for leave</source>
         <translation>请假事由</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="239" />
         <source>Author</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="241" />
-        <location filename="../../models/records.py" line="384" />
         <source>Title</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="242" />
         <source>Date completed</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="243" />
         <source>Characters</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="245" />
         <source>Checked by</source>
         <translation>检查人</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="246" />
         <source>Checked on</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="259" />
         <source>Household</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="260" />
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="261" />
         <source>Method</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="262" />
         <source>Family situation</source>
         <translation>家庭情况</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="263" />
         <source>Requests</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="264" />
         <source>Help given</source>
         <translation>帮扶/办理情况</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="266" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="267" />
         <source>Follow-up needed</source>
         <translation>需跟踪</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="299" />
-        <location filename="../../models/records.py" line="313" />
-        <location filename="../../models/records.py" line="331" />
-        <location filename="../../models/records.py" line="353" />
-        <location filename="../../ui/dialogs.py" line="515" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="314" />
         <source>Consolidated item</source>
         <translation>归并条目</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="324" />
         <source>Date collected</source>
         <translation>收集日期</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="326" />
         <source>Submitted by (staff)</source>
         <translation>提出人（干部）</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="327" />
         <source>Submitted by (villager)</source>
         <translation>提出人（群众）</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="328" />
-        <location filename="../../models/records.py" line="354" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="333" />
         <source>Merged into</source>
         <translation>归并条目</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="335" />
-        <location filename="../../models/records.py" line="367" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="336" />
-        <location filename="../../models/records.py" line="360" />
         <source>Responsible department</source>
         <translation>责任单位（科室）</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="337" />
         <source>Handling</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="338" />
         <source>Reply</source>
         <translation>答复情况</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="339" />
         <source>Reply date</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="350" />
         <source>Date found</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="351" />
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="356" />
         <source>From visit</source>
         <translation>来源走访</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="358" />
         <source>From suggestion</source>
         <translation>来源意见</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="359" />
         <source>Measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="362" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="364" />
         <source>Responsible leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="365" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="368" />
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="369" />
         <source>Date closed</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="370" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="371" />
         <source>Verified by</source>
         <translation>验收人</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="385" />
         <source>Outlet</source>
         <translation>刊发媒体</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="417" />
         <source>Section</source>
         <translation>部分</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="418" />
         <source>Wording</source>
         <translation>文字</translation>
     </message>
@@ -1455,50 +1124,41 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/fields.py" line="78" />
         <source>A date is not valid (for example 2026-03-02).</source>
         <translation>日期无效（例如 2026-03-02）。</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="80" />
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="116" />
         <source>e.g. 2026-03-02</source>
         <translation>如 2026-03-02</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="120" />
         <source>Pick from the calendar</source>
         <translation>从日历选择</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="154" />
         <source>e.g. 09:00</source>
         <translation>如 09:00</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="277" />
-        <source>Type the head's name or the village</source>
+        <source>Type the head&apos;s name or the village</source>
         <translation>输入户主姓名或村名查找</translation>
     </message>
 </context>
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../ui/files.py" line="73" />
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="74" />
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/files.py" line="75" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1506,12 +1166,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../ui/first_start.py" line="72" />
         <source>Demonstration data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="73" />
         <source>Writing the demonstration data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
@@ -1519,37 +1177,30 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/first_start.py" line="102" />
         <source>Welcome to 台账通</source>
         <translation>欢迎使用台账通</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="104" />
         <source>This data file is new. Tell us which unit keeps these ledgers and which campaign they are for; everything can be changed later in Settings.</source>
         <translation>这是一个新的数据文件。请填写记台账的单位和活动名称；以后都可以在“设置”中修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="126" />
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="127" />
         <source>Load demonstration data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="128" />
         <source>Look around in an invented township first; your own data file stays empty.</source>
         <translation>先在一个虚构的乡镇里看看；您自己的数据文件保持为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="158" />
         <source>Demonstration data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/first_start.py" line="159" />
         <source>The demonstration data could not be opened: {error}</source>
         <translation>无法打开演示数据：{error}</translation>
     </message>
@@ -1557,44 +1208,34 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="84" />
-        <location filename="../../ui/dialogs.py" line="522" />
-        <location filename="../../ui/forms.py" line="174" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="142" />
         <source>Edit {kind}</source>
         <translation>修改{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="143" />
         <source>New {kind}</source>
         <translation>新增{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="162" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="167" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="173" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/forms.py" line="313" />
         <source>Not saved. Please correct the fields marked in red.</source>
         <translation>未保存。请更正红字标出的项目。</translation>
     </message>
@@ -1602,47 +1243,38 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>History</name>
     <message>
-        <location filename="../../models/history.py" line="29" />
         <source>Created</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../models/history.py" line="30" />
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../models/history.py" line="31" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../models/history.py" line="32" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../models/history.py" line="35" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../models/history.py" line="36" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../models/history.py" line="36" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../models/history.py" line="37" />
         <source>not expected</source>
         <translation>不在应到名单</translation>
     </message>
     <message>
-        <location filename="../../models/history.py" line="38" />
         <source>not marked</source>
         <translation>未登记</translation>
     </message>
@@ -1650,47 +1282,38 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>HistoryExportDialog</name>
     <message>
-        <location filename="../../ui/history.py" line="95" />
         <source>Export change history</source>
         <translation>导出修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="98" />
         <source>All records</source>
         <translation>全部记录</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="104" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="107" />
         <source>Show full ID numbers and phone numbers</source>
         <translation>完整显示身份证号和电话</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="111" />
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="112" />
         <source>Dates</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="114" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="115" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="166" />
         <source>The change history was written to {path}.</source>
         <translation>修改记录已导出到 {path}。</translation>
     </message>
@@ -1698,27 +1321,22 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/history.py" line="48" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="48" />
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="48" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="49" />
         <source>Change</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="60" />
         <source>No changes have been recorded for this record yet.</source>
         <translation>这条记录还没有修改记录。</translation>
     </message>
@@ -1726,115 +1344,86 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../../models/lists.py" line="51" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="50" />
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="64" />
         <source>All: {what}</source>
         <translation>全部{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="319" />
-        <location filename="../../ui/record_page.py" line="69" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="114" />
-        <location filename="../../ui/record_page.py" line="79" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="116" />
-        <location filename="../../ui/record_page.py" line="81" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="87" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="89" />
         <source>New record (Ctrl+N)</source>
         <translation>新增记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="91" />
-        <location filename="../../ui/record_page.py" line="307" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="93" />
-        <location filename="../../ui/record_page.py" line="272" />
-        <location filename="../../ui/record_page.py" line="308" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="94" />
         <source>Move to the recycle bin (Delete)</source>
         <translation>移到回收站（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="101" />
         <source>Click to show all records again</source>
         <translation>点击恢复显示全部记录</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="146" />
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="149" />
         <source>The list could not be read: {error}</source>
         <translation>无法读取列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="197" />
         <source>Only: {what} ✕</source>
         <translation>仅显示：{what} ✕</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="180" />
-        <location filename="../../ui/record_page.py" line="164" />
         <source>All campaigns</source>
         <translation>全部活动</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="182" />
-        <location filename="../../ui/record_page.py" line="166" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="228" />
         <source>{n} records</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="268" />
         <source>Move “{what}” to the recycle bin?</source>
         <translation>把“{what}”移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="271" />
         <source>Move {n} records to the recycle bin?</source>
         <translation>把 {n} 条记录移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../ui/record_page.py" line="272" />
         <source>They can be restored from the recycle bin.</source>
         <translation>可以从回收站恢复。</translation>
     </message>
@@ -1842,231 +1431,178 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
-        <location filename="../../ui/overview_page.py" line="286" />
         <source>Study sessions</source>
         <translation>学习会议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
-        <location filename="../../ui/overview_page.py" line="291" />
         <source>Study writings</source>
         <translation>学习成果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42" />
-        <location filename="../../ui/overview_page.py" line="294" />
         <source>Household visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43" />
-        <location filename="../../ui/overview_page.py" line="303" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
-        <location filename="../../ui/overview_page.py" line="312" />
         <source>Rectification</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
-        <location filename="../../ui/overview_page.py" line="321" />
         <source>Publicity</source>
         <translation>宣传信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
         <source>Campaign summary</source>
         <translation>活动总结</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
         <source>Open data file…</source>
         <translation>打开数据文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
         <source>New data file…</source>
         <translation>新建数据文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
         <source>Export registers…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
         <source>Import roster…</source>
         <translation>导入花名册…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
         <source>Export change history…</source>
         <translation>导出修改记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
         <source>Back up to…</source>
         <translation>备份到…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
         <source>Export data package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
         <source>Import data package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;Records</source>
         <translation>记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
-        <location filename="../../ui/main_window.py" line="328" />
         <source>About 台账通</source>
         <translation>关于台账通</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
-        <location filename="../../ui/main_window.py" line="150" />
         <source>Raise a rectification</source>
         <translation>转为整改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
         <source>Merge…</source>
         <translation>归并…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
         <source>Print sign-in sheet</source>
         <translation>打印签到表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
         <source>Write minutes…</source>
         <translation>生成会议记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
         <source>Choose a record first.</source>
         <translation>请先选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
         <source>Rectification recorded; it is in the rectification list.</source>
         <translation>已登记整改，可在“问题整改”中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
         <source>Select the suggestions to merge.</source>
         <translation>请选择要归并的意见建议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
         <source>Merge</source>
         <translation>归并</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
         <source>Only suggestions of the same campaign can be merged.</source>
         <translation>只能归并同一活动的意见建议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
         <source>{n} suggestions merged into “{item}”.</source>
         <translation>已将 {n} 条意见建议归并为“{item}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
         <source>Open data file</source>
         <translation>打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
         <source>台账通 data (*.db);;All files (*)</source>
         <translation>台账通数据 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
-        <location filename="../../ui/main_window.py" line="274" />
         <source>New data file</source>
         <translation>新建数据文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
         <source>台账通 data (*.db)</source>
         <translation>台账通数据 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
         <source>{path} already exists; choose Open to use it.</source>
         <translation>{path} 已存在；请用“打开”使用它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
         <source>Restored {source}; the data as it was before is kept at {kept}.</source>
         <translation>已恢复 {source}；恢复前的数据已保留在 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
         <source>台账通 keeps the ledgers of a campaign: study sessions, visits, suggestions and rectification, each fact recorded once.
 
 Data file: {path}</source>
@@ -2075,12 +1611,10 @@ Data file: {path}</source>
 数据文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
         <source> (demo data)</source>
         <translation>（演示数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
         <source>Data file: {path}</source>
         <translation>数据文件：{path}</translation>
     </message>
@@ -2088,52 +1622,42 @@ Data file: {path}</source>
 <context>
     <name>NameListEditor</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="143" />
         <source>New name, then Enter</source>
         <translation>输入名称后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="145" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="147" />
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="148" />
         <source>Or press F2 in the list</source>
         <translation>也可在列表中按 F2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="150" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="151" />
         <source>Or press Delete in the list; deleted rows go to the recycle bin</source>
         <translation>也可在列表中按 Delete；删除的内容进入回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="154" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="155" />
         <source>Ctrl+Up in the list</source>
         <translation>列表中按 Ctrl+↑</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="157" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="158" />
         <source>Ctrl+Down in the list</source>
         <translation>列表中按 Ctrl+↓</translation>
     </message>
@@ -2141,7 +1665,6 @@ Data file: {path}</source>
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="75" />
         <source>Leave empty if not known; Delete clears the date.</source>
         <translation>不清楚可留空；按 Delete 清除日期。</translation>
     </message>
@@ -2149,249 +1672,198 @@ Data file: {path}</source>
 <context>
     <name>Overview</name>
     <message>
-        <location filename="../../ui/overview_page.py" line="87" />
         <source>Click to see these records</source>
         <translation>点击查看这些记录</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="124" />
         <source>Figures</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="129" />
         <source>Study sessions per month</source>
         <translation>每月学习会议</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="130" />
         <source>Households visited, per village</source>
         <translation>各村走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="131" />
         <source>Suggestions by category and status</source>
         <translation>意见建议（按类别和办理状态）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="132" />
         <source>Problems found and closed (cumulative)</source>
         <translation>问题发现与销号（累计）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="136" />
         <source>No records yet</source>
         <translation>暂无记录</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="139" />
         <source>Right-click to save as a picture</source>
         <translation>右键可保存为图片</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="155" />
         <source>To do</source>
         <translation>待办事项</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="204" />
         <source>days;</source>
         <translation>天内到期；</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="203" />
         <source>rectifications due within</source>
         <translation>整改事项在</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="201" />
         <source>Suggestions unanswered for</source>
         <translation>意见建议超过</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="202" />
         <source>days or more;</source>
         <translation>天未答复；</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="205" />
         <source>persons absent more than</source>
         <translation>缺席超过</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="206" />
         <source>times</source>
         <translation>次的人员</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="229" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="243" />
         <source>The figures could not be counted: {error}</source>
         <translation>无法统计：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="247" />
         <source>Counted from {n} records of the data file.</source>
         <translation>根据数据文件中的 {n} 条记录统计。</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="260" />
         <source>All campaigns</source>
         <translation>全部活动</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="264" />
         <source>phase: {phase}</source>
         <translation>当前阶段：{phase}</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="266" />
         <source>{n} days left</source>
         <translation>还剩 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="268" />
         <source>ended {n} days ago</source>
         <translation>已结束 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="287" />
         <source>study sessions</source>
         <translation>次学习会议</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="289" />
         <source>attendance ({attended} of {expected})</source>
         <translation>出勤率（实到 {attended} / 应到 {expected}）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="292" />
         <source>study writings</source>
         <translation>篇学习成果</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="295" />
         <source>household visits</source>
         <translation>次走访</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="297" />
         <source>households visited ({rate:.1%})</source>
         <translation>户已走访（覆盖率 {rate:.1%}）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="299" />
         <source>visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="300" />
         <source>households not visited</source>
         <translation>户未走访</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="302" />
-        <location filename="../../ui/overview_page.py" line="428" />
-        <location filename="../../ui/overview_page.py" line="439" />
         <source>not visited</source>
         <translation>未走访</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="304" />
         <source>suggestions collected</source>
         <translation>条意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="305" />
         <source>consolidated items in {n} categories</source>
         <translation>个归并条目（{n} 大类）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="308" />
         <source>merged</source>
         <translation>已归并</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="309" />
         <source>suggestions answered</source>
         <translation>条已答复</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="311" />
         <source>answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="313" />
         <source>problems to rectify</source>
         <translation>个整改问题</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="322" />
         <source>publicity items</source>
         <translation>条宣传信息</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="371" />
         <source>(no category)</source>
         <translation>（未分类）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="378" />
         <source>found</source>
         <translation>累计发现</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="379" />
         <source>closed</source>
         <translation>累计销号</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="382" />
         <source>Rectifications past or near their deadline</source>
         <translation>整改已超期或即将到期</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="383" />
         <source>Suggestions waiting for a reply</source>
         <translation>意见建议待答复</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="384" />
         <source>Households not visited yet</source>
         <translation>尚未走访的农户</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="385" />
         <source>Sessions not completely recorded</source>
         <translation>学习会议记录不完整</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="386" />
         <source>Persons often absent</source>
         <translation>多次缺席的人员</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="411" />
         <source>Nothing is waiting. Well done.</source>
         <translation>没有待办事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="443" />
         <source>Save as picture…</source>
         <translation>保存为图片…</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="449" />
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_page.py" line="450" />
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -2399,240 +1871,188 @@ Data file: {path}</source>
 <context>
     <name>Packages</name>
     <message>
-        <location filename="../../models/packages.py" line="215" />
         <source>a row has no time of its last change.</source>
         <translation>有一行记录缺少最后修改时间。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="314" />
-        <location filename="../../ui/package_dialogs.py" line="110" />
         <source>The data file has no unit to export.</source>
         <translation>数据文件中没有可导出的单位。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="359" />
         <source>{path} cannot be imported: {reason}</source>
         <translation>{path} 无法导入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="363" />
         <source>the file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="365" />
         <source>it is not a 台账通 data package.</source>
         <translation>这不是台账通数据包。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="370" />
         <source>it is not a 台账通 data package (no manifest).</source>
         <translation>这不是台账通数据包（缺少清单）。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="375" />
         <source>its manifest cannot be read ({error}).</source>
         <translation>清单无法读取（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="378" />
         <source>it was written by a newer version of 台账通 (data format {version}; this program knows up to {latest}). Please install the newer version.</source>
         <translation>它由更新版本的台账通写出（数据格式 {version}；本程序最高支持 {latest}）。请安装新版本。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="385" />
-        <location filename="../../models/packages.py" line="399" />
         <source>the part {member} is missing.</source>
         <translation>缺少其中的 {member}。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="388" />
         <source>the part {member} has been altered or damaged (checksum mismatch).</source>
         <translation>其中的 {member} 已被改动或损坏（校验值不符）。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="392" />
         <source>the file is damaged or incomplete ({error}).</source>
         <translation>文件已损坏或不完整（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="403" />
         <source>the part {member} cannot be read.</source>
         <translation>其中的 {member} 无法读取。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="406" />
         <source>the part {member} is incomplete ({found} of {count} rows).</source>
         <translation>其中的 {member} 不完整（应有 {count} 行，只有 {found} 行）。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="416" />
         <source>the part {member} holds rows this program does not know.</source>
         <translation>其中的 {member} 含有本程序不认识的数据。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="539" />
         <source>{path} cannot be merged into this data file ({error}); nothing was changed.</source>
         <translation>{path} 无法合并到本数据文件（{error}），未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../models/packages.py" line="547" />
         <source>package from {unit}</source>
         <translation>数据包：{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="53" />
-        <location filename="../../ui/package_dialogs.py" line="108" />
         <source>Export data package</source>
         <translation>导出数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="56" />
         <source>The records of {unit} go into one file that another laptop can import. Tick villages to send only theirs (none ticked: all villages).</source>
         <translation>{unit} 的记录将写入一个文件，可在另一台电脑上导入。勾选村（社区）则只导出所勾选的（不勾选：全部村）。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="72" />
-        <location filename="../../ui/package_dialogs.py" line="89" />
         <source>Dated records from</source>
         <translation>有日期的记录，起</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="73" />
-        <location filename="../../ui/package_dialogs.py" line="90" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="76" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="93" />
         <source>{field}: {text} is not a date like 2026-03-01.</source>
         <translation>{field}：{text} 不是日期（应如 2026-03-01）。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="131" />
         <source>{path} could not be written: {error}</source>
         <translation>{path} 无法写入：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="136" />
         <source>Data package written to {path} ({n} records).</source>
         <translation>数据包已写入 {path}（共 {n} 条记录）。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="146" />
         <source>Recycle bin</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="165" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="165" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="167" />
         <source>in the recycle bin</source>
         <translation>在回收站中</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="178" />
-        <location filename="../../ui/package_dialogs.py" line="259" />
         <source>Import data package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="181" />
         <source>{file}: records of {unit}, written {when} (UTC).
 {added} new, {updated} changed, {deleted} moved to the recycle bin, {same} already the same, {kept} newer here (kept); {conflicts} changed on both sides.</source>
         <translation>{file}：{unit} 的记录，写于 {when}（UTC）。
 新增 {added} 条，更新 {updated} 条，移入回收站 {deleted} 条，相同 {same} 条，本机较新（保留）{kept} 条；两边都改过 {conflicts} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="192" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="192" />
         <source>Field</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="193" />
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="193" />
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="194" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="210" />
-        <source>This laptop's</source>
+        <source>This laptop&apos;s</source>
         <translation>本机的</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="211" />
-        <source>The package's</source>
+        <source>The package&apos;s</source>
         <translation>数据包的</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="217" />
         <source>Changed on both laptops since the last exchange; choose which to keep:</source>
         <translation>以下记录自上次交换后两台电脑都改过，请选择保留哪一份：</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="225" />
         <source>same ID number</source>
         <translation>身份证号相同</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="226" />
         <source>same head of household in the same group</source>
         <translation>同一村民小组户主同名</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="227" />
         <source>same name</source>
         <translation>姓名相同</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="228" />
         <source>{kind} {text} ({reason}) — merge into {local}</source>
         <translation>{kind} {text}（{reason}）— 并入 {local}</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="237" />
         <source>These look like records already here under another key. Tick those to merge into the existing record after importing (its visits and other records move over):</source>
         <translation>以下记录疑似与本机已有记录重复。勾选的将在导入后并入本机已有记录（其走访等记录随之转过去）：</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="244" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="285" />
         <source>{path} could not be imported: {error}</source>
         <translation>{path} 导入失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/package_dialogs.py" line="290" />
         <source>Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} conflicts, {merged} of {duplicates} possible duplicates merged.</source>
         <translation>已导入 {path}：新增 {added} 条，更新 {updated} 条，删除 {deleted} 条，冲突 {conflicts} 条；疑似重复 {duplicates} 条，已合并 {merged} 条。</translation>
     </message>
@@ -2640,32 +2060,26 @@ Data file: {path}</source>
 <context>
     <name>Personal</name>
     <message>
-        <location filename="../../models/personal.py" line="30" />
         <source>this is an old 15-digit number; enter the 18-character one</source>
         <translation>这是旧的 15 位号码，请填写 18 位身份证号</translation>
     </message>
     <message>
-        <location filename="../../models/personal.py" line="32" />
         <source>must have 18 characters, not {n}</source>
         <translation>应为 18 位，当前为 {n} 位</translation>
     </message>
     <message>
-        <location filename="../../models/personal.py" line="34" />
         <source>only digits, and X as the last character</source>
         <translation>只能是数字，末位可为 X</translation>
     </message>
     <message>
-        <location filename="../../models/personal.py" line="38" />
         <source>the birth date {d} in it does not exist</source>
         <translation>其中的出生日期 {d} 不存在</translation>
     </message>
     <message>
-        <location filename="../../models/personal.py" line="40" />
         <source>the check character is wrong (a digit mistyped?)</source>
         <translation>校验位不对（可能有数字输错）</translation>
     </message>
     <message>
-        <location filename="../../models/personal.py" line="53" />
         <source>not a mobile (11 digits, starting with 1) or landline number</source>
         <translation>不是手机号（1 开头的 11 位）或固定电话</translation>
     </message>
@@ -2673,337 +2087,270 @@ Data file: {path}</source>
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../../exporters/summary.py" line="254" />
         <source>Unit and campaign</source>
         <translation>单位和活动</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="255" />
         <source>Study sessions</source>
         <translation>学习会议</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="256" />
         <source>Study writings</source>
         <translation>学习成果</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="257" />
         <source>Household visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="258" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="259" />
         <source>Rectification</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="260" />
         <source>Publicity</source>
         <translation>宣传信息</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="263" />
-        <source>The unit's name</source>
+        <source>The unit&apos;s name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="264" />
         <source>How the unit names itself: 我镇, 我乡, 我局 …</source>
         <translation>单位自称：我镇、我乡、我局……</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="266" />
         <source>The whole unit: 全镇, 全乡, 全局 …</source>
         <translation>全单位：全镇、全乡、全局……</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="268" />
-        <source>The campaign's name</source>
+        <source>The campaign&apos;s name</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="269" />
-        <source>The campaign's aims, as entered in Settings</source>
+        <source>The campaign&apos;s aims, as entered in Settings</source>
         <translation>活动目标（在“设置”中填写）</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="271" />
         <source>First day covered (2026年2月9日)</source>
         <translation>统计起始日（2026年2月9日）</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="273" />
         <source>Last day covered</source>
         <translation>统计截止日</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="274" />
         <source>The period covered (…至…)</source>
         <translation>统计期间（……至……）</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="276" />
         <source>Date of the document (today)</source>
         <translation>成文日期（今天）</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="279" />
         <source>Sessions of every kind</source>
         <translation>各类学习会议合计次数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="281" />
         <source>Sessions of this kind</source>
         <translation>该类学习会议次数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="287" />
         <source>Each kind held with its count: 领导班子集中学习4次，全体干部集中学习32次…</source>
         <translation>各类会议及次数：领导班子集中学习4次，全体干部集中学习32次……</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="290" />
         <source>Dated sentences of the mobilisation meetings (empty if none)</source>
         <translation>动员部署会的日期和名称（没有则为空）</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="293" />
         <source>Dated sentences of the forums (empty if none)</source>
         <translation>座谈会的日期和名称（没有则为空）</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="296" />
         <source>Dated sentences of the study tours with destination and head count</source>
         <translation>外出学习考察的日期、地点和人数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="299" />
         <source>All key meetings and study tours, dated, in order</source>
         <translation>全部重要会议和外出考察，按日期排列</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="302" />
         <source>Attendance expected (person-times)</source>
         <translation>应到人次</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="304" />
         <source>Present or late (person-times)</source>
         <translation>实到人次（出席和迟到）</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="306" />
         <source>On leave (person-times)</source>
         <translation>请假人次</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="308" />
         <source>Absent (person-times)</source>
         <translation>缺席人次</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="310" />
         <source>Attended of the marks entered (96.5%)</source>
         <translation>出勤率（已登记出勤中实到的比例，如96.5%）</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="313" />
         <source>Writings of every kind</source>
         <translation>各类学习成果合计篇数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="315" />
         <source>Writings of this kind</source>
         <translation>该类学习成果篇数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="319" />
         <source>Characters of all study notes</source>
         <translation>学习笔记总字数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="321" />
         <source>Characters of study notes per notebook</source>
         <translation>每本学习笔记平均字数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="325" />
         <source>Persons who wrote something</source>
         <translation>撰写人数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="327" />
         <source>Each kind with its count: 学习笔记36篇（共313686字）、心得体会29篇…</source>
         <translation>各类成果及篇数：学习笔记36篇（共313686字）、心得体会29篇……</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="330" />
         <source>Visits made</source>
         <translation>走访户次</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="331" />
         <source>Households visited at least once</source>
         <translation>走访户数（至少走访一次）</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="333" />
         <source>Households of the villages covered</source>
         <translation>所辖村（社区）总户数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="335" />
         <source>Households not yet visited</source>
         <translation>未走访户数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="337" />
         <source>Households visited of all households</source>
         <translation>走访覆盖率</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="339" />
         <source>Villages and communities</source>
         <translation>村（社区）数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="341" />
         <source>Methods used, most used first: 上门入户、电话联系…</source>
         <translation>走访方式，按次数多少排列：上门入户、电话联系……</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="344" />
         <source>Each method with its visits</source>
         <translation>各走访方式及户次</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="346" />
-        <source>A sentence with each village's visited households and coverage</source>
+        <source>A sentence with each village&apos;s visited households and coverage</source>
         <translation>各村（社区）走访户数和覆盖率</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="349" />
         <source>Suggestions collected</source>
         <translation>征集意见建议条数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="351" />
         <source>Consolidated items they were merged into</source>
         <translation>梳理归并后的条数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="354" />
         <source>Categories of the suggestions</source>
         <translation>意见建议类别数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="356" />
         <source>Each category with its suggestions and items: 思想观念方面9条（归并为4条）…</source>
         <translation>各类别条数及归并条数：思想观念方面9条（归并为4条）……</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="359" />
         <source>Each source with its suggestions</source>
         <translation>各来源条数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="362" />
         <source>Handled and answered (adopted or not)</source>
         <translation>已办结答复条数（含采纳与暂不采纳）</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="364" />
         <source>Adopted, fully or partly</source>
         <translation>已采纳条数（含部分采纳）</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="366" />
         <source>Not adopted for now</source>
         <translation>暂不采纳</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="368" />
         <source>Still to be handled or being handled</source>
         <translation>待办理和办理中条数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="371" />
         <source>Problems on the rectification list</source>
         <translation>问题清单上的问题数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="373" />
         <source>Problems completed and closed</source>
         <translation>已完成销号数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="375" />
         <source>Problems in progress</source>
         <translation>整改中数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="377" />
         <source>Problems not started</source>
         <translation>未启动数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="379" />
         <source>Problems kept up long-term</source>
         <translation>长期坚持数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="381" />
         <source>Not started or in progress</source>
         <translation>未完成整改数（未启动和整改中）</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="383" />
         <source>Open past their deadline</source>
         <translation>超过整改时限未完成数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="385" />
         <source>“，其中N个已超过整改时限…” when some are overdue, else nothing</source>
         <translation>有超期问题时为“，其中N个已超过整改时限……”，否则为空</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="387" />
         <source>Closed of all problems</source>
         <translation>整改完成率</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="389" />
         <source>Categories of the problems</source>
         <translation>问题类别数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="391" />
         <source>一是…（N个）；二是…: the problem categories recorded</source>
         <translation>一是……（N个）；二是……：已登记的问题类别</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="393" />
         <source>Responsible departments, busiest first</source>
         <translation>责任部门，按问题多少排列</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="396" />
         <source>Publicity of every kind</source>
         <translation>各类宣传信息合计</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="398" />
         <source>Publicity of this kind</source>
         <translation>该类宣传信息数</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="402" />
         <source>Each kind with its verb: 报送宣传稿件15篇，编发工作简报8期…</source>
         <translation>各类宣传及数量：报送宣传稿件15篇，编发工作简报8期……</translation>
     </message>
@@ -3011,7 +2358,6 @@ Data file: {path}</source>
 <context>
     <name>PlacesTab</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="338" />
         <source>A new village takes this kind; changing it changes the selected village.</source>
         <translation>新增的村取此类型；修改它会改变所选村的类型。</translation>
     </message>
@@ -3019,87 +2365,70 @@ Data file: {path}</source>
 <context>
     <name>RecordKind</name>
     <message>
-        <location filename="../../models/records.py" line="102" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="115" />
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="128" />
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="141" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="152" />
-        <source>Villagers' group</source>
+        <source>Villagers&apos; group</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="172" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="190" />
         <source>Household</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="217" />
         <source>Study session</source>
         <translation>学习会议</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="231" />
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="251" />
         <source>Writing</source>
         <translation>学习成果</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="272" />
         <source>Household visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="304" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="318" />
         <source>Consolidated item</source>
         <translation>归并条目</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="343" />
         <source>Suggestion</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="375" />
         <source>Rectification</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="390" />
         <source>Publicity</source>
         <translation>宣传信息</translation>
     </message>
     <message>
-        <location filename="../../models/records.py" line="422" />
         <source>Summary wording</source>
         <translation>总结文字</translation>
     </message>
@@ -3107,33 +2436,28 @@ Data file: {path}</source>
 <context>
     <name>RecycleBinPage</name>
     <message>
-        <location filename="../../ui/bin_page.py" line="89" />
         <source>Deleted records wait here. Restored records return to their lists as they were.</source>
         <translation>删除的记录保存在这里。恢复后回到原来的列表，内容不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_page.py" line="93" />
         <source>Search the recycle bin</source>
         <translation>在回收站中搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_page.py" line="113" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/bin_page.py" line="114" />
         <source>Restore the selected records (or press Enter)</source>
         <translation>恢复所选记录（或按回车）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/bin_page.py" line="141" />
         <source>Restored %n record(s).</source>
         <translation>
-            <numerusform>已恢复 %n 条记录。</numerusform></translation>
+            <numerusform>已恢复 %n 条记录。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/bin_page.py" line="145" />
         <source>Not restored</source>
         <translation>未恢复</translation>
     </message>
@@ -3141,82 +2465,66 @@ Data file: {path}</source>
 <context>
     <name>Roster</name>
     <message>
-        <location filename="../../exporters/rosters.py" line="139" />
         <source>{n} rows have problems; nothing was imported.</source>
         <translation>有 {n} 行存在问题，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="160" />
         <source>{path} cannot be read: {error}</source>
         <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="176" />
         <source>{path} is not an .xlsx workbook; open it in Excel or WPS and save it as “Excel workbook (*.xlsx)” first.</source>
         <translation>{path} 不是 .xlsx 工作簿；请先用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="178" />
         <source>{path} is not an Excel workbook (.xlsx) or it is damaged.</source>
         <translation>{path} 不是 Excel 工作簿（.xlsx），或文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="189" />
         <source>{path} has no sheet “{sheet}”; its sheets are: {sheets}.</source>
         <translation>{path} 中没有工作表“{sheet}”；现有工作表：{sheets}。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="196" />
         <source>Sheet “{sheet}” of {path} is empty.</source>
         <translation>{path} 的工作表“{sheet}”是空的。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="200" />
         <source>No header row found in the first {n} rows of sheet “{sheet}” of {path} (expected column names such as 户主, 姓名, 身份证号, 联系电话).</source>
         <translation>{path} 的工作表“{sheet}”前 {n} 行中找不到表头行（应有“户主”“姓名”“身份证号”“联系电话”等列名）。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="340" />
         <source>The data file has no unit yet; set it up first.</source>
         <translation>数据文件中还没有单位，请先设置。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="379" />
         <source>column {column}</source>
         <translation>第 {column} 列</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="409" />
         <source>Excel stored this ID number as a number and its last digits are lost; format the column as text and type the numbers again.</source>
         <translation>Excel 把这个身份证号存成了数字，后几位已丢失；请把该列设置为“文本”格式后重新录入号码。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="433" />
         <source>“{value}” is neither 是 nor 否.</source>
         <translation>“{value}”不是“是”或“否”。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="446" />
         <source>the row names no village and no default village was chosen.</source>
         <translation>本行没有填写村（社区），也没有选择默认村（社区）。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="463" />
         <source>more than one village is called “{name}”.</source>
         <translation>有不止一个村（社区）名为“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="465" />
         <source>“{name}” is not a village of this unit (add it in Settings first).</source>
         <translation>“{name}”不是本单位的村（社区）（请先在“设置”中添加）。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="483" />
         <source>the same as row {row} of this sheet.</source>
         <translation>与本表第 {row} 行重复。</translation>
     </message>
     <message>
-        <location filename="../../exporters/rosters.py" line="488" />
         <source>{name} is already in the staff list.</source>
         <translation>{name} 已在人员名单中。</translation>
     </message>
@@ -3224,22 +2532,18 @@ Data file: {path}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="665" />
         <source>This unit</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="666" />
         <source>Villages (communities) and groups</source>
         <translation>村（社区）与村民小组</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="667" />
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="668" />
         <source>Campaigns</source>
         <translation>活动</translation>
     </message>
@@ -3247,13 +2551,10 @@ Data file: {path}</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../models/store.py" line="247" />
         <source>“{record}” is still used by {parts}; it cannot be deleted.</source>
         <translation>“{record}”仍被 {parts} 使用，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../models/store.py" line="264" />
-        <location filename="../../models/store.py" line="268" />
         <source>First restore “{target}”, which “{record}” belongs to.</source>
         <translation>请先恢复“{target}”，“{record}”属于它。</translation>
     </message>
@@ -3261,154 +2562,122 @@ Data file: {path}</source>
 <context>
     <name>Summary</name>
     <message>
-        <location filename="../../ui/summary_page.py" line="88" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="90" />
         <source>Write summary…</source>
         <translation>生成总结…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="92" />
         <source>Write rectification report…</source>
         <translation>生成整改报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="94" />
-        <location filename="../../ui/summary_page.py" line="315" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="95" />
         <source>Opens the summary in WPS or Word, which print the official layout exactly</source>
         <translation>在 WPS 或 Word 中打开总结，按公文格式准确打印</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="99" />
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="116" />
         <source>Placeholder</source>
         <translation>占位符</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="117" />
         <source>What it gives</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="118" />
         <source>Double-click to insert at the cursor</source>
         <translation>双击插入到光标处</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="151" />
         <source>Restore default</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="272" />
         <source>Preview: {section}</source>
         <translation>预览：{section}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="280" />
         <source>Unknown placeholders: {names}</source>
         <translation>无法识别的占位符：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="294" />
         <source>Write summary</source>
         <translation>生成总结</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="303" />
         <source>Write rectification report</source>
         <translation>生成整改报告</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="331" />
-        <location filename="../../ui/summary_page.py" line="382" />
         <source>{path} was written.</source>
         <translation>已生成 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="333" />
         <source>Unknown placeholders were left in the text as 【…】: {names}</source>
         <translation>以下占位符无法识别，已以【…】留在文中：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="367" />
         <source>Write minutes</source>
         <translation>生成会议记录</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_page.py" line="369" />
         <source>Choose a study session first.</source>
         <translation>请先选择一次学习会议。</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="450" />
         <source>Document title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="451" />
         <source>Opening paragraph</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="455" />
         <source>Basic situation</source>
         <translation>一、基本情况</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="461" />
         <source>Main practices</source>
         <translation>主要做法</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="466" />
         <source>Publicity and mobilisation</source>
         <translation>宣传发动</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="471" />
         <source>Concentrated study</source>
         <translation>集中学习</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="478" />
         <source>Visits to households</source>
         <translation>走访入户</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="485" />
         <source>Collecting suggestions</source>
         <translation>征集意见建议</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="492" />
         <source>Rectifying problems</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="498" />
         <source>Publicity and guidance</source>
         <translation>宣传引导</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="502" />
         <source>Next steps</source>
         <translation>下一步打算</translation>
     </message>
     <message>
-        <location filename="../../exporters/summary.py" line="508" />
         <source>Signature and date</source>
         <translation>落款和日期</translation>
     </message>
@@ -3416,37 +2685,30 @@ Data file: {path}</source>
 <context>
     <name>Todo</name>
     <message>
-        <location filename="../../models/overview.py" line="156" />
         <source>Overdue by {n} days: {what}</source>
         <translation>已超期 {n} 天：{what}</translation>
     </message>
     <message>
-        <location filename="../../models/overview.py" line="157" />
         <source>Due in {n} days: {what}</source>
         <translation>{n} 天后到期：{what}</translation>
     </message>
     <message>
-        <location filename="../../models/overview.py" line="174" />
         <source>No reply for {n} days: {what}</source>
         <translation>{n} 天未答复：{what}</translation>
     </message>
     <message>
-        <location filename="../../models/overview.py" line="180" />
         <source>{village}: {n} of {total} households not visited yet</source>
         <translation>{village}：{total} 户中还有 {n} 户未走访</translation>
     </message>
     <message>
-        <location filename="../../models/overview.py" line="207" />
         <source>{date} {topic}: content not recorded</source>
         <translation>{date} {topic}：未记录会议内容</translation>
     </message>
     <message>
-        <location filename="../../models/overview.py" line="208" />
         <source>{date} {topic}: attendance not entered</source>
         <translation>{date} {topic}：出勤未填完</translation>
     </message>
     <message>
-        <location filename="../../models/overview.py" line="222" />
         <source>{name} was absent from {n} sessions</source>
         <translation>{name} 缺席 {n} 次</translation>
     </message>
@@ -3454,284 +2716,221 @@ Data file: {path}</source>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../ui/transfer.py" line="65" />
         <source>Study sessions</source>
         <translation>学习会议</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="66" />
         <source>Study writings</source>
         <translation>学习成果</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="67" />
         <source>Household visits</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="68" />
         <source>Suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="69" />
         <source>Rectification</source>
         <translation>问题整改</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="70" />
         <source>Publicity</source>
         <translation>宣传信息</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="71" />
         <source>Visit coverage</source>
         <translation>走访覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="72" />
         <source>Statistics</source>
         <translation>统计汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="74" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="115" />
         <source>The export to {path} failed: {error}</source>
         <translation>导出到 {path} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="128" />
-        <location filename="../../ui/transfer.py" line="217" />
-        <location filename="../../ui/transfer.py" line="229" />
-        <location filename="../../ui/transfer.py" line="266" />
-        <location filename="../../ui/transfer.py" line="273" />
         <source>Export registers</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="135" />
         <source>All campaigns</source>
         <translation>全部活动</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="143" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="147" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="158" />
         <source>Registers</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="161" />
         <source>Show full ID numbers and phone numbers</source>
         <translation>完整显示身份证号和电话</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="162" />
         <source>The workbook will hold complete ID numbers and phone numbers. Keep it safe, do not send it by chat, and delete copies you no longer need.</source>
         <translation>导出的工作簿将包含完整的身份证号和电话号码。请妥善保管，不要通过聊天工具发送，不再需要的副本请及时删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="173" />
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="174" />
         <source>Dates</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="175" />
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="177" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="197" />
         <source>Choose at least one register.</source>
         <translation>请至少选择一种台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="227" />
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="228" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="274" />
         <source>The registers were written to {path}.</source>
         <translation>台账已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="286" />
-        <location filename="../../ui/transfer.py" line="290" />
-        <location filename="../../ui/transfer.py" line="296" />
         <source>Print sign-in sheet</source>
         <translation>打印签到表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="287" />
         <source>Choose a study session first.</source>
         <translation>请先选择一次学习会议。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="304" />
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="305" />
         <source>Staff</source>
         <translation>干部职工</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="330" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="330" />
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="354" />
-        <location filename="../../ui/transfer.py" line="434" />
-        <location filename="../../ui/transfer.py" line="445" />
-        <location filename="../../ui/transfer.py" line="581" />
         <source>Import roster</source>
         <translation>导入花名册</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="363" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="370" />
         <source>(named in each row)</source>
         <translation>（以各行填写为准）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="380" />
         <source>Column</source>
         <translation>专栏</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="381" />
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="382" />
         <source>Field</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="407" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="409" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="410" />
         <source>Roster of</source>
         <translation>花名册类别</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="411" />
         <source>Village of rows without one</source>
         <translation>未填村（社区）的行归入</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="416" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="423" />
         <source>Which field each column holds:</source>
         <translation>各列对应的字段：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="496" />
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="551" />
         <source>Choose the column that holds: {fields}.</source>
         <translation>请选择“{fields}”所在的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="564" />
         <source>{good} rows can be imported, {bad} rows have problems.</source>
         <translation>可导入 {good} 行，有问题 {bad} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="567" />
-        <source>New villagers' groups will be created: {groups}</source>
+        <source>New villagers&apos; groups will be created: {groups}</source>
         <translation>将新建村民小组：{groups}</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="582" />
         <source>Import the {good} good rows and leave out the {bad} rows with problems?</source>
         <translation>导入无问题的 {good} 行，不导入有问题的 {bad} 行？</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="597" />
         <source>{n} rows imported from {name}.</source>
         <translation>已从 {name} 导入 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="600" />
         <source>{n} rows with problems were left out.</source>
         <translation>有问题的 {n} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer.py" line="603" />
-        <source>New villagers' groups: {groups}</source>
+        <source>New villagers&apos; groups: {groups}</source>
         <translation>新建村民小组：{groups}</translation>
     </message>
 </context>
 <context>
     <name>UnitTab</name>
     <message>
-        <location filename="../../ui/settings_page.py" line="285" />
         <source>Your name, recorded with every change</source>
         <translation>您的姓名，每次修改都会记下</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="286" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_page.py" line="294" />
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
@@ -3739,75 +2938,58 @@ Data file: {path}</source>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../models/store.py" line="174" />
-        <location filename="../../models/validation.py" line="61" />
         <source>{field} is required.</source>
         <translation>请填写“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="92" />
-        <location filename="../../models/validation.py" line="96" />
-        <location filename="../../models/validation.py" line="119" />
         <source>“{value}” is not one of the choices.</source>
         <translation>“{value}”不在可选项中。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="100" />
         <source>must be a whole number, 0 or more.</source>
         <translation>应填写不小于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="102" />
         <source>is not a date.</source>
         <translation>不是有效日期（例如 2026-03-02）。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="104" />
         <source>is not a time of day (for example 09:00).</source>
         <translation>不是有效时间（例如 09:00）。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="106" />
         <source>is too long (at most 200 characters).</source>
         <translation>太长（最多 200 字）。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="122" />
         <source>the chosen record does not exist.</source>
         <translation>所选记录不存在。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="124" />
         <source>the chosen record is in the recycle bin.</source>
         <translation>所选记录已在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="133" />
         <source>{later} ({second}) is before {earlier} ({first}).</source>
         <translation>“{later}”（{second}）早于“{earlier}”（{first}）。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="170" />
         <source>“{name}” already exists.</source>
         <translation>“{name}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="177" />
         <source>{end} must be after {start}.</source>
         <translation>“{end}”应晚于“{start}”。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="185" />
         <source>A completed rectification needs its {field}.</source>
         <translation>已完成（销号）的整改须填写“{field}”。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="207" />
         <source>Household of {head} already has this ID number.</source>
         <translation>该身份证号已登记在户主 {head} 名下。</translation>
     </message>
     <message>
-        <location filename="../../models/validation.py" line="214" />
         <source>{head} is already a head of household in this group.</source>
         <translation>本组已有户主 {head}。</translation>
     </message>
@@ -3815,362 +2997,286 @@ Data file: {path}</source>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../models/vocab.py" line="65" />
-        <location filename="../../models/vocab.py" line="75" />
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="66" />
-        <location filename="../../models/vocab.py" line="76" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="67" />
         <source>Township</source>
         <translation>乡</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="68" />
         <source>Town</source>
         <translation>镇</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="69" />
         <source>Subdistrict</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="70" />
         <source>Bureau</source>
         <translation>局（机关）</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="71" />
         <source>County</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="80" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="81" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="85" />
         <source>Leadership group study</source>
         <translation>领导班子集中学习</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="86" />
         <source>All-staff study</source>
         <translation>全体干部集中学习</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="87" />
         <source>Thematic discussion</source>
         <translation>专题讨论会</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="88" />
         <source>Mobilisation meeting</source>
         <translation>动员部署会</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="89" />
-        <source>Party members' meeting</source>
+        <source>Party members&apos; meeting</source>
         <translation>党员大会</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="90" />
         <source>All-staff meeting</source>
         <translation>干部职工大会</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="91" />
-        <location filename="../../models/vocab.py" line="119" />
-        <location filename="../../models/vocab.py" line="132" />
         <source>Forum</source>
         <translation>座谈会</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="92" />
         <source>Study tour</source>
         <translation>外出考察学习</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="93" />
         <source>Field research</source>
         <translation>调研</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="94" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="98" />
         <source>Present</source>
         <translation>出席</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="99" />
         <source>Late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="100" />
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="101" />
         <source>Absent</source>
         <translation>缺席</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="106" />
         <source>Study notes</source>
         <translation>学习笔记</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="107" />
         <source>Reflections</source>
         <translation>心得体会</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="108" />
         <source>Research report</source>
         <translation>调研报告</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="109" />
         <source>Self-analysis</source>
         <translation>对照检查材料</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="110" />
         <source>Discussion speech</source>
         <translation>研讨发言</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="114" />
         <source>Home visit</source>
         <translation>入户走访</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="115" />
         <source>Telephone</source>
         <translation>电话访问</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="116" />
         <source>Courtyard meeting</source>
         <translation>院坝会</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="117" />
         <source>Village square meeting</source>
         <translation>群众会</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="118" />
         <source>Exchange meeting</source>
         <translation>交流会</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="123" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="124" />
         <source>Fairly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="125" />
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="129" />
         <source>Staff</source>
         <translation>干部职工</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="130" />
         <source>Public</source>
         <translation>群众</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="131" />
-        <location filename="../../models/vocab.py" line="148" />
         <source>Household visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="133" />
         <source>Suggestion box</source>
         <translation>意见箱</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="137" />
         <source>To be handled</source>
         <translation>待办理</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="138" />
         <source>Being handled</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="139" />
         <source>Adopted</source>
         <translation>已采纳</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="140" />
         <source>Partly adopted</source>
         <translation>部分采纳</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="141" />
         <source>Not adopted for now</source>
         <translation>暂不采纳</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="142" />
         <source>Answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="147" />
         <source>Self-inspection</source>
         <translation>自查</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="149" />
         <source>Suggestion</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="150" />
         <source>Higher-level inspection</source>
         <translation>上级督查</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="154" />
         <source>Not started</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="155" />
         <source>In progress</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="156" />
         <source>Completed (closed)</source>
         <translation>已完成（销号）</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="157" />
         <source>Long-term</source>
         <translation>长期坚持</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="162" />
         <source>News article</source>
         <translation>新闻稿件</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="163" />
         <source>Briefing</source>
         <translation>工作简报</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="164" />
         <source>Column</source>
         <translation>专栏</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="165" />
         <source>Interview</source>
         <translation>访谈</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="166" />
         <source>Feature programme</source>
         <translation>专题节目</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="170" />
         <source>Lifted out of poverty</source>
         <translation>脱贫户</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="171" />
         <source>Under monitoring</source>
         <translation>监测户</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="172" />
         <source>Subsistence allowance</source>
         <translation>低保户</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="173" />
         <source>Five guarantees</source>
         <translation>五保户</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="174" />
         <source>Left-behind elderly</source>
         <translation>留守老人户</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="175" />
         <source>Person with disability</source>
         <translation>残疾人户</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="179" />
         <source>Suggestion category</source>
         <translation>意见建议类别</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="180" />
         <source>Problem category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="184" />
         <source>Publicity and mobilisation</source>
         <translation>宣传发动</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="185" />
         <source>Study and improvement</source>
         <translation>学习提升</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="186" />
         <source>Research and discussion</source>
         <translation>调研讨论</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="187" />
         <source>Putting into practice</source>
         <translation>推动落实</translation>
     </message>
     <message>
-        <location filename="../../models/vocab.py" line="188" />
         <source>Continued deepening</source>
         <translation>巩固深化</translation>
     </message>
