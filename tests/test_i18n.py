@@ -2,8 +2,8 @@
 
 The source text is English; ``resources/i18n/taizhangtong_zh_CN.ts`` holds the
 Chinese for the window (compiled to .qm) and for the Qt-free core. After
-changing strings: ``pyside6-lupdate -locations none models ui exporters main.py -ts <ts>``, translate the
-new entries, then ``pyside6-lrelease <ts> -qm <qm>``.
+changing strings: ``python resources/i18n/update.py``, translate the entries it lists as
+unfinished, and run it again.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import pytest
 
 from models import i18n, vocab
 from models import records as r
+from resources.i18n import update
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "taizhangtong_zh_CN.ts"
@@ -49,9 +50,7 @@ def test_every_message_is_translated():
 
 def test_the_ts_holds_every_string_of_the_sources(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = [str(p) for folder in ("models", "ui", "exporters")
-               for p in sorted((ROOT / folder).rglob("*.py"))]
-    subprocess.run([_tool("pyside6-lupdate"), *sources, str(ROOT / "main.py"), "-ts", str(fresh)],
+    subprocess.run([_tool("pyside6-lupdate"), *map(str, update.sources()), "-ts", str(fresh)],
                    check=True, capture_output=True)
     assert set(_messages(fresh)) - set(_messages(TS)) == set()
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from models import db, i18n, paths
-from models import records as r
 from resources import i18n as translations
-from ui.common import translate
+from ui.data_file import ensure_unit, hold_lock, open_or_explain, release_lock, say_already_open
 
 
 def install_translators(app: QApplication, language: str) -> None:
@@ -28,65 +27,6 @@ def install_translators(app: QApplication, language: str) -> None:
         if translator.load(name, folder):
             app.installTranslator(translator)
             app._translators.append(translator)
-
-
-def open_or_explain(parent: QWidget | None, path: Path) -> bool:
-    """Open the data file; when it cannot be, say why in a message box."""
-    try:
-        db.open_database(path)
-    except db.DatabaseDamagedError as error:
-        from ui.backup_dialogs import offer_good_backup
-
-        return offer_good_backup(parent, path, error)
-    except db.DatabaseOpenError as error:
-        QMessageBox.critical(parent, translate("App", "Cannot open the data file"), str(error))
-        return False
-    except OSError as error:
-        QMessageBox.critical(parent, translate("App", "Cannot open the data file"), translate(
-            "App", "{path} could not be opened: {error}").format(path=path, error=error))
-        return False
-    return True
-
-
-_lock: QLockFile | None = None
-
-
-def hold_lock(path: Path) -> bool:
-    """Keep ``{name}.lock`` beside the data file; False when another 台账通 window holds it.
-
-    A lock left by a process that crashed is taken over (QLockFile sees that its
-    process is gone). A folder where no lock can be made (a read-only stick) is
-    no reason to refuse the file.
-    """
-    global _lock
-    path = Path(path).resolve()
-    name = str(path.with_name(path.name + ".lock"))
-    if _lock is not None and _lock.fileName() == name:
-        return True
-    lock = QLockFile(name)
-    lock.setStaleLockTime(0)  # stale only when its process is gone, however old
-    if not lock.tryLock(0) and lock.error() == QLockFile.LockError.LockFailedError:
-        return False
-    release_lock()
-    _lock = lock
-    return True
-
-
-def release_lock() -> None:
-    global _lock
-    if _lock is not None:
-        _lock.unlock()
-        _lock = None
-
-
-def say_already_open(parent: QWidget | None, path: Path) -> None:
-    QMessageBox.information(parent, "台账通", translate(
-        "App", "This data file is already open in another 台账通 window:\n{path}\n\nSwitch to that "
-        "window, or close it first.").format(path=path))
-
-
-def has_unit() -> bool:
-    return r.Unit.select().where(r.Unit.deleted_at.is_null()).exists()
 
 
 def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE) -> int:
@@ -110,20 +50,11 @@ def _run_window(app: QApplication, db_path: Path) -> int:
         return 0
     if not open_or_explain(None, db_path):
         return 1
-    if not has_unit():
-        from ui.first_start import run_first_start
-
-        chosen = run_first_start(None, db_path)
-        if chosen is None:
-            db.close_database()
-            return 0
-        db_path = Path(chosen)
-        if not hold_lock(db_path):
-            say_already_open(None, db_path)
-            return 0
-
+    chosen = ensure_unit(None, db_path)
+    if chosen is None:
+        return 0
     from ui.main_window import MainWindow
 
-    window = MainWindow(db_path, demo=db_path.name.startswith("demo-"))
+    window = MainWindow(chosen, demo=chosen.name.startswith("demo-"))
     window.show()
     return app.exec()

@@ -20,6 +20,8 @@ from models import paths
 from models.store import StillUsedError
 from models.validation import ValidationError
 
+ERROR_STYLE = "color: #b3261e;"  # what is wrong, under a field or in a dialog
+
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)

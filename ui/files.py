@@ -17,7 +17,11 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from models.i18n import QT_TRANSLATE_NOOP
 from ui.common import settings, translate
+
+EXCEL_FILTER = QT_TRANSLATE_NOOP("Transfer", "Excel workbook (*.xlsx)")
+WORD_FILTER = "Word (*.docx)"
 
 
 def last_folder(kind: str = "export") -> Path:
@@ -51,6 +55,16 @@ def choose_target(parent: QWidget | None, title: str, name: str, file_filter: st
     if remember:
         remember_folder(path, kind)
     return path
+
+
+def choose_excel_target(parent: QWidget | None, title: str, name: str) -> Path | None:
+    """The workbook to write, proposed as ``name`` in the last export folder; None if cancelled."""
+    return choose_target(parent, title, name, translate("Transfer", EXCEL_FILTER), ".xlsx")
+
+
+def choose_word_target(parent: QWidget | None, title: str, name: str) -> Path | None:
+    """The document to write, proposed as ``name`` in the last export folder; None if cancelled."""
+    return choose_target(parent, title, safe_file_name(name), WORD_FILTER, ".docx")
 
 
 @contextmanager

@@ -21,18 +21,23 @@ from PySide6.QtWidgets import (
 from models import db, lists, store
 from models import records as r
 from models.i18n import QT_TRANSLATE_NOOP
-from ui import transfer
-from ui.backup_dialogs import AutoBackup, RestoreDialog, backup_to_file
-from ui.bin_page import RecycleBinPage
+from ui.auto_backup import AutoBackup
 from ui.common import settings, translate, warn
-from ui.dialogs import DIALOGS, MergeDialog
-from ui.forms import ask
-from ui.history import export_history
-from ui.overview_page import ListRequest, OverviewPage
-from ui.package_dialogs import export_package, import_package
-from ui.record_page import RecordPage
-from ui.settings_page import SettingsPage
-from ui.summary_page import SummaryPage, write_minutes_of
+from ui.data_file import ensure_unit, hold_lock, open_or_explain, say_already_open
+from ui.dialogs.backup import RestoreDialog, backup_to_file
+from ui.dialogs.export_registers import ExportDialog
+from ui.dialogs.history_export import export_history
+from ui.dialogs.import_roster import ImportDialog
+from ui.dialogs.minutes import write_minutes_of
+from ui.dialogs.packages import export_package, import_package
+from ui.dialogs.signin_sheet import print_signin_sheet
+from ui.forms import DIALOGS, ask
+from ui.forms.merge_suggestions import MergeDialog
+from ui.pages.overview import ListRequest, OverviewPage
+from ui.pages.record_list import RecordPage
+from ui.pages.recycle_bin import RecycleBinPage
+from ui.pages.settings import SettingsPage
+from ui.pages.summary import SummaryPage
 
 # The pages in the order of the navigation: (list key or page name, English label).
 PAGES = (
@@ -244,18 +249,18 @@ class MainWindow(QMainWindow):
 
     def export_registers(self) -> None:
         """The register workbook: choices, then the export with its progress (not blocking)."""
-        self.export_dialog = transfer.ExportDialog(self)
+        self.export_dialog = ExportDialog(self)
         self.export_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.export_dialog.open()
 
     def import_roster(self) -> None:
-        self.import_dialog = transfer.ImportDialog(self)
+        self.import_dialog = ImportDialog(self)
         self.import_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_dialog.imported.connect(lambda _result: self.records_changed())
         self.import_dialog.open()
 
     def print_signin_sheet(self) -> None:
-        transfer.print_signin_sheet(self, self.pages["sessions"].current_record())
+        print_signin_sheet(self, self.pages["sessions"].current_record())
 
     def open_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -292,28 +297,17 @@ class MainWindow(QMainWindow):
             source=result.source.name, kept=result.kept), 10000)
 
     def switch_to(self, path: Path) -> bool:
-        from ui.app import hold_lock, open_or_explain, say_already_open
-        from ui.first_start import run_first_start
-
         previous = self.db_path
         if not hold_lock(path):
             say_already_open(self, path)
             return False
         db.close_database()
-        if not open_or_explain(self, path):
+        chosen = ensure_unit(self, path) if open_or_explain(self, path) else None
+        if chosen is None:
             hold_lock(previous)
             open_or_explain(self, previous)
             return False
-        if r.Unit.select().where(r.Unit.deleted_at.is_null()).count() == 0:
-            chosen = run_first_start(self, path)
-            if chosen is None:
-                db.close_database()
-                hold_lock(previous)
-                open_or_explain(self, previous)
-                return False
-            path = Path(chosen)
-            hold_lock(path)
-        self.db_path = path
+        self.db_path = path = chosen
         self.demo = path.name.startswith("demo-")
         for page in self.pages.values():
             if isinstance(page, RecordPage):

@@ -1136,6 +1136,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>如 2026-03-02</translation>
     </message>
     <message>
+        <source>Type a date or pick it from the calendar; Up and Down step a day. Leave empty if not known.</source>
+        <translation>输入日期或从日历中选取；上下方向键前后调一天。不知道可以不填。</translation>
+    </message>
+    <message>
         <source>Pick from the calendar</source>
         <translation>从日历选择</translation>
     </message>
@@ -1660,13 +1664,6 @@ Data file: {path}</source>
     <message>
         <source>Ctrl+Down in the list</source>
         <translation>列表中按 Ctrl+↓</translation>
-    </message>
-</context>
-<context>
-    <name>OptionalDateEdit</name>
-    <message>
-        <source>Leave empty if not known; Delete clears the date.</source>
-        <translation>不清楚可留空；按 Delete 清除日期。</translation>
     </message>
 </context>
 <context>
@@ -2810,6 +2807,10 @@ Data file: {path}</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>The export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
     </message>
     <message>
         <source>The registers were written to {path}.</source>

@@ -43,7 +43,7 @@ def main() -> None:
         db.close_database()
     db.open_database(path)
 
-    from ui.dialogs import DIALOGS
+    from ui.forms import DIALOGS
     from ui.main_window import PAGES, MainWindow
 
     window = MainWindow(path, demo=True)
@@ -76,8 +76,9 @@ def main() -> None:
             dialog.grab().save(str(OUT / "form-session-attendance.png"))
         dialog.close()
     from models import backup
-    from ui.backup_dialogs import RestoreDialog
-    from ui.transfer import ExportDialog, ImportDialog
+    from ui.dialogs.backup import RestoreDialog
+    from ui.dialogs.export_registers import ExportDialog
+    from ui.dialogs.import_roster import ImportDialog
 
     backup.make_backup("manual")
     dialog = RestoreDialog(window)

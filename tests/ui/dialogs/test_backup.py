@@ -1,0 +1,278 @@
+"""Backups in the window: restore with the preview, 备份到…, the automatic copies, a second start,
+a damaged file at start."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+import ui.app
+import ui.data_file
+from models import backup, db, paths, store
+from models import records as r
+from tests.models.test_backup import damage
+from tests.ui.driving import make_window
+
+
+def live(model) -> int:
+    return model.select().where(model.deleted_at.is_null()).count()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def yes(monkeypatch, messages):
+    """Questions are answered Yes (and still recorded)."""
+    def answer(_parent, title, text, *_args, **_kwargs):
+        messages.append((title, text))
+        messages.kinds.append("question")
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    return messages
+
+
+# --- 从备份恢复… ------------------------------------------------------------------------------------
+
+
+def test_restoring_yesterdays_backup_from_the_window_with_the_preview(qtbot, village_db, yes):
+    visits = live(r.Visit)
+    yesterday = dt.datetime.now() - dt.timedelta(days=1)
+    saved = backup.make_backup("close", now=yesterday)
+    store.delete(r.Visit.select().where(r.Visit.deleted_at.is_null()).first())
+    window = make_window(qtbot, village_db)
+
+    window.restore_from_backup()
+    dialog = window.restore_dialog
+    items = [dialog.list.item(i) for i in range(dialog.list.count())]
+    (item,) = (item for item in items if item.data(Qt.ItemDataRole.UserRole).path == saved)
+    dialog.list.setCurrentItem(item)
+    assert dialog.preview is not None and dialog.chosen == saved
+    in_backup, now, newest = dialog.cells[r.Visit]
+    assert (in_backup.text(), now.text()) == (f"{visits:,}", f"{visits - 1:,}")
+    assert "bold" in in_backup.styleSheet()  # what differs stands out
+    households, households_now, _ = dialog.cells[r.Household]
+    assert households.text() == households_now.text() and households.styleSheet() == ""
+    assert yesterday.strftime("%Y-%m-%d %H:%M") in dialog.heading.text()
+    assert newest.text() != "—"
+    assert dialog.restore_button.isEnabled()
+
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    assert yes.kinds == ["question"] and "copy of the current data is kept" in yes[0][1]
+    assert live(r.Visit) == visits
+    (kept,) = (info for info in backup.list_backups() if info.reason == "before-restore")
+    assert str(kept.path) in window.statusBar().currentMessage()
+    assert not dialog.isVisible()
+    page = window.show_page("visits")
+    qtbot.waitUntil(lambda: page.count.text() == f"{visits:,} records")
+
+
+def test_a_file_that_cannot_be_restored_shows_why_and_offers_no_restore(qtbot, village_db, tmp_path,
+                                                                       monkeypatch, messages):
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"SQLite format 3\x00" + bytes(8000))
+    window = make_window(qtbot, village_db)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(garbage), ""))
+    window.restore_from_backup()
+    dialog = window.restore_dialog
+    assert dialog.list.count() == 0  # no backups yet: said in the panel
+    assert "no backups" in dialog.problem.text()
+    dialog.choose_other_file()
+    assert "garbage.db" in dialog.problem.text()
+    assert not dialog.restore_button.isEnabled()
+    assert dialog.cells[r.Visit][0].text() == "—"
+    dialog.restore()
+    assert messages == []
+
+
+def test_a_refused_restore_changes_nothing(qtbot, village_db, messages):
+    saved = backup.make_backup("manual")
+    store.delete(r.Suggestion.select().where(r.Suggestion.deleted_at.is_null()).first())
+    suggestions = live(r.Suggestion)
+    window = make_window(qtbot, village_db)
+    window.restore_from_backup()
+    dialog = window.restore_dialog
+    assert dialog.chosen == saved
+    dialog.restore()  # the messages fixture answers No
+    assert messages.kinds == ["question"]
+    assert live(r.Suggestion) == suggestions
+    assert [info.reason for info in backup.list_backups()] == ["manual"]
+
+
+# --- 备份到… -------------------------------------------------------------------------------------
+
+
+def test_back_up_to_a_file_proposes_the_unit_and_the_date(qtbot, village_db, tmp_path, monkeypatch):
+    proposed = []
+    target = tmp_path / "stick" / "copy"
+
+    def save_name(_parent, _title, name, _filter):
+        proposed.append(Path(name).name)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    window = make_window(qtbot, village_db)
+    target.parent.mkdir()
+    window.backup_to()
+    unit = store.current_unit().name
+    assert proposed == [f"{unit}-台账通备份-{dt.date.today().isoformat()}.db"]
+    written = target.with_name("copy.db")
+    assert backup.preview(written).count(r.Household) == live(r.Household)
+    assert str(written) in window.statusBar().currentMessage()
+
+
+def test_back_up_to_a_place_that_cannot_be_written_is_a_warning(qtbot, village_db, tmp_path, monkeypatch,
+                                                                messages):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args: (str(tmp_path / "missing" / "deeper" / "x.db" / "y.db"), ""))
+    (tmp_path / "missing").write_text("a file, not a folder")
+    window = make_window(qtbot, village_db)
+    assert window.backup_to() is None
+    assert messages.kinds == ["warning"] and "y.db" in messages[0][1]
+
+
+# --- automatic copies -------------------------------------------------------------------------------
+
+
+def test_closing_the_window_makes_a_backup_and_rotates(qtbot, village_db):
+    folder = paths.ensure(paths.backups_dir())
+    old = folder / "village-20200101-180000-close.db"
+    old.write_bytes(b"old")
+    for day in range(1, 9):  # eight newer weeks push the old copy out
+        backup.make_backup("close", now=dt.datetime.now() - dt.timedelta(weeks=day))
+    window = make_window(qtbot, village_db)
+    window.close()
+    newest = backup.list_backups()[0]
+    assert newest.reason == "close" and newest.taken_at.date() == dt.date.today()
+    assert backup.preview(newest.path).count(r.Visit) == live(r.Visit)
+    assert not old.exists()
+
+
+def test_a_failed_backup_is_a_warning_in_the_status_bar_and_never_stops_closing(qtbot, village_db, tmp_path):
+    blocker = tmp_path / "backups-here"
+    blocker.write_text("a file where the backups folder should be")
+    window = make_window(qtbot, village_db)
+    window.auto_backup.folder = blocker
+    window.auto_backup.check_daily()
+    qtbot.waitUntil(lambda: not window.auto_backup.running)
+    assert "Backup failed" in window.statusBar().currentMessage()
+    assert "backups-here" in window.statusBar().currentMessage()
+    window.close()
+    assert not window.isVisible()
+    assert "Backup failed" in window.statusBar().currentMessage()
+
+
+def test_the_daily_backup_is_made_once_a_day_off_the_gui_thread(qtbot, village_db):
+    window = make_window(qtbot, village_db)
+    for _ in range(2):
+        window.auto_backup.check_daily()
+        qtbot.waitUntil(lambda: not window.auto_backup.running)
+    (daily,) = backup.list_backups()
+    assert daily.reason == "daily" and daily.taken_at.date() == dt.date.today()
+    assert str(daily.path) in window.statusBar().currentMessage()
+    assert not r.database.is_closed()  # the worker's own connection was closed, not the window's
+
+
+# --- a second start -----------------------------------------------------------------------------------
+
+HOLDER = """
+import sys, time
+from PySide6.QtCore import QLockFile
+lock = QLockFile(sys.argv[1])
+lock.setStaleLockTime(0)
+print(lock.tryLock(0), flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_second_start_on_the_same_file_says_so_and_touches_nothing(qapp, village_db, messages):
+    db.close_database()
+    before = digest(village_db)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(village_db) + ".lock"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "True"
+        assert ui.app.run_app(village_db, "en") == 0
+        assert messages.kinds == ["information"]
+        assert "already open in another 台账通 window" in messages[0][1]
+        assert str(village_db) in messages[0][1]
+        assert r.database.is_closed()
+        assert digest(village_db) == before
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    # The window that held it crashed: its lock is stale and taken over.
+    try:
+        assert ui.data_file.hold_lock(village_db)
+    finally:
+        ui.data_file.release_lock()
+
+
+def test_switching_to_a_file_open_elsewhere_is_refused(qtbot, village_db, tmp_path, messages):
+    other = tmp_path / "other.db"
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(other) + ".lock"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "True"
+        window = make_window(qtbot, village_db)
+        assert not window.switch_to(other)
+        assert "already open" in messages[0][1]
+        assert window.db_path == village_db and not r.database.is_closed()
+        assert not other.exists()
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+        ui.data_file.release_lock()
+
+
+# --- a damaged file at start ---------------------------------------------------------------------------
+
+
+def test_a_damaged_file_is_replaced_by_the_newest_good_backup_on_request(qapp, village_db, yes):
+    households = live(r.Household)
+    backup.make_backup("close", now=dt.datetime.now() - dt.timedelta(days=1))
+    db.close_database()
+    damage(village_db)
+    damaged = village_db.read_bytes()
+
+    assert ui.data_file.open_or_explain(None, village_db)
+
+    assert live(r.Household) == households
+    assert yes.kinds == ["question", "information"]
+    assert "village.db is damaged" in yes[0][1] and "Restore it?" in yes[0][1]
+    (kept,) = (p for p in village_db.parent.glob("village.db.damaged-*") if p.name[-4:].isdigit())
+    assert kept.read_bytes() == damaged
+    assert str(kept) in yes[1][1]
+
+
+def test_a_damaged_file_is_left_alone_when_the_offer_is_declined(qapp, village_db, messages):
+    backup.make_backup("close")
+    db.close_database()
+    damage(village_db)
+    before = digest(village_db)
+    assert not ui.data_file.open_or_explain(None, village_db)
+    assert messages.kinds == ["question"]
+    assert digest(village_db) == before
+    assert not list(village_db.parent.glob("village.db.damaged-*"))
+    assert r.database.is_closed()
+
+
+def test_a_damaged_file_without_a_good_backup_is_explained(qapp, village_db, messages):
+    db.close_database()
+    damage(village_db)
+    before = digest(village_db)
+    assert ui.app.run_app(village_db, "en") == 1
+    assert messages.kinds == ["critical"]
+    assert "No sound backup" in messages[0][1]
+    assert digest(village_db) == before

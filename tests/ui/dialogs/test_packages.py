@@ -1,0 +1,120 @@
+"""导出数据包… / 导入数据包… in the window: villages and dates chosen, conflicts decided row by row,
+duplicates merged when ticked, a bad package refused with a message."""
+
+from __future__ import annotations
+
+import shutil
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from models import db, packages, store
+from models import records as r
+from tests.models.factories import id_number
+from tests.ui.driving import make_window
+from ui.dialogs import packages as package_dialogs
+
+
+def _menu_action(window, text):
+    for action in window.menuBar().actions()[0].menu().actions():
+        if action.text() == text:
+            return action
+    raise AssertionError(text)
+
+
+def test_export_from_the_file_menu_with_a_village_and_dates(qtbot, township_db, tmp_path, monkeypatch):
+    window = make_window(qtbot, township_db)
+    target = tmp_path / "out" / "one"
+    target.parent.mkdir()
+    first = r.Village.select().order_by(r.Village.position).first()
+
+    def accept(dialog):
+        dialog.villages.item(0).setCheckState(Qt.CheckState.Checked)
+        dialog.date_from.set_value(store.current_campaign().start_date)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(package_dialogs.ExportPackageDialog, "exec", accept)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    _menu_action(window, "Export data package…").trigger()
+    written = target.with_name("one.tzpkg")
+    package = packages.read_package(written)
+    assert {row["village_id"] for row in package.rows["household"]} == {first.id.hex}
+    assert package.manifest.scope["date_from"] == store.current_campaign().start_date.isoformat()
+    assert "one.tzpkg" in window.statusBar().currentMessage()
+
+
+def test_export_refuses_a_date_it_cannot_read(qtbot, village_db, monkeypatch, messages):
+    window = make_window(qtbot, village_db)
+
+    def accept(dialog):
+        dialog.date_to.set_value("明天")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(package_dialogs.ExportPackageDialog, "exec", accept)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (_ for _ in ()).throw(AssertionError))
+    assert package_dialogs.export_package(window) is None
+    assert "明天 is not a date" in messages[-1][1]
+
+
+def test_import_shows_the_plan_and_takes_the_chosen_side(qtbot, _village_template, tmp_path, monkeypatch,
+                                                         messages):
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    shutil.copy(_village_template, a)
+    shutil.copy(_village_template, b)
+    db.open_database(a)
+    household = r.Household.select().order_by(r.Household.id).first()
+    store.save(r.Household, {"remarks": "甲机"}, household)
+    number = id_number("19660606")
+    twin = store.save(r.Household, {"village": household.village_id, "group": household.group_id,
+                                    "head_name": "甲户", "id_number": number})
+    packages.export_package(tmp_path / "a.tzpkg")
+    db.close_database()
+    db.open_database(b)
+    window = make_window(qtbot, b)
+    store.save(r.Household, {"remarks": "乙机"}, r.Household.get_by_id(household.id))
+    mine = store.save(r.Household, {"village": household.village_id, "group": household.group_id,
+                                    "head_name": "乙户", "id_number": number})
+    shown = {}
+
+    def decide(dialog):
+        shown["summary"] = dialog.summary.text()
+        shown["rows"] = dialog.conflicts.rowCount()
+        shown["conflict"] = [dialog.conflicts.item(0, c).text() for c in range(4)]
+        dialog.choices[0].setCurrentIndex(dialog.choices[0].findData("incoming"))
+        dialog.duplicates.item(0).setCheckState(Qt.CheckState.Checked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(package_dialogs.ImportPackageDialog, "exec", decide)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(tmp_path / "a.tzpkg"), ""))
+    _menu_action(window, "Import data package…").trigger()
+    assert shown["rows"] == 1
+    assert "1 new" in shown["summary"] and "1 changed on both sides" in shown["summary"]
+    assert shown["conflict"][1:] == ["Remarks", "乙机", "甲机"]
+    assert r.Household.get_by_id(household.id).remarks == "甲机"
+    assert r.Household.get_by_id(twin.id).deleted_at is not None  # merged into the one already here
+    assert r.Household.get_by_id(mine.id).deleted_at is None
+    assert "1 added" in messages[-1][1] and "1 of 1 possible duplicates merged" in messages[-1][1]
+
+
+def test_a_bad_package_is_refused_with_a_message(qtbot, village_db, tmp_path, monkeypatch, messages):
+    window = make_window(qtbot, village_db)
+    bad = tmp_path / "bad.tzpkg"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    before = r.Household.select().count()
+    monkeypatch.setattr(package_dialogs.ImportPackageDialog, "exec",
+                        lambda dialog: (_ for _ in ()).throw(AssertionError))
+    assert package_dialogs.import_package(window, bad) is None
+    assert "bad.tzpkg cannot be imported" in messages[-1][1]
+    assert r.Household.select().count() == before
+
+
+def test_conflicting_values_are_shown_as_the_user_knows_them(village_db):
+    household = r.Household.select().first()
+    show = package_dialogs._show
+    assert show(r.Household, "group_id", household.group_id.hex) == store.describe(household.group)
+    assert show(r.Visit, "method", "home") == "Home visit"
+    assert show(r.Person, "leader", 1) == "Yes"
+    assert show(r.Household, "deleted_at", "2026-11-25 08:00:00") == "in the recycle bin"
+    assert show(r.Household, "remarks", "") == "—"
+    assert package_dialogs._label(r.Household, "deleted_at") == "Recycle bin"
+    assert package_dialogs._label(r.Household, "head_name") == "Head of household"

@@ -1,0 +1,115 @@
+"""概览: figures that open their records, charts, the to-do list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtGui import QImage
+
+from models import figures, overview, store
+from models import records as r
+from ui.main_window import MainWindow
+from ui.pages import record_list
+
+
+@pytest.fixture
+def window(qtbot, township_db):
+    window = MainWindow(township_db)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.pages["overview"]
+    qtbot.waitUntil(lambda: page.result is not None, timeout=10000)
+    return window
+
+
+def test_the_overview_is_the_first_page_and_shows_the_figures_of_the_summary(window):
+    page = window.pages["overview"]
+    assert window.stack.currentWidget() is page
+    expected = figures.compute(figures.Scope(campaign=store.current_campaign().id))
+    shown = {button.text().split("\n")[1]: button.text().split("\n")[0]
+             for button in page.buttons if button.isVisible()}
+    assert shown["study sessions"] == str(expected.sessions)
+    assert shown["suggestions collected"] == str(expected.suggestions)
+    assert shown["household visits"] == f"{expected.visits:,}"
+    assert shown["Overdue"] == str(expected.rectifications_overdue)
+
+
+def button(page, label: str):
+    return next(b for b in page.buttons if b.isVisible() and b.text().split("\n")[1] == label)
+
+
+@pytest.mark.parametrize("label, key", [
+    ("Overdue", "rectifications"), ("households not visited", "households"),
+    ("suggestions answered", "suggestions"), ("study sessions", "sessions")])
+def test_a_click_on_a_figure_opens_its_records(qtbot, window, label, key):
+    page = window.pages["overview"]
+    figure = button(page, label)
+    target = window.pages[key]
+    with qtbot.waitSignal(target.model.loaded, timeout=10000):
+        figure.click()
+    assert window.stack.currentWidget() is target
+    assert f"{target.model.rowCount():,}" == figure.text().split("\n")[0].split(" / ")[0]
+
+
+def test_the_extra_condition_is_shown_and_cleared(qtbot, window):
+    page = window.pages["overview"]
+    households = window.pages["households"]
+    with qtbot.waitSignal(households.model.loaded, timeout=10000):
+        button(page, "households not visited").click()
+    assert households.extra_filter.isVisible()
+    narrowed = households.model.rowCount()
+    with qtbot.waitSignal(households.model.loaded, timeout=10000):
+        households.extra_filter.click()
+    assert not households.extra_filter.isVisible()
+    assert households.model.rowCount() > narrowed
+
+
+def test_a_line_of_the_to_do_list_opens_its_record(qtbot, window, monkeypatch):
+    opened = []
+    monkeypatch.setattr(record_list, "ask", lambda dialog: opened.append(dialog.record))
+    page = window.pages["overview"]
+    group = next(page.todo.topLevelItem(i) for i in range(page.todo.topLevelItemCount())
+                 if page.todo.topLevelItem(i).child(0) is not None
+                 and page.todo.topLevelItem(i).child(0).data(0, 0x0100).kind == "rectification")
+    line = group.child(0)
+    todo = line.data(0, 0x0100)
+    page.todo.itemActivated.emit(line, 0)
+    assert [record.id for record in opened] == [todo.record[1]]
+    assert isinstance(opened[0], r.Rectification)
+    assert window.stack.currentWidget() is window.pages["rectifications"]
+
+
+def test_the_to_do_list_has_every_overdue_rectification(window):
+    page = window.pages["overview"]
+    lines = [page.todo.topLevelItem(i).child(j).data(0, 0x0100)
+             for i in range(page.todo.topLevelItemCount())
+             for j in range(page.todo.topLevelItem(i).childCount())]
+    overdue = {t.record[1] for t in lines if t.overdue}
+    today = dt.date.today()
+    expected = {x.id for x in r.Rectification.select().where(
+        r.Rectification.deleted_at.is_null(), *figures.overdue(today),
+        r.Rectification.campaign == store.current_campaign().id)}
+    assert overdue == expected
+
+
+def test_the_charts_are_drawn_and_saved_as_pictures(qtbot, window, tmp_path, qtlog):
+    page = window.pages["overview"]
+    for key, chart in page.charts.items():
+        assert chart.categories and chart.series, key
+        path = tmp_path / f"{key}.png"
+        assert page.save_chart(key, str(path))
+        image = QImage(str(path))
+        assert image.width() >= chart.minimumWidth() and image.height() >= chart.minimumHeight()
+    assert [m.message for m in qtlog.records if "propagateSizeHints" not in m.message] == []
+
+
+def test_a_changed_limit_changes_the_to_do_list(qtbot, window):
+    page = window.pages["overview"]
+    before = sum(1 for t in page.result.todo if t.kind == "person")
+    page.limits["todo_absences"].setValue(0)
+    with qtbot.waitSignal(page.computed, timeout=10000):
+        page.limits["todo_absences"].editingFinished.emit()
+    assert store.get_setting("todo_absences") == "0"
+    assert sum(1 for t in page.result.todo if t.kind == "person") >= before
+    assert overview.setting("todo_absences") == 0

@@ -1,0 +1,89 @@
+"""Automatic copies: one when the window closes and one a day while it runs.
+
+A failure to back up is said in the status bar and never stops the window or
+its closing. The day's copy is made off the window's thread (a county file
+takes seconds).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import (
+    QMainWindow,
+)
+
+from models import backup, paths
+from models import records as r
+from ui.common import translate
+from ui.jobs import run_in_background
+
+
+def _daily_copy(folder: Path):
+    """The work of the day's job: a copy when none was made today, then the rotation."""
+    def work(_job) -> Path | None:
+        if not backup.due_today(folder):
+            return None
+        written = backup.make_backup("daily", folder)
+        backup.rotate(folder=folder)
+        return written
+    return work
+
+
+class AutoBackup(QObject):
+    """A copy when the window closes and one a day while it runs, kept by ``backup.rotate``."""
+
+    CHECK_EVERY_MS = 3_600_000
+    FIRST_CHECK_MS = 5_000
+
+    def __init__(self, window: QMainWindow, folder: Path | None = None):
+        super().__init__(window)
+        self.window = window
+        self.folder = folder
+        self.running = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.check_daily)
+        self.timer.start()
+        QTimer.singleShot(self.FIRST_CHECK_MS, self, self.check_daily)
+
+    def backups_folder(self) -> Path:
+        return self.folder if self.folder is not None else paths.backups_dir()
+
+    def check_daily(self) -> None:
+        if self.running or r.database.is_closed():
+            return
+        self.running = True
+        run_in_background(_daily_copy(self.backups_folder()), self._on_job_finished, self._on_job_failed)
+
+    def _on_job_finished(self, written: Path | None) -> None:
+        self.running = False
+        if written is not None:
+            self.window.statusBar().showMessage(
+                translate("Backup", "Today's backup was written to {path}.").format(path=written), 6000)
+
+    def _on_job_failed(self, error: Exception) -> None:
+        """A full disk, a folder that cannot be written: said, never a crash."""
+        self.running = False
+        self.warn(str(error))
+
+    def warn(self, message: str) -> None:
+        self.window.statusBar().showMessage(translate("Backup", "Backup failed: {message}").format(
+            message=message))
+
+    def backup_on_close(self) -> Path | None:
+        """The closing copy; a failure is said and never stops the window from closing."""
+        self.timer.stop()
+        if r.database.is_closed():
+            return None
+        folder = self.backups_folder()
+        try:
+            written = backup.make_backup("close", folder)
+            backup.rotate(folder=folder)
+        except Exception as error:  # closing must go on whatever happened
+            self.warn(str(error))
+            print(translate("Backup", "Backup failed: {message}").format(message=error), file=sys.stderr)
+            return None
+        return written

@@ -1,0 +1,295 @@
+"""Data packages in the window: 导出数据包… (villages, date range) and 导入数据包… (what it would do,
+a choice for each record changed on both sides, households and persons that look like duplicates).
+
+The work is in ``models.packages`` (Qt-free); here are the choices and the messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import peewee
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import packages, store
+from models import records as r
+from ui import files
+from ui.common import translate, warn
+from ui.files import safe_file_name
+from ui.widgets.date_input import DateInput
+
+OK, CANCEL = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+PACKAGE_FILTER = "台账通数据包 (*.tzpkg);;All files (*)"
+
+
+# --- 导出数据包… -----------------------------------------------------------------------------------
+
+
+class ExportPackageDialog(QDialog):
+    """Which villages (all, or those ticked) and which dates go into the package."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(translate("Packages", "Export data package"))
+        self.unit = store.current_unit()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(translate(
+            "Packages", "The records of {unit} go into one file that another laptop can import. Tick "
+            "villages to send only theirs (none ticked: all villages).").format(
+            unit=self.unit.name if self.unit else "—")))
+        self.villages = QListWidget()
+        villages = (r.Village.select().where(r.Village.unit == self.unit, r.Village.deleted_at.is_null())
+                    .order_by(r.Village.position, r.Village.name)) if self.unit else []
+        for village in villages:
+            item = QListWidgetItem(village.name)
+            item.setData(Qt.ItemDataRole.UserRole, village.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.villages.addItem(item)
+        layout.addWidget(self.villages)
+        form = QFormLayout()
+        self.date_from, self.date_to = DateInput(), DateInput()
+        form.addRow(translate("Packages", "Dated records from"), self.date_from)
+        form.addRow(translate("Packages", "to"), self.date_to)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(OK | CANCEL)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Packages", "Export…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen_villages(self) -> list[Any] | None:
+        ticked = [self.villages.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.villages.count())
+                  if self.villages.item(i).checkState() == Qt.CheckState.Checked]
+        return ticked or None
+
+    def dates(self) -> tuple[dt.date | None, dt.date | None]:
+        """The range; ``ValueError`` naming the field if a date cannot be read."""
+        values = []
+        for label, field in ((translate("Packages", "Dated records from"), self.date_from),
+                             (translate("Packages", "to"), self.date_to)):
+            value = field.value()
+            if isinstance(value, str):
+                raise ValueError(translate("Packages", "{field}: {text} is not a date like 2026-03-01.")
+                                 .format(field=label, text=value))
+            values.append(value)
+        return values[0], values[1]
+
+
+def default_package_name(villages: list[str] | None = None, today: dt.date | None = None) -> str:
+    unit = store.current_unit()
+    name = safe_file_name(unit.name) if unit is not None else "台账通"
+    if villages and len(villages) == 1:
+        name += "-" + safe_file_name(villages[0])
+    return f"{name}-数据包-{(today or dt.date.today()).isoformat()}{packages.SUFFIX}"
+
+
+def export_package(window: QMainWindow) -> Path | None:
+    title = translate("Packages", "Export data package")
+    if store.current_unit() is None:
+        warn(window, title, translate("Packages", "The data file has no unit to export."))
+        return None
+    dialog = ExportPackageDialog(window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    try:
+        date_from, date_to = dialog.dates()
+    except ValueError as error:
+        warn(window, title, str(error))
+        return None
+    villages = dialog.chosen_villages()
+    names = [v.name for v in r.Village.select().where(r.Village.id.in_(villages))] if villages else None
+    target = files.choose_target(window, title, default_package_name(names), PACKAGE_FILTER,
+                                 packages.SUFFIX, kind="package", remember=False)
+    if target is None:
+        return None
+    try:
+        with files.busy():
+            manifest = packages.export_package(target, villages=villages, date_from=date_from,
+                                               date_to=date_to)
+    except (packages.PackageError, OSError) as error:
+        warn(window, title, translate("Packages", "{path} could not be written: {error}").format(
+            path=target, error=error))
+        return None
+    files.remember_folder(target, "package")
+    count = sum(n for table, n in manifest.counts.items() if table != packages.LINKS)
+    window.statusBar().showMessage(translate("Packages", "Data package written to {path} ({n} records).")
+                                   .format(path=target, n=count), 8000)
+    return target
+
+
+# --- 导入数据包… -----------------------------------------------------------------------------------
+
+
+def _label(model, column: str) -> str:
+    if column == "deleted_at":
+        return translate("Packages", "Recycle bin")
+    field = model._meta.columns.get(column)
+    name = field.verbose_name if field is not None and field.verbose_name else column
+    return translate("Field", name)
+
+
+def _show(model, column: str, value: Any) -> str:
+    """A stored value as the user knows it: a referenced record's description, a word list's label."""
+    if value is None or value == "":
+        return "—"
+    field = model._meta.columns.get(column)
+    if isinstance(field, peewee.ForeignKeyField):
+        target = field.rel_model.get_or_none(field.rel_model.id == value)
+        return store.describe(target) if target is not None else str(value)
+    if isinstance(field, r.TagsField):
+        return "、".join(field.vocabulary.label(code) for code in str(value).split(",") if code)
+    if isinstance(field, r.ChoiceField):
+        return field.vocabulary.label(value)
+    if isinstance(field, peewee.BooleanField):
+        return translate("Packages", "Yes") if value else translate("Packages", "No")
+    if column == "deleted_at":
+        return translate("Packages", "in the recycle bin")
+    return str(value)
+
+
+class ImportPackageDialog(QDialog):
+    """What the package would change; a choice for each conflict; duplicates to merge after importing."""
+
+    def __init__(self, plan: packages.ImportPlan, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plan = plan
+        manifest = plan.package.manifest
+        self.setWindowTitle(translate("Packages", "Import data package"))
+        self.resize(820, 560)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(translate(
+            "Packages", "{file}: records of {unit}, written {when} (UTC).\n"
+            "{added} new, {updated} changed, {deleted} moved to the recycle bin, {same} already the same, "
+            "{kept} newer here (kept); {conflicts} changed on both sides.").format(
+            file=plan.package.path.name, unit=manifest.unit_name, when=manifest.created_at[:16],
+            added=plan.added, updated=plan.updated, deleted=plan.deleted, same=plan.identical,
+            kept=plan.keep, conflicts=len(plan.conflicts)))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.conflicts = QTableWidget(len(plan.conflicts), 5)
+        self.conflicts.setHorizontalHeaderLabels([
+            translate("Packages", "Record"), translate("Packages", "Field"),
+            translate("Packages", "This laptop"), translate("Packages", "Package"),
+            translate("Packages", "Keep")])
+        self.conflicts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conflicts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.conflicts.horizontalHeader().setStretchLastSection(False)
+        self.choices: list[QComboBox] = []
+        for row, conflict in enumerate(plan.conflicts):
+            local = conflict.model.get_or_none(conflict.model.id == conflict.id)
+            record = (f"{store.kind_name(conflict.model)}：{store.describe(local)}" if local
+                      else str(conflict.id))
+            fields = conflict.fields
+            cells = [record, "、".join(_label(conflict.model, c) for c in fields),
+                     "\n".join(_show(conflict.model, c, conflict.local.get(c)) for c in fields),
+                     "\n".join(_show(conflict.model, c, conflict.incoming.get(c)) for c in fields)]
+            for column, text in enumerate(cells):
+                self.conflicts.setItem(row, column, QTableWidgetItem(text))
+            choice = QComboBox()
+            choice.addItem(translate("Packages", "This laptop's"), "local")
+            choice.addItem(translate("Packages", "The package's"), "incoming")
+            self.conflicts.setCellWidget(row, 4, choice)
+            self.choices.append(choice)
+        self.conflicts.resizeColumnsToContents()
+        self.conflicts.resizeRowsToContents()
+        if plan.conflicts:
+            layout.addWidget(QLabel(translate(
+                "Packages", "Changed on both laptops since the last exchange; choose which to keep:")))
+            layout.addWidget(self.conflicts, 2)
+        else:
+            self.conflicts.hide()
+        self.duplicates = QListWidget()
+        for duplicate in plan.duplicates:
+            local = duplicate.model.get_or_none(duplicate.model.id == duplicate.local)
+            reason = {"id_number": translate("Packages", "same ID number"),
+                      "head": translate("Packages", "same head of household in the same group"),
+                      "name": translate("Packages", "same name")}[duplicate.reason]
+            item = QListWidgetItem(translate(
+                "Packages", "{kind} {text} ({reason}) — merge into {local}").format(
+                kind=store.kind_name(duplicate.model), text=duplicate.text, reason=reason,
+                local=store.describe(local) if local else "—"))
+            item.setData(Qt.ItemDataRole.UserRole, duplicate)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.duplicates.addItem(item)
+        if plan.duplicates:
+            layout.addWidget(QLabel(translate(
+                "Packages", "These look like records already here under another key. Tick those to merge "
+                "into the existing record after importing (its visits and other records move over):")))
+            layout.addWidget(self.duplicates, 1)
+        else:
+            self.duplicates.hide()
+        buttons = QDialogButtonBox(OK | CANCEL)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Packages", "Import"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> dict[Any, str]:
+        return {conflict.id: box.currentData() for conflict, box in zip(self.plan.conflicts, self.choices,
+                                                                          strict=True)}
+
+    def to_merge(self) -> list[packages.Duplicate]:
+        return [self.duplicates.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.duplicates.count())
+                if self.duplicates.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def import_package(window: QMainWindow, path: Path | None = None) -> packages.ImportResult | None:
+    title = translate("Packages", "Import data package")
+    if path is None:
+        chosen, _filter = QFileDialog.getOpenFileName(window, title, str(files.last_folder("package")),
+                                                      PACKAGE_FILTER)
+        if not chosen:
+            return None
+        path = Path(chosen)
+    try:
+        with files.busy():
+            plan = packages.plan_import(packages.read_package(path))
+    except packages.PackageError as error:
+        warn(window, title, str(error))
+        return None
+    files.remember_folder(path, "package")
+    dialog = ImportPackageDialog(plan, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    to_merge = dialog.to_merge()
+    try:
+        with files.busy():
+            result = packages.apply_import(plan, dialog.chosen())
+            for duplicate in to_merge:
+                model = duplicate.model
+                packages.merge_duplicates(model.get_by_id(duplicate.local),
+                                          model.get_by_id(duplicate.incoming))
+    except (peewee.DatabaseError, OSError) as error:  # a full disk, a locked file: nothing half-written
+        warn(window, title, translate("Packages", "{path} could not be imported: {error}").format(
+            path=path, error=error))
+        return None
+    if hasattr(window, "records_changed"):
+        window.records_changed()
+    QMessageBox.information(window, title, translate(
+        "Packages", "Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} "
+        "conflicts, {merged} of {duplicates} possible duplicates merged.").format(
+        path=path.name, added=result.added, updated=result.updated, deleted=result.deleted,
+        conflicts=result.conflicts, merged=len(to_merge), duplicates=result.duplicates))
+    return result

@@ -1,0 +1,111 @@
+"""Slow work off the window's thread: one way, used by every list, figure, export and backup.
+
+``run_in_background(work, finished, failed)`` runs ``work(job)`` on Qt's
+thread pool with a database connection of its own (SQLite connections belong
+to their thread) and calls ``finished(result)`` or ``failed(error)`` back on
+the window's thread. ``work`` may report ``job.progress(done, total)`` and
+look at ``job.cancelled()``; ``job.cancel()`` asks it to stop.
+
+A job is kept alive here until its answer has been delivered, so nobody has to
+hold on to it; a caller that starts a newer job before an older one answered
+simply ignores the older answer (a generation number, see the list model).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from models import records as r
+
+_running: set[BackgroundJob] = set()
+
+
+class _Signals(QObject):
+    """Lives on the window's thread: what the worker emits is delivered there."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+
+class BackgroundJob(QRunnable):
+    def __init__(self, work: Callable[[BackgroundJob], Any]):
+        super().__init__()
+        self.setAutoDelete(False)  # kept in _running until the answer is delivered
+        self.work = work
+        self.signals = _Signals()
+        self._stop = threading.Event()
+
+    def run(self) -> None:
+        try:
+            with r.database.connection_context():
+                result = self.work(self)
+        except Exception as error:  # given to the caller, who says it; never a crash of the thread
+            self.signals.failed.emit(error)
+        else:
+            self.signals.finished.emit(result)
+
+    def progress(self, done: int, total: int) -> None:
+        self.signals.progressed.emit(done, total)
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
+
+
+class _Delivery(QObject):
+    """Calls the caller's functions on the window's thread, then lets the job go."""
+
+    def __init__(self, job: BackgroundJob, finished: Callable[[Any], None] | None,
+                 failed: Callable[[Exception], None] | None, progressed: Callable[[int, int], None] | None):
+        super().__init__(job.signals)
+        self.job, self._finished, self._failed, self._progressed = job, finished, failed, progressed
+        job.signals.finished.connect(self._on_finished)
+        job.signals.failed.connect(self._on_failed)
+        job.signals.progressed.connect(self._on_progressed)
+
+    @Slot(int, int)
+    def _on_progressed(self, done: int, total: int) -> None:
+        if self._progressed is not None:
+            self._progressed(done, total)
+
+    @Slot(object)
+    def _on_finished(self, result: Any) -> None:
+        _running.discard(self.job)
+        if self._finished is not None:
+            self._finished(result)
+
+    @Slot(object)
+    def _on_failed(self, error: Exception) -> None:
+        _running.discard(self.job)
+        if self._failed is not None:
+            self._failed(error)
+
+
+def run_in_background(work: Callable[[BackgroundJob], Any], finished: Callable[[Any], None] | None = None,
+                      failed: Callable[[Exception], None] | None = None,
+                      progressed: Callable[[int, int], None] | None = None) -> BackgroundJob:
+    """Start ``work(job)`` on a worker thread; its result or error comes back to these functions."""
+    job = BackgroundJob(work)
+    job.delivery = _Delivery(job, finished, failed, progressed)
+    _running.add(job)
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
+def run_here(work: Callable[[BackgroundJob], Any], finished: Callable[[Any], None],
+             failed: Callable[[Exception], None]) -> None:
+    """The same work on this thread, answered the same way (tests, a first show that must wait)."""
+    job = BackgroundJob(work)
+    try:
+        result = work(job)
+    except Exception as error:
+        failed(error)
+    else:
+        finished(result)

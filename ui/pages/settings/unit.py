@@ -1,0 +1,71 @@
+"""本单位: the office's name, level and phone, and who makes the changes on this laptop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import records as r
+from models import store, vocab
+from models.i18n import translate
+from ui.common import guarded
+from ui.widgets.choices import fill_vocabulary, select_data
+
+
+class UnitTab(QWidget):
+    """本单位: the office's name, level and phone."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.name_edit = QLineEdit()
+        self.level_combo = QComboBox()
+        fill_vocabulary(self.level_combo, vocab.UNIT_LEVELS)
+        self.phone_edit = QLineEdit()
+        self.operator_edit = QLineEdit()  # who makes the changes on this laptop, for the history
+        self.operator_edit.setPlaceholderText(self.tr("Your name, recorded with every change"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save)
+        for edit in (self.name_edit, self.phone_edit, self.operator_edit):
+            edit.returnPressed.connect(self.save)
+        form = QFormLayout()
+        form.addRow(translate("Field", r.Unit.name.verbose_name), self.name_edit)
+        form.addRow(translate("Field", r.Unit.level.verbose_name), self.level_combo)
+        form.addRow(translate("Field", r.Unit.phone.verbose_name), self.phone_edit)
+        form.addRow(self.tr("Operator"), self.operator_edit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        form.addRow(row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        unit = store.current_unit()
+        self.setEnabled(unit is not None)
+        self.name_edit.setText(unit.name if unit else "")
+        select_data(self.level_combo, unit.level if unit else None)
+        self.phone_edit.setText(unit.phone if unit else "")
+        self.operator_edit.setText(store.get_setting("operator"))
+
+    def save(self) -> None:
+        store.set_setting("operator", self.operator_edit.text().strip())
+        unit = store.current_unit()
+        if unit is None:
+            return
+        values = {"name": self.name_edit.text(), "level": self.level_combo.currentData(),
+                  "phone": self.phone_edit.text()}
+        if guarded(self, lambda: store.save(r.Unit, values, unit)) is not None:
+            self.refresh()
+            self.changed.emit()

@@ -1,0 +1,354 @@
+"""活动总结: the office's wording of each section beside a live preview with the figures filled.
+
+The wording is saved per campaign (``SummaryText``) when the user leaves a
+field or presses 保存; 恢复默认 brings a section back to the default wording.
+The preview fills the placeholders from ``models.figures``, computed once when
+the page is shown or the campaign changes (tens of milliseconds for a
+township), so typing only re-fills text.
+
+Printing: the page writes the document and opens it in the system's word
+processor (WPS or Word), where the office prints it with its own printer
+dialog. Qt cannot render a .docx, so a Qt print preview would have to print a
+re-drawing of the document (QTextDocument) that loses the official layout:
+the 22 × 28 grid, the fonts of the styles, the odd/even page numbers in the
+outside corners. WPS and Word draw exactly the document that is filed and
+sent upward, and the office already prints everything from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import tempfile
+from pathlib import Path
+from uuid import UUID
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exporters import summary as s
+from models import records as r
+from models import store
+from ui import files
+from ui.common import guarded, translate
+from ui.widgets.choices import campaign_choices, fill_choices
+
+DEBOUNCE_MS = 300
+
+
+class SectionEdit(QPlainTextEdit):
+    """The wording of one section; says when the user enters and leaves it."""
+
+    entered = Signal(str)
+    left = Signal(str)
+
+    def __init__(self, key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.entered.emit(self.key)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.left.emit(self.key)
+
+
+class SummaryPage(QWidget):
+    """One campaign's summary: wording, preview, placeholders, and the documents to write."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context: s.Context | None = None
+        self.current_key = "opening"
+        self.edits: dict[str, SectionEdit] = {}
+        self.stored: dict[str, str] = {}  # each section's wording as last read or saved
+        self.written_box: QMessageBox | None = None
+
+        self.campaign = QComboBox()
+        self.campaign.currentIndexChanged.connect(self._on_campaign_changed)
+        self.save_button = QPushButton(translate("Summary", "Save"))
+        self.save_button.clicked.connect(self.save_all)
+        self.summary_button = QPushButton(translate("Summary", "Write summary…"))
+        self.summary_button.clicked.connect(self.write_summary)
+        self.report_button = QPushButton(translate("Summary", "Write rectification report…"))
+        self.report_button.clicked.connect(self.write_report)
+        self.print_button = QPushButton(translate("Summary", "Print…"))
+        self.print_button.setToolTip(translate(
+            "Summary", "Opens the summary in WPS or Word, which print the official layout exactly"))
+        self.print_button.clicked.connect(self.print_summary)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(translate("Summary", "Campaign")))
+        top.addWidget(self.campaign, 1)
+        for button in (self.save_button, self.summary_button, self.report_button, self.print_button):
+            top.addWidget(button)
+
+        sections = QWidget()
+        column = QVBoxLayout(sections)
+        for section in s.SECTIONS:
+            column.addLayout(self._section_row(section))
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(sections)
+
+        self.preview_title = QLabel()
+        self.preview = QTextBrowser()
+        self.placeholders = QTreeWidget()
+        self.placeholders.setHeaderLabels([translate("Summary", "Placeholder"),
+                                           translate("Summary", "What it gives")])
+        self.placeholders.setToolTip(translate("Summary", "Double-click to insert at the cursor"))
+        self.placeholders.itemDoubleClicked.connect(self._on_placeholder_double_clicked)
+        self._fill_placeholder_list()
+        right = QSplitter(Qt.Orientation.Vertical)
+        preview_box = QWidget()
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addWidget(self.preview_title)
+        preview_layout.addWidget(self.preview, 1)
+        right.addWidget(preview_box)
+        right.addWidget(self.placeholders)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+
+        split = QSplitter()
+        split.addWidget(scroll)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh_preview)
+        self.reload_campaigns()
+
+    def _section_row(self, section: s.Section) -> QVBoxLayout:
+        edit = SectionEdit(section.key)
+        edit.entered.connect(self._on_edit_entered)
+        edit.left.connect(self._on_edit_left)
+        edit.textChanged.connect(lambda key=section.key: self._on_text_changed(key))
+        self.edits[section.key] = edit
+        reset = QPushButton(translate("Summary", "Restore default"))
+        reset.setObjectName(f"reset-{section.key}")
+        reset.clicked.connect(lambda _c=False, key=section.key: self.restore_default(key))
+        head = QHBoxLayout()
+        head.addWidget(QLabel(f"<b>{html.escape(translate('Summary', section.label))}</b>"))
+        head.addStretch(1)
+        head.addWidget(reset)
+        box = QVBoxLayout()
+        box.addLayout(head)
+        box.addWidget(edit)
+        return box
+
+    def _fill_placeholder_list(self) -> None:
+        groups: dict[str, QTreeWidgetItem] = {}
+        for placeholder in s.PLACEHOLDERS.values():
+            group = groups.get(placeholder.group)
+            if group is None:
+                group = QTreeWidgetItem([translate("Placeholder", placeholder.group)])
+                groups[placeholder.group] = group
+                self.placeholders.addTopLevelItem(group)
+            item = QTreeWidgetItem([f"{{{placeholder.name}}}",
+                                    translate("Placeholder", placeholder.description)])
+            item.setData(0, Qt.ItemDataRole.UserRole, placeholder.name)
+            group.addChild(item)
+        self.placeholders.expandAll()
+        self.placeholders.resizeColumnToContents(0)
+
+    # --- campaign and wording --------------------------------------------------------
+
+    def campaign_id(self) -> UUID | None:
+        value = self.campaign.currentData()
+        return UUID(hex=value) if value else None
+
+    def reload_campaigns(self) -> None:
+        choices, keep, current = campaign_choices(), self.campaign.currentData(), store.current_campaign()
+        if keep not in {key.hex for _label, key in choices}:
+            keep = current.id.hex if current is not None else None
+        fill_choices(self.campaign, choices, keep=keep)
+        self._load_wording()
+
+    def refresh(self) -> None:
+        """The page is shown: campaigns and figures may have changed since."""
+        self.save_all()
+        self.reload_campaigns()
+
+    def _on_campaign_changed(self, _index: int) -> None:
+        self._load_wording()
+
+    def _load_wording(self) -> None:
+        campaign = self.campaign_id()
+        texts = s.wording(campaign) if campaign else {key: "" for key in s.SECTION_KEYS}
+        self.stored = dict(texts)
+        for key, edit in self.edits.items():
+            edit.blockSignals(True)
+            edit.setPlainText(texts[key])
+            edit.blockSignals(False)
+            edit.setEnabled(campaign is not None)
+        for button in (self.save_button, self.summary_button, self.report_button, self.print_button):
+            button.setEnabled(campaign is not None)
+        self.context = None
+        if campaign is not None:
+            self.context = guarded(self, lambda: s.Context.build(self._options()))
+        self.refresh_preview()
+
+    def _options(self) -> s.SummaryOptions:
+        return s.SummaryOptions(self.campaign_id())
+
+    def save_section(self, key: str) -> None:
+        text, campaign = self.edits[key].toPlainText(), self.campaign_id()
+        if campaign is None or text == self.stored.get(key):
+            return
+        if guarded(self, lambda: s.save_wording(campaign, key, text) or True):
+            self.stored[key] = text
+
+    def save_all(self) -> None:
+        for key in self.edits:
+            self.save_section(key)
+
+    def restore_default(self, key: str) -> None:
+        campaign = self.campaign_id()
+        if campaign is None:
+            return
+        guarded(self, lambda: s.reset_wording(campaign, key))
+        edit = self.edits[key]
+        edit.blockSignals(True)
+        edit.setPlainText(s.section(key).default)
+        edit.blockSignals(False)
+        self.stored[key] = s.section(key).default
+        self.current_key = key
+        self.refresh_preview()
+
+    def _on_edit_entered(self, key: str) -> None:
+        self.current_key = key
+        self.refresh_preview()
+
+    def _on_edit_left(self, key: str) -> None:
+        self.save_section(key)
+
+    def _on_text_changed(self, key: str) -> None:
+        self.current_key = key
+        self._debounce.start()
+
+    def _on_placeholder_double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        name = item.data(0, Qt.ItemDataRole.UserRole)
+        if not name:
+            return
+        edit = self.edits[self.current_key]
+        edit.insertPlainText(f"{{{name}}}")
+        edit.setFocus()
+
+    # --- preview -------------------------------------------------------------------------
+
+    def refresh_preview(self) -> None:
+        key = self.current_key
+        self.preview_title.setText(translate("Summary", "Preview: {section}").format(
+            section=translate("Summary", s.section(key).label)))
+        if self.context is None:
+            self.preview.setHtml("")
+            return
+        filled = s.fill(self.edits[key].toPlainText(), self.context)
+        self.preview.setHtml(preview_html(key, filled.text))
+        if filled.unknown:
+            self.preview_title.setText(self.preview_title.text() + "　" + translate(
+                "Summary", "Unknown placeholders: {names}").format(names="、".join(filled.unknown)))
+
+    # --- documents ------------------------------------------------------------------------
+
+    def _target(self, title: str, name: str) -> Path | None:
+        return files.choose_word_target(self, title, name)
+
+    def _title_name(self, what: str) -> str:
+        campaign = r.Campaign.get_by_id(self.campaign_id())
+        return f"{campaign.unit.name}“{campaign.name}”{what}.docx"
+
+    def write_summary(self) -> Path | None:
+        self.save_all()
+        title = translate("Summary", "Write summary")
+        path = self._target(title, self._title_name("活动总结"))
+        if path is None:
+            return None
+        return self._write(title, lambda: s.write_summary(path, self._options()))
+
+    def write_report(self) -> Path | None:
+        from exporters.rectification_report import write_rectification_report
+
+        title = translate("Summary", "Write rectification report")
+        path = self._target(title, self._title_name("活动问题整改情况报告"))
+        if path is None:
+            return None
+        return self._write(title, lambda: write_rectification_report(path, self._options()))
+
+    def print_summary(self) -> Path | None:
+        """Write the summary to a new temporary file and open it in WPS or Word to print."""
+        self.save_all()
+        folder = Path(tempfile.gettempdir()) / "taizhangtong"
+        folder.mkdir(exist_ok=True)
+        path = folder / f"活动总结-{dt.datetime.now():%Y%m%d-%H%M%S}.docx"
+        written = self._write(translate("Summary", "Print…"),
+                              lambda: s.write_summary(path, self._options()), offer=False)
+        if written is not None:
+            files.open_path(written)
+        return written
+
+    def _write(self, title: str, job, offer: bool = True) -> Path | None:
+        from exporters import ExportError
+
+        try:
+            with files.busy():
+                result = job()
+        except ExportError as error:
+            QMessageBox.critical(self, title, str(error))
+            return None
+        path = result.path if isinstance(result, s.SummaryResult) else result
+        text = translate("Summary", "{path} was written.").format(path=path)
+        if isinstance(result, s.SummaryResult) and result.unknown:
+            text += "\n" + translate("Summary", "Unknown placeholders were left in the text as 【…】: "
+                                                "{names}").format(names="、".join(result.unknown))
+        if offer:
+            self.written_box = files.written_box(self, title, path, text)
+        return path
+
+
+def preview_html(key: str, text: str) -> str:
+    """The section as it will look: headings, run-in headings, unknown placeholders in red."""
+    def mark(value: str) -> str:
+        escaped = html.escape(value)
+        return escaped.replace("【", '<span style="color:#c00">【').replace("】", "】</span>")
+
+    if key == "title":
+        return f'<p align="center" style="font-size:x-large">{mark(text).replace(chr(10), "<br>")}</p>'
+    if key == "signature":
+        return f'<p align="right">{mark(text).replace(chr(10), "<br>")}</p>'
+    parts = []
+    for block in s.blocks_of(text):
+        if block.kind == "heading":
+            parts.append(f"<p><b>{mark(block.text)}</b></p>")
+        else:
+            head = f"<b>{mark(block.run_in)}</b>" if block.run_in else ""
+            parts.append(f'<p style="text-indent:2em">{head}{mark(block.text)}</p>')
+    return "".join(parts)
+
+
+# --- minutes of a session (an action of the sessions page) ---------------------------------
+
+

@@ -1,0 +1,149 @@
+"""A record list as a Qt table model: ids loaded in the background, rows on demand.
+
+``models.lists.RecordList`` gives the row ids of a whole list in display order
+(a compact array, a million visits included) and reads only the rows asked
+for. The ids are loaded on a worker thread with its own SQLite connection,
+so typing in the search box never freezes the window; rows are read a page at
+a time on the GUI thread when the view paints them.
+"""
+
+from __future__ import annotations
+
+from array import array
+from uuid import UUID
+
+from peewee import Column as SqlColumn
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from models import sqlite
+from models.lists import ListFilter, ListSpec, RecordList
+from ui.jobs import run_here, run_in_background
+
+PAGE = 128
+OVERDUE_COLOR = QColor("#b3261e")
+
+
+class RecordTableModel(QAbstractTableModel):
+    """The rows of one ``ListSpec`` under the current filters and sort."""
+
+    loading = Signal()
+    loaded = Signal(int)  # row count
+    failed = Signal(str)
+
+    def __init__(self, spec: ListSpec, parent: QObject | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.filters = ListFilter()
+        self.sort_key: tuple[str, bool] = spec.default_sort
+        self._keys = array("q")
+        self._rows: dict[int, tuple] = {}
+        self._generation = 0
+        self._overdue = next((i for i, c in enumerate(spec.columns) if c.kind == "flag"), None)
+
+    # --- loading --------------------------------------------------------------
+
+    def reload(self, *, wait: bool = False) -> None:
+        """Run the list's query again; ``wait`` loads on this thread (tests, first show)."""
+        self._generation += 1
+        generation = self._generation
+        records = RecordList(self.spec, self.filters, self.sort_key)
+        self.loading.emit()
+        run = run_here if wait else run_in_background
+        run(lambda _job: records.keys(), lambda keys: self._on_loaded(generation, keys),
+            lambda error: self._on_failed(generation, error))
+
+    def _on_failed(self, generation: int, error: Exception) -> None:
+        if generation == self._generation:  # reported to the page, which shows it
+            self.failed.emit(str(error))
+
+    def _on_loaded(self, generation: int, keys: array) -> None:
+        if generation != self._generation:
+            return  # a newer search has started meanwhile
+        self.beginResetModel()
+        self._keys = keys
+        self._rows = {}
+        self.endResetModel()
+        self.loaded.emit(len(keys))
+
+    def _row(self, row: int) -> tuple | None:
+        key = self._keys[row]
+        found = self._rows.get(key)
+        if found is None:
+            start = row - row % PAGE
+            page = self._keys[start:start + PAGE]
+            if len(self._rows) > 50 * PAGE:
+                self._rows = {}
+            self._rows.update(RecordList(self.spec).fetch(page))
+            found = self._rows.get(key)
+        return found
+
+    # --- what the view asks ---------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.spec.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.spec.columns[section].label()
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+            row = self._row(index.row())
+            if row is None:
+                return None
+            column = self.spec.columns[index.column()]
+            text = column.display(row[index.column() + 2])
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return text if len(text) > 20 else None
+            return text
+        if role == Qt.ItemDataRole.ForegroundRole and self._overdue is not None:
+            row = self._row(index.row())
+            if row is not None and row[self._overdue + 2]:
+                return QBrush(OVERDUE_COLOR)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            kind = self.spec.columns[index.column()].kind
+            if kind == "int":
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        spec_column = self.spec.columns[column]
+        if not spec_column.sortable:
+            return
+        self.sort_key = (spec_column.key, order == Qt.SortOrder.DescendingOrder)
+        self.reload()
+
+    # --- for the page -----------------------------------------------------------
+
+    def record_id(self, row: int):
+        """The record's UUID at ``row``."""
+        found = self._row(row)
+        if found is None:
+            return None
+        return UUID(hex=found[1]) if isinstance(found[1], str) else found[1]
+
+    def row_of(self, record_id) -> int | None:
+        """The row of a record, if it is in the list (searched via its row id)."""
+        rowid = (self.spec.model.select(SqlColumn(self.spec.model, sqlite.row_key()))
+                 .where(self.spec.model.id == record_id).scalar())
+        if rowid is None:
+            return None
+        try:
+            return self._keys.index(rowid)
+        except ValueError:
+            return None
