@@ -87,7 +87,22 @@ class RestoreDialog(QDialog):
         self.chosen: Path | None = None
         self.preview: backup.Preview | None = None
         self.current = backup.current_preview()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = buttons.addButton(translate("Backup", "Restore"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self.restore)
+        buttons.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addLayout(self._backup_list(), 2)
+        body.addWidget(self._preview_panel(), 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 440)
+        self.reload_list()
 
+    def _backup_list(self) -> QVBoxLayout:
         self.list = QListWidget()
         self.list.setMinimumWidth(300)
         self.list.currentItemChanged.connect(self._on_list_current_changed)
@@ -97,7 +112,10 @@ class RestoreDialog(QDialog):
         left.addWidget(QLabel(translate("Backup", "Backups in {folder}").format(folder=self.folder)))
         left.addWidget(self.list, 1)
         left.addWidget(other)
+        return left
 
+    def _preview_panel(self) -> QFrame:
+        """What the chosen backup holds, kind by kind, beside the current data."""
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -120,21 +138,7 @@ class RestoreDialog(QDialog):
         panel = QFrame()
         panel.setFrameShape(QFrame.Shape.StyledPanel)
         panel.setLayout(right)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = buttons.addButton(translate("Backup", "Restore"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.restore_button.setEnabled(False)
-        self.restore_button.clicked.connect(self.restore)
-        buttons.rejected.connect(self.reject)
-        body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addWidget(panel, 3)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addWidget(buttons)
-        self.resize(820, 440)
-        self.reload_list()
+        return panel
 
     def _build_grid(self) -> None:
         headers = (translate("Backup", "Records"), translate("Backup", "In the backup"),

@@ -102,7 +102,28 @@ class ImportDialog(QDialog):
         self.table = None  # the rosters.Table read
         self.preview = None
         self.result = None
+        self.counts = QLabel()
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.refresh_preview)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton(translate("Transfer", "Import"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        buttons.accepted.connect(self.run_import)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._file_choices())
+        layout.addWidget(QLabel(translate("Transfer", "Which field each column holds:")))
+        layout.addWidget(self._mapping_table(), 1)
+        layout.addWidget(self.counts)
+        layout.addWidget(self._preview_view(), 3)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
 
+    def _file_choices(self) -> QFormLayout:
+        """The file, its sheet, what it lists, and the village of rows that name none."""
         self.file = QLineEdit()
         self.file.setReadOnly(True)
         self.choose_button = QPushButton(translate("Transfer", "Choose file…"))
@@ -118,31 +139,6 @@ class ImportDialog(QDialog):
         self.sheet.currentIndexChanged.connect(self._on_sheet_changed)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.village.currentIndexChanged.connect(self._schedule_preview)
-
-        self.mapping = QTableWidget(0, 3)
-        self.mapping.setHorizontalHeaderLabels([translate("Transfer", "Column"),
-                                                translate("Transfer", "Header in the file"),
-                                                translate("Transfer", "Field")])
-        self.mapping.verticalHeader().setVisible(False)
-        self.mapping.horizontalHeader().setStretchLastSection(True)
-        self.mapping.setMinimumHeight(170)
-        self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.combos: list[QComboBox] = []
-
-        self.rows = PreviewTableModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.rows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.counts = QLabel()
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self._timer = QTimer(self, singleShot=True, interval=250)
-        self._timer.timeout.connect(self.refresh_preview)
-
         top = QFormLayout()
         chooser = QHBoxLayout()
         chooser.addWidget(self.file, 1)
@@ -155,20 +151,30 @@ class ImportDialog(QDialog):
             choices.addWidget(QLabel(label))
             choices.addWidget(widget, 1)
         top.addRow(choices)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = buttons.addButton(translate("Transfer", "Import"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(False)
-        buttons.accepted.connect(self.run_import)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(QLabel(translate("Transfer", "Which field each column holds:")))
-        layout.addWidget(self.mapping, 1)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.view, 3)
-        layout.addWidget(self.note)
-        layout.addWidget(buttons)
+        return top
+
+    def _mapping_table(self) -> QTableWidget:
+        self.mapping = QTableWidget(0, 3)
+        self.mapping.setHorizontalHeaderLabels([translate("Transfer", "Column"),
+                                                translate("Transfer", "Header in the file"),
+                                                translate("Transfer", "Field")])
+        self.mapping.verticalHeader().setVisible(False)
+        self.mapping.horizontalHeader().setStretchLastSection(True)
+        self.mapping.setMinimumHeight(170)
+        self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.combos: list[QComboBox] = []
+        return self.mapping
+
+    def _preview_view(self) -> QTableView:
+        self.rows = PreviewTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.rows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        return self.view
 
     # --- the file -------------------------------------------------------------
 
@@ -337,6 +343,11 @@ class ImportDialog(QDialog):
             warn(self, title, translate("Common", "The data file could not be written: {error}").format(
                 error=error))
             return
+        QMessageBox.information(self, title, self._imported_text())
+        self.imported.emit(self.result)
+        self.accept()
+
+    def _imported_text(self) -> str:
         text = translate("Transfer", "{n} rows imported from {name}.").format(
             n=self.result.imported, name=self.path.name)
         if self.result.skipped:
@@ -345,6 +356,4 @@ class ImportDialog(QDialog):
         if self.result.groups_created:
             text += "\n" + translate("Transfer", "New villagers' groups: {groups}").format(
                 groups="、".join(self.result.groups_created))
-        QMessageBox.information(self, title, text)
-        self.imported.emit(self.result)
-        self.accept()
+        return text

@@ -168,6 +168,16 @@ def _show(model, column: str, value: Any) -> str:
     return str(value)
 
 
+def _conflict_cells(conflict) -> list[str]:
+    """The record, its fields changed on both sides, this laptop's values, the package's."""
+    local = conflict.model.get_or_none(conflict.model.id == conflict.id)
+    record = f"{store.kind_name(conflict.model)}：{store.describe(local)}" if local else str(conflict.id)
+    fields = conflict.fields
+    return [record, "、".join(_label(conflict.model, c) for c in fields),
+            "\n".join(_show(conflict.model, c, conflict.local.get(c)) for c in fields),
+            "\n".join(_show(conflict.model, c, conflict.incoming.get(c)) for c in fields)]
+
+
 class ImportPackageDialog(QDialog):
     """What the package would change; a choice for each conflict; duplicates to merge after importing."""
 
@@ -187,52 +197,14 @@ class ImportPackageDialog(QDialog):
             kept=plan.keep, conflicts=len(plan.conflicts)))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.conflicts = QTableWidget(len(plan.conflicts), 5)
-        self.conflicts.setHorizontalHeaderLabels([
-            translate("Packages", "Record"), translate("Packages", "Field"),
-            translate("Packages", "This laptop"), translate("Packages", "Package"),
-            translate("Packages", "Keep")])
-        self.conflicts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.conflicts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.conflicts.horizontalHeader().setStretchLastSection(False)
-        self.choices: list[QComboBox] = []
-        for row, conflict in enumerate(plan.conflicts):
-            local = conflict.model.get_or_none(conflict.model.id == conflict.id)
-            record = (f"{store.kind_name(conflict.model)}：{store.describe(local)}" if local
-                      else str(conflict.id))
-            fields = conflict.fields
-            cells = [record, "、".join(_label(conflict.model, c) for c in fields),
-                     "\n".join(_show(conflict.model, c, conflict.local.get(c)) for c in fields),
-                     "\n".join(_show(conflict.model, c, conflict.incoming.get(c)) for c in fields)]
-            for column, text in enumerate(cells):
-                self.conflicts.setItem(row, column, QTableWidgetItem(text))
-            choice = QComboBox()
-            choice.addItem(translate("Packages", "This laptop's"), "local")
-            choice.addItem(translate("Packages", "The package's"), "incoming")
-            self.conflicts.setCellWidget(row, 4, choice)
-            self.choices.append(choice)
-        self.conflicts.resizeColumnsToContents()
-        self.conflicts.resizeRowsToContents()
+        self.conflicts = self._conflict_table(plan.conflicts)
         if plan.conflicts:
             layout.addWidget(QLabel(translate(
                 "Packages", "Changed on both laptops since the last exchange; choose which to keep:")))
             layout.addWidget(self.conflicts, 2)
         else:
             self.conflicts.hide()
-        self.duplicates = QListWidget()
-        for duplicate in plan.duplicates:
-            local = duplicate.model.get_or_none(duplicate.model.id == duplicate.local)
-            reason = {"id_number": translate("Packages", "same ID number"),
-                      "head": translate("Packages", "same head of household in the same group"),
-                      "name": translate("Packages", "same name")}[duplicate.reason]
-            item = QListWidgetItem(translate(
-                "Packages", "{kind} {text} ({reason}) — merge into {local}").format(
-                kind=store.kind_name(duplicate.model), text=duplicate.text, reason=reason,
-                local=store.describe(local) if local else "—"))
-            item.setData(Qt.ItemDataRole.UserRole, duplicate)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.duplicates.addItem(item)
+        self.duplicates = self._duplicate_list(plan.duplicates)
         if plan.duplicates:
             layout.addWidget(QLabel(translate(
                 "Packages", "These look like records already here under another key. Tick those to merge "
@@ -246,6 +218,47 @@ class ImportPackageDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _conflict_table(self, conflicts: list) -> QTableWidget:
+        """One row per record changed on both sides: the fields, both values, a choice of which to keep."""
+        table = QTableWidget(len(conflicts), 5)
+        table.setHorizontalHeaderLabels([
+            translate("Packages", "Record"), translate("Packages", "Field"),
+            translate("Packages", "This laptop"), translate("Packages", "Package"),
+            translate("Packages", "Keep")])
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setStretchLastSection(False)
+        self.choices: list[QComboBox] = []
+        for row, conflict in enumerate(conflicts):
+            for column, text in enumerate(_conflict_cells(conflict)):
+                table.setItem(row, column, QTableWidgetItem(text))
+            choice = QComboBox()
+            choice.addItem(translate("Packages", "This laptop's"), "local")
+            choice.addItem(translate("Packages", "The package's"), "incoming")
+            table.setCellWidget(row, 4, choice)
+            self.choices.append(choice)
+        table.resizeColumnsToContents()
+        table.resizeRowsToContents()
+        return table
+
+    @staticmethod
+    def _duplicate_list(duplicates: list[packages.Duplicate]) -> QListWidget:
+        listing = QListWidget()
+        for duplicate in duplicates:
+            local = duplicate.model.get_or_none(duplicate.model.id == duplicate.local)
+            reason = {"id_number": translate("Packages", "same ID number"),
+                      "head": translate("Packages", "same head of household in the same group"),
+                      "name": translate("Packages", "same name")}[duplicate.reason]
+            item = QListWidgetItem(translate(
+                "Packages", "{kind} {text} ({reason}) — merge into {local}").format(
+                kind=store.kind_name(duplicate.model), text=duplicate.text, reason=reason,
+                local=store.describe(local) if local else "—"))
+            item.setData(Qt.ItemDataRole.UserRole, duplicate)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            listing.addItem(item)
+        return listing
+
     def chosen(self) -> dict[Any, str]:
         return {conflict.id: box.currentData() for conflict, box in zip(self.plan.conflicts, self.choices,
                                                                           strict=True)}
@@ -253,6 +266,16 @@ class ImportPackageDialog(QDialog):
     def to_merge(self) -> list[packages.Duplicate]:
         return [self.duplicates.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.duplicates.count())
                 if self.duplicates.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def _apply(plan: packages.ImportPlan, chosen: dict[Any, str],
+           to_merge: list[packages.Duplicate]) -> packages.ImportResult:
+    """The import as decided, then the duplicates the user ticked merged into the records here."""
+    result = packages.apply_import(plan, chosen)
+    for duplicate in to_merge:
+        model = duplicate.model
+        packages.merge_duplicates(model.get_by_id(duplicate.local), model.get_by_id(duplicate.incoming))
+    return result
 
 
 def import_package(window: QMainWindow, path: Path | None = None) -> packages.ImportResult | None:
@@ -276,11 +299,7 @@ def import_package(window: QMainWindow, path: Path | None = None) -> packages.Im
     to_merge = dialog.to_merge()
     try:
         with files.busy():
-            result = packages.apply_import(plan, dialog.chosen())
-            for duplicate in to_merge:
-                model = duplicate.model
-                packages.merge_duplicates(model.get_by_id(duplicate.local),
-                                          model.get_by_id(duplicate.incoming))
+            result = _apply(plan, dialog.chosen(), to_merge)
     except (peewee.DatabaseError, OSError) as error:  # a full disk, a locked file: nothing half-written
         warn(window, title, translate("Packages", "{path} could not be imported: {error}").format(
             path=path, error=error))

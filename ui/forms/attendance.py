@@ -128,6 +128,22 @@ class AttendanceEditor(QWidget):
         self.table.installEventFilter(self)
         self.table.itemChanged.connect(self._reason_edited)
 
+        buttons = self._mark_buttons()
+        self.counts = QLabel()
+        self.counts.setTextFormat(Qt.TextFormat.PlainText)
+        hint = QLabel(translate("Dialogs", "Select rows and click a mark, or press 1 present, 2 late, "
+                         "3 on leave, 4 absent, 0 not entered. Double-click the reason to type it."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.counts)
+        layout.addWidget(hint)
+
+
+    def _mark_buttons(self) -> QHBoxLayout:
+        """出席 (1) … 缺席 (4), 全部出席, and the choice of who is expected."""
         buttons = QHBoxLayout()
         for status, key in (("present", "1"), ("late", "2"), ("leave", "3"), ("absent", "4")):
             button = QPushButton(f"{vocab.ATTENDANCE.label(status)} ({key})")
@@ -142,17 +158,7 @@ class AttendanceEditor(QWidget):
         self.choose_button = QPushButton(translate("Dialogs", "Choose expected persons…"))
         self.choose_button.clicked.connect(self.choose_expected)
         buttons.addWidget(self.choose_button)
-        self.counts = QLabel()
-        self.counts.setTextFormat(Qt.TextFormat.PlainText)
-        hint = QLabel(translate("Dialogs", "Select rows and click a mark, or press 1 present, 2 late, "
-                         "3 on leave, 4 absent, 0 not entered. Double-click the reason to type it."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.counts)
-        layout.addWidget(hint)
+        return buttons
 
     # --- content ----------------------------------------------------------------
 

@@ -78,43 +78,12 @@ class RecordDialog(QDialog):
         self.summary.setStyleSheet(ERROR_STYLE)
         self.summary.setWordWrap(True)
         self.summary.hide()
-
-        page = QWidget()
-        self.form = QFormLayout(page)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        for name in self.fields:
-            self._add_field(name)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(page)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(scroll, translate("Forms", "Details"))
-        for widget, label in self.extra_tabs():
-            self.tabs.addTab(widget, label)
-        if record is not None:
-            self.history = HistoryView(record)
-            self.tabs.addTab(self.history, translate("Forms", "History"))
-        if self.tabs.count() == 1:
-            self.tabs.tabBar().hide()
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate("Forms", "Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Forms", "Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.accept)
-
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self._tabs(record), 1)
         for widget in self.extra_widgets():
             layout.addWidget(widget)
-        layout.addWidget(self.buttons)
-
+        layout.addWidget(self._buttons())
         self._refresh_choices()
         values = self.initial_values()
         values.update(initial or {})
@@ -127,6 +96,40 @@ class RecordDialog(QDialog):
         first = next(iter(self.editors.values()), None)
         if first is not None:
             first.setFocus()
+
+    def _tabs(self, record: BaseModel | None) -> QTabWidget:
+        """详情 (the fields), the form's own tabs (attendance …), and 修改记录 for a stored record."""
+        page = QWidget()
+        self.form = QFormLayout(page)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for name in self.fields:
+            self._add_field(name)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, translate("Forms", "Details"))
+        for widget, label in self.extra_tabs():
+            self.tabs.addTab(widget, label)
+        if record is not None:
+            self.history = HistoryView(record)
+            self.tabs.addTab(self.history, translate("Forms", "History"))
+        if self.tabs.count() == 1:
+            self.tabs.tabBar().hide()
+        return self.tabs
+
+    def _buttons(self) -> QDialogButtonBox:
+        """保存 and 取消; Ctrl+Enter and Ctrl+S save from anywhere in the form."""
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate("Forms", "Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Forms", "Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.accept)
+        return self.buttons
 
     # --- building ------------------------------------------------------------
 

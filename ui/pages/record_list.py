@@ -45,7 +45,19 @@ class RecordPage(QWidget):
         self._select_after: UUID | None = None
         self._current_campaign = None  # the one the campaign filter was last set to follow
         self.extra_actions: list[tuple[str, Callable[[], None]]] = []
+        self.model.loading.connect(lambda: self.count.setText(translate("Lists", "Searching…")))
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(lambda text: self.count.setText(
+            translate("Lists", "The list could not be read: {error}").format(error=text)))
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filter_bar())
+        layout.addLayout(self._action_bar())
+        layout.addWidget(self._table_view(), 1)
 
+    # --- building ---------------------------------------------------------------
+
+    def _filter_bar(self) -> QHBoxLayout:
+        """The search box, then the filters this list has: campaign, village, a choice, dates."""
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("Lists", "Search…"))
         self.search.setClearButtonEnabled(True)
@@ -53,36 +65,39 @@ class RecordPage(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-
+        spec = self.spec
         self.campaign = QComboBox() if spec.campaign is not None else None
         self.village = QComboBox() if spec.village is not None else None
-        self.choice = QComboBox() if spec.choice is not None else None
+        self.choice = self._choice_filter() if spec.choice is not None else None
         self.date_from = DateInput() if spec.date is not None else None
         self.date_to = DateInput() if spec.date is not None else None
-        if self.choice is not None:
-            what = translate("Field", spec.choice_title)
-            self.choice.addItem(translate("Lists", "All: {what}").format(what=what),
-                                None)
-            for code, label in spec.choice_vocabulary.items():
-                self.choice.addItem(label, code)
-            if spec is lists.RECTIFICATIONS:
-                self.choice.addItem(translate("Lists", "Overdue"), lists.OVERDUE)
         self.reload_filter_choices()
-
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         for widget in (self.campaign, self.village, self.choice):
             if widget is not None:
                 widget.currentIndexChanged.connect(self.apply_filters)
                 filters.addWidget(widget, 1)
-        if self.date_from is not None:
-            filters.addWidget(QLabel(translate("Lists", "From")))
-            filters.addWidget(self.date_from)
-            filters.addWidget(QLabel(translate("Lists", "to")))
-            filters.addWidget(self.date_to)
-            for widget in (self.date_from, self.date_to):
+        if self.date_from is not None and self.date_to is not None:
+            for text, widget in ((translate("Lists", "From"), self.date_from),
+                                 (translate("Lists", "to"), self.date_to)):
+                filters.addWidget(QLabel(text))
+                filters.addWidget(widget)
                 widget.edited.connect(self.apply_filters)
+        return filters
 
+    def _choice_filter(self) -> QComboBox:
+        combo = QComboBox()
+        what = translate("Field", self.spec.choice_title)
+        combo.addItem(translate("Lists", "All: {what}").format(what=what), None)
+        for code, label in self.spec.choice_vocabulary.items():
+            combo.addItem(label, code)
+        if self.spec is lists.RECTIFICATIONS:
+            combo.addItem(translate("Lists", "Overdue"), lists.OVERDUE)
+        return combo
+
+    def _action_bar(self) -> QHBoxLayout:
+        """New, Edit, Delete (and the page's own actions after them), the count on the right."""
         self.new_button = QPushButton(translate("Lists", "New"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.setToolTip(translate("Lists", "New record (Ctrl+N)"))
@@ -100,57 +115,48 @@ class RecordPage(QWidget):
         self.extra_filter.setToolTip(translate("Lists", "Click to show all records again"))
         self.extra_filter.clicked.connect(self.clear_extra_filter)
         self.extra_filter.hide()
-        actions = QHBoxLayout()
-        actions.addWidget(self.new_button)
-        actions.addWidget(self.edit_button)
-        actions.addWidget(self.delete_button)
-        self.action_bar = actions
+        actions = self.action_bar = QHBoxLayout()
+        for widget in (self.new_button, self.edit_button, self.delete_button):
+            actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.extra_filter)
         actions.addWidget(self.count)
+        return actions
 
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSortIndicator(
+    def _table_view(self) -> QTableView:
+        """The rows: sortable by the columns that can be sorted, Enter edits, Delete deletes."""
+        spec = self.spec
+        view = self.view = QTableView()
+        view.setModel(self.model)
+        view.setSortingEnabled(True)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().setDefaultSectionSize(26)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSortIndicator(
             next(i for i, c in enumerate(spec.columns) if c.key == spec.default_sort[0]),
             Qt.SortOrder.DescendingOrder if spec.default_sort[1] else Qt.SortOrder.AscendingOrder)
-        metrics = self.view.fontMetrics()
+        metrics = view.fontMetrics()
         for index, column in enumerate(spec.columns):
             # digits are half as wide as Chinese characters
             sample = "0" if column.kind in ("date", "time", "int") else "国"
-            self.view.setColumnWidth(index, metrics.horizontalAdvance(sample) * column.width + 16)
-        self.view.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
-        self.view.doubleClicked.connect(lambda _i: self.edit_current())
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
-        delete = QAction(self.view)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self.delete_selected)
-        self.view.addAction(delete)
-        enter = QAction(self.view)
-        enter.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        enter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        enter.triggered.connect(self.edit_current)
-        self.view.addAction(enter)
-
-        self.model.loading.connect(lambda: self.count.setText(translate("Lists", "Searching…")))
-        self.model.loaded.connect(self._loaded)
-        self.model.failed.connect(lambda text: self.count.setText(
-            translate("Lists", "The list could not be read: {error}").format(error=text)))
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
-        layout.addWidget(self.view, 1)
+            view.setColumnWidth(index, metrics.horizontalAdvance(sample) * column.width + 16)
+        view.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
+        view.doubleClicked.connect(lambda _i: self.edit_current())
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._context_menu)
+        for keys, slot in (([QKeySequence(QKeySequence.StandardKey.Delete)], self.delete_selected),
+                           ([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+                            self.edit_current)):
+            action = QAction(view)
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            view.addAction(action)
+        return view
 
     # --- filters --------------------------------------------------------------
 

@@ -81,7 +81,20 @@ class SummaryPage(QWidget):
         self.edits: dict[str, SectionEdit] = {}
         self.stored: dict[str, str] = {}  # each section's wording as last read or saved
         self.written_box: QMessageBox | None = None
+        split = QSplitter()
+        split.addWidget(self._sections())
+        split.addWidget(self._preview_and_placeholders())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._top_bar())
+        layout.addWidget(split, 1)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh_preview)
+        self.reload_campaigns()
 
+    def _top_bar(self) -> QHBoxLayout:
+        """The campaign, then 保存 and the documents to write."""
         self.campaign = QComboBox()
         self.campaign.currentIndexChanged.connect(self._on_campaign_changed)
         self.save_button = QPushButton(translate("Summary", "Save"))
@@ -99,7 +112,9 @@ class SummaryPage(QWidget):
         top.addWidget(self.campaign, 1)
         for button in (self.save_button, self.summary_button, self.report_button, self.print_button):
             top.addWidget(button)
+        return top
 
+    def _sections(self) -> QScrollArea:
         sections = QWidget()
         column = QVBoxLayout(sections)
         for section in s.SECTIONS:
@@ -108,7 +123,9 @@ class SummaryPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(sections)
+        return scroll
 
+    def _preview_and_placeholders(self) -> QSplitter:
         self.preview_title = QLabel()
         self.preview = QTextBrowser()
         self.placeholders = QTreeWidget()
@@ -117,29 +134,17 @@ class SummaryPage(QWidget):
         self.placeholders.setToolTip(translate("Summary", "Double-click to insert at the cursor"))
         self.placeholders.itemDoubleClicked.connect(self._on_placeholder_double_clicked)
         self._fill_placeholder_list()
-        right = QSplitter(Qt.Orientation.Vertical)
         preview_box = QWidget()
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)
         preview_layout.addWidget(self.preview_title)
         preview_layout.addWidget(self.preview, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(preview_box)
         right.addWidget(self.placeholders)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
-
-        split = QSplitter()
-        split.addWidget(scroll)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
-
-        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.refresh_preview)
-        self.reload_campaigns()
+        return right
 
     def _section_row(self, section: s.Section) -> QVBoxLayout:
         edit = SectionEdit(section.key)

@@ -28,7 +28,7 @@ def test_the_overview_is_the_first_page_and_shows_the_figures_of_the_summary(win
     assert window.stack.currentWidget() is page
     expected = figures.compute(figures.Scope(campaign=store.current_campaign().id))
     shown = {button.text().split("\n")[1]: button.text().split("\n")[0]
-             for button in page.buttons if button.isVisible()}
+             for button in page.figure_box.buttons if button.isVisible()}
     assert shown["study sessions"] == str(expected.sessions)
     assert shown["suggestions collected"] == str(expected.suggestions)
     assert shown["household visits"] == f"{expected.visits:,}"
@@ -36,7 +36,7 @@ def test_the_overview_is_the_first_page_and_shows_the_figures_of_the_summary(win
 
 
 def button(page, label: str):
-    return next(b for b in page.buttons if b.isVisible() and b.text().split("\n")[1] == label)
+    return next(b for b in page.figure_box.buttons if b.isVisible() and b.text().split("\n")[1] == label)
 
 
 @pytest.mark.parametrize("label, key", [
@@ -95,10 +95,10 @@ def test_the_to_do_list_has_every_overdue_rectification(window):
 
 def test_the_charts_are_drawn_and_saved_as_pictures(qtbot, window, tmp_path, qtlog):
     page = window.pages["overview"]
-    for key, chart in page.charts.items():
+    for key, chart in page.chart_panel.charts.items():
         assert chart.categories and chart.series, key
         path = tmp_path / f"{key}.png"
-        assert page.save_chart(key, str(path))
+        assert page.chart_panel.save_chart(key, str(path))
         image = QImage(str(path))
         assert image.width() >= chart.minimumWidth() and image.height() >= chart.minimumHeight()
     assert [m.message for m in qtlog.records if "propagateSizeHints" not in m.message] == []

@@ -1,0 +1,6 @@
+"""概览: where the campaign stands, at a glance, and what to do next."""
+
+from ui.pages.overview.figures import ListRequest
+from ui.pages.overview.page import OverviewPage
+
+__all__ = ["ListRequest", "OverviewPage"]
