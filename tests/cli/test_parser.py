@@ -1,4 +1,4 @@
-"""The command line: one-line errors with exit status 1, and the demo command."""
+"""The command line's parser: help, and a mistake is one line with exit status 1."""
 
 import os
 import subprocess
@@ -6,8 +6,6 @@ import sys
 from pathlib import Path
 
 import main
-from models import db
-from models import records as r
 
 ROOT = Path(main.__file__).resolve().parent
 
@@ -51,22 +49,8 @@ def test_demo_needs_a_file(capsys):
     assert len(error_lines(capsys.readouterr())) == 1
 
 
-def test_demo_into_an_existing_file_is_refused(tmp_path, capsys):
-    path = tmp_path / "mine.db"
-    path.write_bytes(b"my own notes")
-    assert main.main(["--lang", "en", "demo", "--db", str(path), "--size", "village"]) == 1
-    captured = capsys.readouterr()
-    assert "mine.db" in captured.err and "exists" in captured.err
-    assert captured.out == ""
-    assert path.read_bytes() == b"my own notes"
-
-
-def test_demo_writes_a_new_file_that_opens(tmp_path, capsys):
-    path = tmp_path / "new" / "demo.db"
-    assert main.main(["demo", "--db", str(path), "--size", "village"]) == 0
-    captured = capsys.readouterr()
-    assert str(path) in captured.out
-    db.close_database()
-    db.open_database(path)
-    assert r.Household.select().count() > 0
-    assert r.Unit.get().level == "village"
+def test_without_a_command_the_window_opens_the_data_file(tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr("ui.app.run_app", lambda path, language: opened.append((path, language)) or 0)
+    assert main.main(["--db", str(tmp_path / "office.db"), "--lang", "en"]) == 0
+    assert opened == [(tmp_path / "office.db", "en")]

@@ -1,0 +1,84 @@
+"""What every command shares: one way to open its data file, to refuse, and to find by name."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from models.i18n import translate
+
+
+class CommandError(Exception):
+    """A command cannot go on; the message says why."""
+
+
+def fail(message: object) -> int:
+    """Refuse: one line on stderr, exit status 1."""
+    print(translate("Cli", "Error: {message}").format(message=message), file=sys.stderr)
+    return 1
+
+
+@contextmanager
+def data_file(path: Path) -> Iterator[None]:
+    """The command's data file, open while the command runs; it must exist already."""
+    from models import db
+
+    if not path.is_file():
+        raise CommandError(translate("Cli", "{path} does not exist.").format(path=path))
+    db.open_database(path)
+    try:
+        yield
+    finally:
+        db.close_database()
+
+
+def campaign_named(name: str | None, dated: bool):
+    """The campaign called ``name``; without a name the current one (none for a date range)."""
+    from models import records as r
+    from models import store
+
+    if name is None:
+        return None if dated else store.current_campaign()
+    campaigns = list(r.Campaign.select().where(r.Campaign.deleted_at.is_null())
+                     .order_by(r.Campaign.start_date))
+    for campaign in campaigns:
+        if campaign.name == name:
+            return campaign
+    raise CommandError(translate("Cli", "No campaign named {name}; choose one of: {names}").format(
+        name=name, names="、".join(c.name for c in campaigns) or "—"))
+
+
+def village_named(name: str | None, campaign):
+    """The village called ``name`` among the campaign's villages (all villages without one)."""
+    from models import figures
+    from models import records as r
+
+    if name is None:
+        return None
+    scope = figures.Scope(campaign=campaign.id if campaign else None)
+    ours = r.Village.id.in_(figures.live_households(scope).select(r.Household.village))
+    return _one_named(name, r.Village.select().where(ours, r.Village.deleted_at.is_null()))
+
+
+def unit_village_named(name: str):
+    """The village called ``name`` among the villages of the data file's own unit."""
+    from models import records as r
+    from models import store
+
+    unit = store.current_unit()
+    return _one_named(name, r.Village.select().where(r.Village.unit == unit,
+                                                     r.Village.deleted_at.is_null()))
+
+
+def _one_named(name: str, villages):
+    """The village called ``name`` among ``villages``; the message lists them when there is none."""
+    from models import records as r
+
+    villages = list(villages.order_by(r.Village.position, r.Village.name))
+    for village in villages:
+        if village.name == name:
+            return village
+    raise CommandError(translate("Cli", "No village named {name}; choose one of: {names}").format(
+        name=name, names="、".join(v.name for v in villages) or "—"))

@@ -1,0 +1,26 @@
+"""demo: a new data file filled with realistic records."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cli.common import fail
+from models.i18n import translate
+
+
+def make_demo(args: argparse.Namespace) -> int:
+    from models import demo
+
+    def say(text: str) -> None:
+        print(text, file=sys.stderr)
+
+    try:
+        counts = demo.generate(args.db, args.size, progress=say)
+    except Exception as error:  # a refused file, a database that cannot be opened, a full disk
+        return fail(error)
+    print(translate("Cli", "Wrote {path}: {households} households, {visits} visits, "
+                    "{sessions} study sessions.").format(
+        path=args.db, households=counts["household"], visits=counts["visit"],
+        sessions=counts["session"]))
+    return 0

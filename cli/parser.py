@@ -1,0 +1,155 @@
+"""The argparse tree of the command line; each command names the function that runs it (``run``)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from cli import backups, demo, exports, packages, rosters
+from cli.arguments import Parser
+from models import i18n, paths
+from models.i18n import translate
+
+EXPORT_FORMATS = ("xlsx", "docx")
+DOCX_KINDS = ("summary", "minutes", "rectification")
+
+
+def language_of(argv: list[str]) -> str:
+    """The --lang value, read before the parser so that its help is translated too."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return i18n.DEFAULT_LANGUAGE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build in the current language (set it first: see ``language_of``)."""
+    parser = Parser(
+        prog="python main.py",
+        description=translate("Cli", "台账通: the ledgers of a campaign, recorded once."),
+        epilog=translate("Cli", "Without a command the application window opens."))
+    parser.add_argument("--db", type=Path, metavar="FILE",
+                        help=translate("Cli", "the data file (default: {path})").format(
+                            path=paths.default_database()))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=i18n.DEFAULT_LANGUAGE,
+                        help=translate("Cli", "language of the window and messages"))
+    parser.set_defaults(run=None)  # no command: the window
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                     parser_class=Parser)
+    _add_demo(commands)
+    _add_import(commands)
+    _add_export(commands)
+    _add_backup(commands)
+    _add_package(commands)
+    return parser
+
+
+def _add_file(command, flag: str, help_text: str) -> None:
+    """A data file, package or document the command cannot do without."""
+    command.add_argument(flag, type=Path, metavar="FILE", required=True, help=help_text)
+
+
+def _add_demo(commands) -> None:
+    command = commands.add_parser(
+        "demo", help=translate("Cli", "write a new data file filled with realistic records"))
+    command.set_defaults(run=demo.make_demo)
+    _add_file(command, "--db", translate("Cli", "the new data file"))
+    command.add_argument("--size", choices=("village", "township", "county"), default="township",
+                         help=translate("Cli", "village: small; township: 24 villages, 12,000 "
+                                        "households; county: 20 townships, a million visits"))
+
+
+def _add_import(commands) -> None:
+    command = commands.add_parser(
+        "import", help=translate("Cli", "bring in a roster of households or staff from an .xlsx file"))
+    command.set_defaults(run=rosters.import_roster)
+    command.add_argument("format", choices=("xlsx",), help=translate("Cli", "the file's format"))
+    command.add_argument("file", type=Path, metavar="FILE",
+                         help=translate("Cli", "the roster"))
+    _add_file(command, "--db", translate("Cli", "the data file to import into"))
+    command.add_argument("--kind", choices=("households", "persons"),
+                         help=translate("Cli", "what the roster lists (default: guessed from its header)"))
+    command.add_argument("--sheet", metavar="NAME",
+                         help=translate("Cli", "the sheet to read (default: the first)"))
+    command.add_argument("--village", metavar="NAME",
+                         help=translate("Cli", "the village of rows that name none"))
+    command.add_argument("--skip-bad", action="store_true",
+                         help=translate("Cli", "import the good rows even if some rows are bad"))
+
+
+def _add_export(commands) -> None:
+    export = commands.add_parser(
+        "export", help=translate("Cli", "write the registers of a campaign to a file"))
+    export.set_defaults(run=exports.export)
+    export.add_argument("format", choices=EXPORT_FORMATS,
+                        help=translate("Cli", "xlsx: the Excel registers; docx: a Word document "
+                                       "(see --kind)"))
+    _add_file(export, "--db", translate("Cli", "the data file"))
+    _add_file(export, "--out", translate("Cli", "the file to write"))
+    _add_dates(export, translate("Cli", "first day (YYYY-MM-DD)"),
+               translate("Cli", "last day (YYYY-MM-DD)"))
+    export.add_argument("--campaign", metavar="NAME",
+                        help=translate("Cli", "the campaign (default: the current one; "
+                                       "with --from/--to and no campaign: every campaign)"))
+    export.add_argument("--village", metavar="NAME",
+                        help=translate("Cli", "only this village (community)"))
+    export.add_argument("--full-id", action="store_true",
+                        help=translate("Cli", "print full ID numbers and phones (masked by default)"))
+    export.add_argument("--kind", choices=DOCX_KINDS, default="summary",
+                        help=translate("Cli", "docx: the campaign summary, the minutes of a session "
+                                       "(--session) or the rectification report (default: summary)"))
+    export.add_argument("--session", metavar="ID",
+                        help=translate("Cli", "docx --kind minutes: the session's ID"))
+
+
+def _add_dates(command, first: str, last: str) -> None:
+    metavar = "DATE"
+    command.add_argument("--from", dest="date_from", type=_date, metavar=metavar, help=first)
+    command.add_argument("--to", dest="date_to", type=_date, metavar=metavar, help=last)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "{text} is not a date like 2026-03-01").format(text=text)) from None
+
+
+def _add_backup(commands) -> None:
+    command = commands.add_parser(
+        "backup", help=translate("Cli", "write a consistent copy of the data file (safe while it is in use)"))
+    command.set_defaults(run=backups.write_backup)
+    _add_file(command, "--db", translate("Cli", "the data file"))
+    _add_file(command, "--out", translate("Cli", "the copy to write"))
+    command = commands.add_parser(
+        "restore", help=translate("Cli", "replace the data file by a backup, keeping a copy of it first"))
+    command.set_defaults(run=backups.restore_backup)
+    _add_file(command, "--db", translate("Cli", "the data file to replace"))
+    command.add_argument("source", type=Path, metavar="BACKUP",
+                         help=translate("Cli", "the backup"))
+
+
+def _add_package(commands) -> None:
+    command = commands.add_parser(
+        "package", help=translate("Cli", "carry records between laptops in a data package"))
+    actions = command.add_subparsers(dest="action", metavar="ACTION",
+                                     parser_class=Parser, required=True)
+    export = actions.add_parser("export", help=translate("Cli", "write the unit's records to a package"))
+    export.set_defaults(run=packages.export_package)
+    _add_file(export, "--db", translate("Cli", "the data file"))
+    _add_file(export, "--out", translate("Cli", "the package to write (.tzpkg)"))
+    export.add_argument("--village", action="append", metavar="NAME",
+                        help=translate("Cli", "only this village (may be repeated)"))
+    _add_dates(export, translate("Cli", "first day of dated records"),
+               translate("Cli", "last day of dated records"))
+    imp = actions.add_parser("import", help=translate("Cli", "merge a package into the data file"))
+    imp.set_defaults(run=packages.import_package)
+    _add_file(imp, "--db", translate("Cli", "the data file"))
+    imp.add_argument("--prefer", choices=("local", "incoming"), default="local",
+                     help=translate("Cli", "which side wins where both changed a record (default: local)"))
+    imp.add_argument("source", type=Path, metavar="PACKAGE",
+                     help=translate("Cli", "the package"))
