@@ -31,13 +31,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python main.py",
         description=translate("Cli", "台账通: the ledgers of a campaign, recorded once."),
         epilog=translate("Cli", "Without a command the application window opens."))
-    parser.add_argument("--db", type=Path, metavar="FILE",
+    parser.add_argument("--db", type=Path, metavar=translate("Cli", "FILE"),
                         help=translate("Cli", "the data file (default: {path})").format(
                             path=paths.default_database()))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=i18n.DEFAULT_LANGUAGE,
                         help=translate("Cli", "language of the window and messages"))
     parser.set_defaults(run=None)  # no command: the window
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND",
+    commands = parser.add_subparsers(dest="command", metavar=translate("Cli", "COMMAND"),
                                      parser_class=Parser)
     _add_demo(commands)
     _add_import(commands)
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_file(command, flag: str, help_text: str) -> None:
     """A data file, package or document the command cannot do without."""
-    command.add_argument(flag, type=Path, metavar="FILE", required=True, help=help_text)
+    command.add_argument(flag, type=Path, metavar=translate("Cli", "FILE"), required=True, help=help_text)
 
 
 def _add_demo(commands) -> None:
@@ -67,14 +67,14 @@ def _add_import(commands) -> None:
         "import", help=translate("Cli", "bring in a roster of households or staff from an .xlsx file"))
     command.set_defaults(run=rosters.import_roster)
     command.add_argument("format", choices=("xlsx",), help=translate("Cli", "the file's format"))
-    command.add_argument("file", type=Path, metavar="FILE",
+    command.add_argument("file", type=Path, metavar=translate("Cli", "FILE"),
                          help=translate("Cli", "the roster"))
     _add_file(command, "--db", translate("Cli", "the data file to import into"))
     command.add_argument("--kind", choices=("households", "persons"),
                          help=translate("Cli", "what the roster lists (default: guessed from its header)"))
-    command.add_argument("--sheet", metavar="NAME",
+    command.add_argument("--sheet", metavar=translate("Cli", "NAME"),
                          help=translate("Cli", "the sheet to read (default: the first)"))
-    command.add_argument("--village", metavar="NAME",
+    command.add_argument("--village", metavar=translate("Cli", "NAME"),
                          help=translate("Cli", "the village of rows that name none"))
     command.add_argument("--skip-bad", action="store_true",
                          help=translate("Cli", "import the good rows even if some rows are bad"))
@@ -91,10 +91,10 @@ def _add_export(commands) -> None:
     _add_file(export, "--out", translate("Cli", "the file to write"))
     _add_dates(export, translate("Cli", "first day (YYYY-MM-DD)"),
                translate("Cli", "last day (YYYY-MM-DD)"))
-    export.add_argument("--campaign", metavar="NAME",
+    export.add_argument("--campaign", metavar=translate("Cli", "NAME"),
                         help=translate("Cli", "the campaign (default: the current one; "
                                        "with --from/--to and no campaign: every campaign)"))
-    export.add_argument("--village", metavar="NAME",
+    export.add_argument("--village", metavar=translate("Cli", "NAME"),
                         help=translate("Cli", "only this village (community)"))
     export.add_argument("--full-id", action="store_true",
                         help=translate("Cli", "print full ID numbers and phones (masked by default)"))
@@ -106,7 +106,7 @@ def _add_export(commands) -> None:
 
 
 def _add_dates(command, first: str, last: str) -> None:
-    metavar = "DATE"
+    metavar = translate("Cli", "DATE")
     command.add_argument("--from", dest="date_from", type=_date, metavar=metavar, help=first)
     command.add_argument("--to", dest="date_to", type=_date, metavar=metavar, help=last)
 
@@ -129,20 +129,20 @@ def _add_backup(commands) -> None:
         "restore", help=translate("Cli", "replace the data file by a backup, keeping a copy of it first"))
     command.set_defaults(run=backups.restore_backup)
     _add_file(command, "--db", translate("Cli", "the data file to replace"))
-    command.add_argument("source", type=Path, metavar="BACKUP",
+    command.add_argument("source", type=Path, metavar=translate("Cli", "BACKUP"),
                          help=translate("Cli", "the backup"))
 
 
 def _add_package(commands) -> None:
     command = commands.add_parser(
         "package", help=translate("Cli", "carry records between laptops in a data package"))
-    actions = command.add_subparsers(dest="action", metavar="ACTION",
+    actions = command.add_subparsers(dest="action", metavar=translate("Cli", "ACTION"),
                                      parser_class=Parser, required=True)
     export = actions.add_parser("export", help=translate("Cli", "write the unit's records to a package"))
     export.set_defaults(run=packages.export_package)
     _add_file(export, "--db", translate("Cli", "the data file"))
     _add_file(export, "--out", translate("Cli", "the package to write (.tzpkg)"))
-    export.add_argument("--village", action="append", metavar="NAME",
+    export.add_argument("--village", action="append", metavar=translate("Cli", "NAME"),
                         help=translate("Cli", "only this village (may be repeated)"))
     _add_dates(export, translate("Cli", "first day of dated records"),
                translate("Cli", "last day of dated records"))
@@ -151,5 +151,5 @@ def _add_package(commands) -> None:
     _add_file(imp, "--db", translate("Cli", "the data file"))
     imp.add_argument("--prefer", choices=("local", "incoming"), default="local",
                      help=translate("Cli", "which side wins where both changed a record (default: local)"))
-    imp.add_argument("source", type=Path, metavar="PACKAGE",
+    imp.add_argument("source", type=Path, metavar=translate("Cli", "PACKAGE"),
                      help=translate("Cli", "the package"))

@@ -23,6 +23,77 @@ Switch to that window, or close it first.</source>
     </message>
 </context>
 <context>
+    <name>Argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>%(heading)s:</source>
+        <translation>%(heading)s：</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多只能有一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项有歧义：%(option)s 可以是 %(matches)s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>此选项不带值，不能写 %r</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>daily</source>
@@ -291,12 +362,20 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>不带命令时打开程序窗口。</translation>
     </message>
     <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <source>the data file (default: {path})</source>
         <translation>数据文件（默认：{path}）</translation>
     </message>
     <message>
         <source>language of the window and messages</source>
         <translation>窗口和提示的语言</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>命令</translation>
     </message>
     <message>
         <source>write a new data file filled with realistic records</source>
@@ -341,6 +420,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>what the roster lists (default: guessed from its header)</source>
         <translation>花名册的类别（默认：根据表头判断）</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
     </message>
     <message>
         <source>the sheet to read (default: the first)</source>
@@ -415,6 +498,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>显示完整身份证号和电话（默认部分隐藏）</translation>
     </message>
     <message>
+        <source>DATE</source>
+        <translation>日期</translation>
+    </message>
+    <message>
         <source>{text} is not a date like 2026-03-01</source>
         <translation>{text} 不是日期（格式如 2026-03-01）</translation>
     </message>
@@ -475,6 +562,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>要替换的数据文件</translation>
     </message>
     <message>
+        <source>BACKUP</source>
+        <translation>备份</translation>
+    </message>
+    <message>
         <source>the backup</source>
         <translation>备份文件</translation>
     </message>
@@ -493,6 +584,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>carry records between laptops in a data package</source>
         <translation>用数据包在电脑之间传递记录</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>操作</translation>
     </message>
     <message>
         <source>write the unit&apos;s records to a package</source>
@@ -521,6 +616,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>which side wins where both changed a record (default: local)</source>
         <translation>两边都改过的记录以哪边为准（默认：本机）</translation>
+    </message>
+    <message>
+        <source>PACKAGE</source>
+        <translation>数据包</translation>
     </message>
     <message>
         <source>the package</source>
