@@ -1,11 +1,13 @@
-"""argparse's own words in the user's language: Chinese by default, English with --lang en."""
+"""argparse's own words in the user's language (English with --lang en), its help in a terminal's columns."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,17 @@ def error_of(capsys, *argv: str) -> str:
     return captured.err.strip()
 
 
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def help_columns(text: str) -> set[int]:
+    """The columns where the help of each option starts, on its own line or after the option."""
+    body = text.split("\n\n", 1)[1]  # below the usage
+    found = (re.match(r"( +(?:\S+ )*\S+ {2,}| {5,})\S", line) for line in body.splitlines())
+    return {width(match.group(1)) for match in found if match}
+
+
 def test_the_help_is_chinese_by_default():
     text = help_of()
     assert text.startswith("用法：python main.py [-h] [--db 文件]")
@@ -44,6 +57,15 @@ def test_every_command_s_help_is_chinese(command):
     text = help_of(*command)
     assert not [word for word in ENGLISH if word in text]
     assert "--db 文件" in text or "操作" in text
+
+
+@pytest.mark.parametrize("argv", [(), ("demo",), ("import",), ("export",), ("backup",), ("restore",),
+                                  ("package",), ("package", "export"), ("package", "import"),
+                                  ("--lang", "en", "export")])
+def test_every_help_fits_80_columns_and_keeps_one_column_for_help(argv):
+    text = help_of(*argv)
+    assert max(map(width, text.splitlines())) <= 80, text
+    assert len(help_columns(text)) == 1, text
 
 
 def test_a_missing_argument_is_said_in_chinese(capsys):
