@@ -1,12 +1,15 @@
-"""`python main.py export docx`: the summary, minutes and rectification report from the command line."""
+"""python main.py export xlsx | docx: the registers, the summary, minutes and rectification report."""
 
 from __future__ import annotations
 
+import openpyxl
+import pytest
 from docx import Document
 
 import main
 from models import db, store
 from models import records as r
+from tests.exporters.test_registers import data_rows
 
 
 def closed(path):
@@ -95,3 +98,29 @@ def test_a_bad_kind_is_refused(village_db, tmp_path, capsys):
     assert main.main(["export", "docx", "--db", str(closed(village_db)), "--out", str(tmp_path / "a.docx"),
                       "--kind", "letter"]) == 1
     assert "letter" in capsys.readouterr().err
+
+
+def test_registers_of_a_village_masked(village_db, tmp_path, capsys):
+    db.close_database()
+    out = tmp_path / "cli.xlsx"
+    assert main.main(["--lang", "en", "export", "xlsx", "--db", str(village_db), "--out", str(out),
+                      "--from", "2026-03-01", "--to", "2026-05-31"]) == 0
+    assert "cli.xlsx" in capsys.readouterr().out
+    wb = openpyxl.load_workbook(out)
+    assert "2026年3月1日至2026年5月31日" in wb["走访台账"]["A2"].value
+    assert all("*" in row[5] for row in data_rows(wb["走访台账"]))
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    (["--campaign", "没有"], "No campaign named 没有; choose one of: 思想大解放"),
+    (["--village", "没有"], "No village named 没有; choose one of: "),
+    (["--from", "2026-02-30"], "is not a date"),
+])
+def test_register_mistakes_are_one_line_and_status_1(village_db, tmp_path, capsys, option, message):
+    db.close_database()
+    out = tmp_path / "cli.xlsx"
+    assert main.main(["--lang", "en", "export", "xlsx", "--db", str(village_db), "--out", str(out),
+                      *option]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert not out.exists()

@@ -9,7 +9,6 @@ import re
 import openpyxl
 import pytest
 
-import main
 from exporters import ExportError
 from exporters.registers import REGISTERS, RegisterOptions, write_registers
 from models import figures, personal, store, vocab
@@ -302,34 +301,3 @@ def test_registers_cover_every_key():
     assert set(REGISTERS) == {"sessions", "writings", "visits", "suggestions", "rectifications",
                               "publicity", "coverage", "statistics"}
 
-
-# --- the command line ----------------------------------------------------------------
-
-def test_cli_exports_a_village_and_masks(village_db, tmp_path, capsys):
-    from models import db
-
-    db.close_database()
-    out = tmp_path / "cli.xlsx"
-    assert main.main(["--lang", "en", "export", "xlsx", "--db", str(village_db), "--out", str(out),
-                      "--from", "2026-03-01", "--to", "2026-05-31"]) == 0
-    assert "cli.xlsx" in capsys.readouterr().out
-    wb = openpyxl.load_workbook(out)
-    assert "2026年3月1日至2026年5月31日" in wb["走访台账"]["A2"].value
-    assert all("*" in row[5] for row in data_rows(wb["走访台账"]))
-
-
-@pytest.mark.parametrize(("option", "message"), [
-    (["--campaign", "没有"], "No campaign named 没有; choose one of: 思想大解放"),
-    (["--village", "没有"], "No village named 没有; choose one of: "),
-    (["--from", "2026-02-30"], "is not a date"),
-])
-def test_cli_mistakes_are_one_line_and_status_1(village_db, tmp_path, capsys, option, message):
-    from models import db
-
-    db.close_database()
-    out = tmp_path / "cli.xlsx"
-    assert main.main(["--lang", "en", "export", "xlsx", "--db", str(village_db), "--out", str(out),
-                      *option]) == 1
-    err = capsys.readouterr().err
-    assert message in err and err.count("\n") == 1
-    assert not out.exists()
