@@ -36,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
                             path=paths.default_database()))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=i18n.DEFAULT_LANGUAGE,
                         help=translate("Cli", "language of the window and messages"))
+    parser.add_argument("--smoke", action="store_true",
+                        help=translate("Cli", "open the window, wait until its first page shows the data, "
+                                       "print how many milliseconds that took, and quit (a check of an "
+                                       "installation)"))
     parser.set_defaults(run=None)  # no command: the window
     commands = parser.add_subparsers(dest="command", metavar=translate("Cli", "COMMAND"),
                                      parser_class=Parser)

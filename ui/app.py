@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from models import db, i18n, paths
 from resources import i18n as translations
-from ui.data_file import ensure_unit, hold_lock, open_or_explain, release_lock, say_already_open
+from ui.common import translate
+from ui.data_file import ensure_unit, has_unit, hold_lock, open_or_explain, release_lock, say_already_open
 
 
 def install_translators(app: QApplication, language: str) -> None:
@@ -29,7 +31,12 @@ def install_translators(app: QApplication, language: str) -> None:
             app._translators.append(translator)
 
 
-def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE) -> int:
+def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE, smoke_since: float | None = None) -> int:
+    """The window on ``db_path`` until it is closed; the process's exit status.
+
+    ``smoke_since`` (--smoke): the moment the program started; the window quits by
+    itself once its first page shows the data, printing the milliseconds since.
+    """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("台账通")
     app.setOrganizationName("Taizhangtong")
@@ -38,17 +45,21 @@ def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE) -> int:
     if db_path == paths.default_database():
         paths.ensure(db_path.parent)
     try:
-        return _run_window(app, db_path)
+        return _run_window(app, db_path, smoke_since)
     finally:
         db.close_database()
         release_lock()
 
 
-def _run_window(app: QApplication, db_path: Path) -> int:
+def _run_window(app: QApplication, db_path: Path, smoke_since: float | None = None) -> int:
     if not hold_lock(db_path):
         say_already_open(None, db_path)
         return 0
     if not open_or_explain(None, db_path):
+        return 1
+    if smoke_since is not None and not has_unit():
+        print(translate("App", "{path} has no unit yet: --smoke needs a data file that has been set up "
+                               "(for example a demo).").format(path=db_path), file=sys.stderr)
         return 1
     chosen = ensure_unit(None, db_path)
     if chosen is None:
@@ -56,5 +67,28 @@ def _run_window(app: QApplication, db_path: Path) -> int:
     from ui.main_window import MainWindow
 
     window = MainWindow(chosen, demo=chosen.name.startswith("demo-"))
+    if smoke_since is not None:
+        _quit_when_shown(app, window, smoke_since)
     window.show()
     return app.exec()
+
+
+SMOKE_LIMIT_MS = 60_000
+
+
+def _quit_when_shown(app: QApplication, window, since: float) -> None:
+    """--smoke: once the first page has painted its figures, print the milliseconds since start, quit."""
+    page = window.pages["overview"]
+
+    def painted() -> None:
+        page.repaint()  # painted now, not at the next turn of the event loop
+        print(f"{(time.perf_counter() - since) * 1000:.0f} ms")
+        app.exit(0)
+
+    def too_late() -> None:
+        print(translate("App", "The first page did not show its data within {n} seconds.").format(
+            n=SMOKE_LIMIT_MS // 1000), file=sys.stderr)
+        app.exit(1)
+
+    page.computed.connect(painted)
+    QTimer.singleShot(SMOKE_LIMIT_MS, too_late)

@@ -21,6 +21,14 @@ Switch to that window, or close it first.</source>
 
 请切换到那个窗口，或先将其关闭。</translation>
     </message>
+    <message>
+        <source>{path} has no unit yet: --smoke needs a data file that has been set up (for example a demo).</source>
+        <translation>{path} 还没有设置单位：--smoke 需要已经设置好的数据文件（例如演示数据）。</translation>
+    </message>
+    <message>
+        <source>The first page did not show its data within {n} seconds.</source>
+        <translation>首页在 {n} 秒内没有显示出数据。</translation>
+    </message>
 </context>
 <context>
     <name>Argparse</name>
@@ -372,6 +380,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>language of the window and messages</source>
         <translation>窗口和提示的语言</translation>
+    </message>
+    <message>
+        <source>open the window, wait until its first page shows the data, print how many milliseconds that took, and quit (a check of an installation)</source>
+        <translation>打开窗口，等首页显示出数据后输出用了多少毫秒并退出（用于检查安装是否正常）</translation>
     </message>
     <message>
         <source>COMMAND</source>

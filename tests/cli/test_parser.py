@@ -51,6 +51,7 @@ def test_demo_needs_a_file(capsys):
 
 def test_without_a_command_the_window_opens_the_data_file(tmp_path, monkeypatch):
     opened = []
-    monkeypatch.setattr("ui.app.run_app", lambda path, language: opened.append((path, language)) or 0)
+    monkeypatch.setattr("ui.app.run_app",
+                        lambda path, language, smoke_since=None: opened.append((path, language)) or 0)
     assert main.main(["--db", str(tmp_path / "office.db"), "--lang", "en"]) == 0
     assert opened == [(tmp_path / "office.db", "en")]

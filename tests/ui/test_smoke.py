@@ -1,0 +1,39 @@
+"""--smoke: the window opens, shows its first page with the data, says how long that took, and quits."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import main
+
+ROOT = Path(main.__file__).resolve().parent
+
+
+def smoke(path: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TAIZHANGTONG_HOME": str(tmp_path / "home")}
+    return subprocess.run([sys.executable, "main.py", "--smoke", "--lang", "en", "--db", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_smoke_prints_the_milliseconds_to_the_first_page_and_exits_0(_village_template, tmp_path):
+    path = tmp_path / "village.db"
+    shutil.copy(_village_template, path)
+    result = smoke(path, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"\d+ ms\n", result.stdout), result.stdout
+    assert not (tmp_path / "home" / "backups").exists()  # a check writes no backup
+
+
+def test_smoke_on_a_file_that_was_never_set_up_fails_in_one_line(tmp_path, empty_db):
+    from models import db
+
+    db.close_database()
+    result = smoke(empty_db, tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "--smoke" in result.stderr and "Traceback" not in result.stderr
