@@ -16,8 +16,8 @@ from docx.shared import Mm
 
 from exporters import ExportError
 from exporters.official import TABLE_TEXT, OfficialDocument, clean, zh_date
+from models import ranks, vocab
 from models import records as r
-from models import vocab
 from models.i18n import translate
 
 TITLE = "会议记录"
@@ -27,13 +27,14 @@ SIGN_HOST, SIGN_RECORDER = "主持人\n（签字）", "记录人\n（签字）"
 
 
 def attendance_of(session: r.Session) -> dict[str | None, list[tuple[str, str]]]:
-    """{status: [(name, reason)]} of the persons expected, leaders first, in one query."""
-    rows = (r.Attendance.select(r.Attendance.status, r.Attendance.reason, r.Person.name)
+    """{status: [(name, reason)]} of the persons expected, in the order of their posts, in one query."""
+    rows = (r.Attendance.select(r.Attendance.status, r.Attendance.reason, r.Person.name, r.Person.title,
+                                r.Person.leader)
             .join(r.Person)
-            .where(r.Attendance.session == session.id, r.Attendance.deleted_at.is_null())
-            .order_by(r.Person.leader.desc(), r.Person.name).tuples())
+            .where(r.Attendance.session == session.id, r.Attendance.deleted_at.is_null()).tuples())
+    ranking = ranks.Ranking()
     marks: dict[str | None, list[tuple[str, str]]] = {}
-    for status, reason, name in rows:
+    for status, reason, name, _title, _leader in sorted(rows, key=lambda row: ranking.key(*row[2:])):
         marks.setdefault(status, []).append((name, reason or ""))
     return marks
 

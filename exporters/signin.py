@@ -19,8 +19,8 @@ from openpyxl.utils import get_column_letter
 from exporters import ExportError
 from exporters.layout import FONT, FOOTER, PAPER_A4
 from exporters.safe import atomic_target, clean_text
+from models import ranks, vocab
 from models import records as r
-from models import vocab
 from models.i18n import translate
 
 COLUMNS = (("序号", 6), ("姓名", 13), ("职务", 26), ("签到", 27), ("备注", 17))
@@ -58,13 +58,13 @@ def write_signin_sheet(path, session_id: UUID) -> Path:
 
 
 def expected_persons(session_id: UUID) -> list[tuple[str, str, str | None, str]]:
-    """(name, post, attendance status, reason) of everyone expected, leaders first."""
+    """(name, post, attendance status, reason) of everyone expected, in the order of their posts."""
     A, P = r.Attendance, r.Person
-    query = (A.select(P.name, P.title, A.status, A.reason).join(P)
-             .where(A.session == session_id, A.deleted_at.is_null())
-             .order_by(P.leader.desc(), A.created_at, P.name))
-    return [(name, title or "", status, reason or "")
-            for name, title, status, reason in r.database.execute(query)]
+    query = (A.select(P.name, P.title, A.status, A.reason, P.leader).join(P)
+             .where(A.session == session_id, A.deleted_at.is_null()))
+    ranking = ranks.Ranking()
+    rows = sorted(r.database.execute(query), key=lambda row: ranking.key(row[0], row[1], row[4]))
+    return [(name, title or "", status, reason or "") for name, title, status, reason, _leader in rows]
 
 
 def _heading(ws, session: r.Session) -> None:

@@ -2471,6 +2471,37 @@ Data file: {path}</source>
     </message>
 </context>
 <context>
+    <name>RanksTab</name>
+    <message>
+        <source>People are listed in this order of posts: the leadership group first, then everyone else. A post such as “党委委员、副镇长” ranks by its highest part; posts not in the list come last.</source>
+        <translation>签到表、会议记录、出勤和各处选人都按这个职务顺序排列：班子成员在前，其他人员在后。“党委委员、副镇长”这样的职务按其中最靠前的一项排；不在列表里的职务排在最后。</translation>
+    </message>
+    <message>
+        <source>New post, then Enter</source>
+        <translation>输入新职务后按回车</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Restore the usual order</source>
+        <translation>恢复通常顺序</translation>
+    </message>
+</context>
+<context>
     <name>RecordKind</name>
     <message>
         <source>Unit</source>
@@ -2654,6 +2685,10 @@ Data file: {path}</source>
     <message>
         <source>Campaigns</source>
         <translation>活动</translation>
+    </message>
+    <message>
+        <source>Order of posts</source>
+        <translation>职务顺序</translation>
     </message>
 </context>
 <context>

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import ranks, vocab
 from models import records as r
-from models import vocab
 from ui.common import translate
 
 ATTENDANCE_KEYS = {Qt.Key.Key_1: "present", Qt.Key.Key_2: "late", Qt.Key.Key_3: "leave",
@@ -42,8 +42,7 @@ class PersonPicker(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("Dialogs", "Filter by name, post or department"))
         self.list = QListWidget()
-        query = (r.Person.select().where(r.Person.deleted_at.is_null())
-                 .order_by(r.Person.leader.desc(), r.Person.name))
+        query = ranks.ordered(r.Person.select().where(r.Person.deleted_at.is_null()))
         self.leaders: set[UUID] = set()
         self.active: set[UUID] = set()
         for person in query:
@@ -116,7 +115,7 @@ class AttendanceEditor(QWidget):
         super().__init__(parent)
         self.marks: dict[UUID, list] = {}  # person → [status or None, reason]
         self.touched = False  # marked or chosen by hand
-        self.people: dict[UUID, tuple[str, str]] = {}
+        self.people: dict[UUID, tuple[str, str, bool]] = {}  # person → (name, post, leader)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([translate("Dialogs", "Name"), translate("Dialogs", "Post"),
                                               translate("Dialogs", "Attendance"),
@@ -181,15 +180,17 @@ class AttendanceEditor(QWidget):
     def _rebuild(self) -> None:
         missing = [key for key in self.marks if key not in self.people]
         if missing:
-            for key, name, title in (r.Person.select(r.Person.id, r.Person.name, r.Person.title)
-                                     .where(r.Person.id.in_(missing)).tuples()):
-                self.people[key] = (name, title)
-        order = sorted(self.marks, key=lambda key: self.people.get(key, ("", ""))[0])
+            for key, name, title, leader in (r.Person.select(r.Person.id, r.Person.name, r.Person.title,
+                                                             r.Person.leader)
+                                             .where(r.Person.id.in_(missing)).tuples()):
+                self.people[key] = (name, title, leader)
+        ranking = ranks.Ranking()
+        order = sorted(self.marks, key=lambda key: ranking.key(*self.people.get(key, ("", "", False))))
         self.marks = {key: self.marks[key] for key in order}
         self.table.blockSignals(True)
         self.table.setRowCount(len(order))
         for row, key in enumerate(order):
-            name, title = self.people.get(key, ("?", ""))
+            name, title, _leader = self.people.get(key, ("?", "", False))
             for column, text in ((self.NAME, name), (self.POST, title)):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)

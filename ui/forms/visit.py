@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import ranks, store
 from models import records as r
-from models import store
 from models.validation import FieldError, ValidationError, validate
 from ui.common import ERROR_STYLE, translate
 from ui.forms.base import RecordDialog
@@ -28,9 +28,8 @@ class VisitorsEditor(QListWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMaximumHeight(130)
-        for person in (r.Person.select().where(r.Person.deleted_at.is_null(),
-                                               r.Person.active == True)  # noqa: E712
-                       .order_by(r.Person.name)):
+        for person in ranks.ordered(r.Person.select().where(r.Person.deleted_at.is_null(),
+                                                            r.Person.active == True)):  # noqa: E712
             self._add(person)
 
     def _add(self, person: r.Person) -> None:

@@ -12,19 +12,20 @@ from uuid import UUID
 
 from PySide6.QtWidgets import QComboBox
 
+from models import ranks, store
 from models import records as r
-from models import store
 from models.vocab import Vocabulary
 
 
 def person_choices(only_active: bool = True, keep: Any = None) -> list[tuple[str, Any]]:
     """The persons to choose from; ``keep`` (the one a record names) even if no longer in post."""
-    query = r.Person.select(r.Person.id, r.Person.name, r.Person.title).where(
+    query = r.Person.select(r.Person.id, r.Person.name, r.Person.title, r.Person.leader).where(
         r.Person.deleted_at.is_null())
     if only_active:
         query = query.where((r.Person.active == True) | (r.Person.id == keep))  # noqa: E712 (SQL)
-    return [(f"{name}（{title}）" if title else name, key)
-            for key, name, title in query.order_by(r.Person.name).tuples()]
+    ranking = ranks.Ranking()
+    rows = sorted(query.tuples(), key=lambda row: ranking.key(*row[1:]))
+    return [(f"{name}（{title}）" if title else name, key) for key, name, title, _leader in rows]
 
 
 

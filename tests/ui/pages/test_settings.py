@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from models import ranks, store, vocab
 from models import records as r
-from models import store, vocab
 from models.i18n import translate
 from ui.pages.settings import SettingsPage
 from ui.pages.settings.campaign_dialog import CampaignDialog
@@ -223,3 +223,20 @@ def test_phase_dates_are_edited_with_the_date_delegate(qtbot, world):
     delegate.setModelData(editor, dialog.phases, index)
     assert index.data() == "2026-04-30"
     assert dialog.phase_rows()[0][2] == dt.date(2026, 4, 30)
+
+
+def test_the_order_of_posts_is_kept_as_the_office_arranges_it(qtbot, page, world):
+    tab = page.ranks_tab
+    assert tab.posts()[:3] == ["党委书记", "镇长", "乡长"]
+    tab.list.setCurrentRow(0)
+    tab.post_edit.setText("党委第一书记")
+    with qtbot.waitSignal(page.changed):
+        qtbot.keyClick(tab.post_edit, Qt.Key.Key_Return)
+    assert tab.posts()[:2] == ["党委书记", "党委第一书记"]
+    tab.move(-1)
+    assert ranks.order()[:2] == ["党委第一书记", "党委书记"]
+    tab.list.setCurrentRow(0)
+    tab.delete_current()
+    assert "党委第一书记" not in ranks.order()
+    tab.restore_default()
+    assert tab.posts() == list(ranks.TOWNSHIP)

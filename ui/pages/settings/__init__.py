@@ -14,6 +14,7 @@ from models import records as r
 from ui.pages.settings.campaigns import CampaignsTab
 from ui.pages.settings.categories import CategoriesTab
 from ui.pages.settings.places import PlacesTab
+from ui.pages.settings.ranks import RanksTab
 from ui.pages.settings.unit import UnitTab
 
 
@@ -28,12 +29,14 @@ class SettingsPage(QWidget):
         self.places_tab = PlacesTab()
         self.categories_tab = CategoriesTab()
         self.campaigns_tab = CampaignsTab()
+        self.ranks_tab = RanksTab()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.unit_tab, self.tr("This unit"))
         self.tabs.addTab(self.places_tab, self.tr("Villages (communities) and groups"))
         self.tabs.addTab(self.categories_tab, self.tr("Categories"))
         self.tabs.addTab(self.campaigns_tab, self.tr("Campaigns"))
-        for tab in (self.unit_tab, self.places_tab, self.categories_tab, self.campaigns_tab):
+        self.tabs.addTab(self.ranks_tab, self.tr("Order of posts"))
+        for tab in (self.unit_tab, self.places_tab, self.categories_tab, self.campaigns_tab, self.ranks_tab):
             tab.changed.connect(self.changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -47,3 +50,4 @@ class SettingsPage(QWidget):
         self.places_tab.refresh()
         self.categories_tab.refresh()
         self.campaigns_tab.refresh()
+        self.ranks_tab.refresh()
