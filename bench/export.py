@@ -154,18 +154,18 @@ def _reset_peak() -> int:
 
 
 def _count(options) -> int:
-    from exporters.registers import RECORD_REGISTERS, _context
+    from exporters.registers import RECORD_REGISTERS, Context
 
-    return RECORD_REGISTERS["visits"].count(_context(options, None, None).scope)
+    return RECORD_REGISTERS["visits"].count(Context.build(options).scope)
 
 
 def _sample(options) -> list[list]:
     """The first rows exactly as the exporter makes them (values, then the cell styles)."""
-    from exporters.registers import RECORD_REGISTERS, _context
+    from exporters.registers import RECORD_REGISTERS, Context
     from models import records as r
 
     register = RECORD_REGISTERS["visits"]
-    context = _context(options, None, None)
+    context = Context.build(options)
     cursor = r.database.execute(register.query(register.where(context.scope)).limit(SAMPLE))
     return [[number, *values] for number, (values, _) in enumerate(register.rows(context, cursor), 1)]
 

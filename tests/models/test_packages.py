@@ -280,7 +280,8 @@ def _registers() -> tuple:
 
     campaign = store.current_campaign()
     scope = figures.Scope(campaign=campaign.id, today=TODAY)
-    visits = r.database.execute_sql(*registers._visits_query(registers._visits_where(scope)).sql()).fetchall()
+    register = registers.RECORD_REGISTERS["visits"]
+    visits = r.database.execute_sql(*register.query(register.where(scope)).sql()).fetchall()
     return figures.compute(scope), visits
 
 

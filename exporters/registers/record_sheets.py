@@ -1,11 +1,9 @@
-"""The register workbook: one printed sheet per register of a campaign.
+"""The registers of records: one printed sheet for each kind (学习会议台账, 走访台账 …).
 
-Each record register is a joined SQL query read as raw tuples and streamed
-into a write-only sheet, so a million visits take constant memory. The same
-scope filters as ``models.figures`` are used (``figures.within``,
-``figures.live_households``), so every register holds exactly the records the
-statistics sheet counts; the 走访覆盖 and 统计汇总 sheets print the figures
-themselves. Fixed wording is Chinese: the workbook leaves the laptop.
+Each register is a joined SQL query read as raw tuples and streamed into a
+write-only sheet, so a million visits take constant memory. Its scope is
+``models.figures``' (``figures.within``, ``figures.live_households``), so every
+register holds exactly the records the statistics sheet counts.
 """
 
 from __future__ import annotations
@@ -13,91 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
-from uuid import UUID
 
 import peewee
-from openpyxl import Workbook
 from peewee import JOIN, fn
 
-from exporters import ExportError, figure_sheets
-from exporters.layout import SIGNOFF, Col, PrintedSheet, Styles
-from exporters.safe import atomic_target, id_number_text, phone_text
-from models import figures, sqlite, store, vocab
+from exporters.layout import SIGNOFF, Col, PrintedSheet
+from exporters.registers.context import Context, day
+from exporters.safe import id_number_text, phone_text
+from models import figures, sqlite, vocab
 from models import records as r
-from models.i18n import translate
 
-REGISTERS = ("sessions", "writings", "visits", "suggestions", "rectifications", "publicity", "coverage",
-             "statistics")
-
-
-@dataclass
-class RegisterOptions:
-    campaign: UUID | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    village: UUID | None = None
-    full_personal: bool = False  # unmasked ID numbers and phones; the title line then says so
-    registers: tuple[str, ...] = REGISTERS
-    today: dt.date | None = None  # 填报日期 and what "overdue" means; None = real today
-
-
-class _Cancelled(Exception):
-    pass
-
-
-@dataclass
-class Context:
-    """What every sheet of one workbook shares: the scope and the printed heading."""
-
-    options: RegisterOptions
-    scope: figures.Scope
-    today: dt.date
-    unit: str
-    campaign: str
-    village: str
-    period: str
-    progress: _Progress
-
-    @property
-    def full(self) -> bool:
-        return self.options.full_personal
-
-    def title(self, register: str) -> str:
-        where = self.unit + self.village
-        return f"{where}“{self.campaign}”活动{register}" if self.campaign else f"{where}{register}"
-
-    def info(self) -> tuple[str, str]:
-        return (f"填报单位：{self.unit}{self.village}　　　统计时段：{self.period}",
-                f"填报日期：{chinese_date(self.today)}")
-
-
-class _Progress:
-    """Rows done of rows to do; asks ``cancelled`` every few hundred rows."""
-
-    EVERY = 500
-
-    def __init__(self, total: int, report: Callable[[int, int], None] | None,
-                 cancelled: Callable[[], bool] | None):
-        self.total, self.done = total, 0
-        self.report, self.cancelled = report, cancelled
-        self._next = 0
-
-    def step(self, rows: int = 1) -> None:
-        self.done += rows
-        if self.done >= self._next:
-            self._next = self.done + self.EVERY
-            self.check()
-
-    def check(self) -> None:
-        if self.cancelled is not None and self.cancelled():
-            raise _Cancelled
-        if self.report is not None:
-            self.report(min(self.done, self.total), self.total)
-
-
-# --- the record registers ------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Register:
@@ -139,12 +63,6 @@ def _labels(vocabulary: vocab.Vocabulary) -> dict[str | None, str]:
     return labels
 
 
-def _day(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
 def _by_person_village(field: peewee.Field, scope: figures.Scope) -> list[Any]:
     if scope.village is None:
         return []
@@ -179,7 +97,7 @@ def _session_rows(context: Context, cursor) -> Iterator[tuple[list[Any], bool]]:
          entered, recorder, remarks) in cursor:
         time = "-".join(str(t)[:5] for t in (start, end) if t)
         rate = attended / entered if entered else None
-        yield ([_day(date), time, kinds.get(kind, kind), topic, place, host or "", speaker, expected,
+        yield ([day(date), time, kinds.get(kind, kind), topic, place, host or "", speaker, expected,
                 attended, leave, absent, rate, recorder or "", remarks], False)
 
 
@@ -200,7 +118,7 @@ def _writing_rows(context: Context, cursor) -> Iterator[tuple[list[Any], bool]]:
     kinds = _labels(vocab.WRITING_KINDS)
     for name, post, kind, title, length, date, checker, checked_on in cursor:
         checked = " ".join(part for part in (checker or "", str(checked_on or "")) if part)
-        yield [name, post, kinds.get(kind, kind), title, length, _day(date), checked], False
+        yield [name, post, kinds.get(kind, kind), title, length, day(date), checked], False
 
 
 def _visits_where(scope: figures.Scope) -> list[Any]:
@@ -259,8 +177,8 @@ def _suggestion_rows(context: Context, cursor) -> Iterator[tuple[list[Any], bool
     for (date, submitter, source, category, content, item, status, department, handling, reply,
          reply_date) in cursor:
         answer = "；".join(part for part in (handling, reply) if part)
-        yield ([_day(date), submitter or "", sources.get(source, source), category or "", content,
-                item or "", statuses.get(status, status), department, answer, _day(reply_date)], False)
+        yield ([day(date), submitter or "", sources.get(source, source), category or "", content,
+                item or "", statuses.get(status, status), department, answer, day(reply_date)], False)
 
 
 def _rectifications_where(scope: figures.Scope) -> list[Any]:
@@ -288,12 +206,12 @@ def _rectification_rows(context: Context, cursor) -> Iterator[tuple[list[Any], b
     sources, statuses = _labels(vocab.RECTIFICATION_SOURCES), _labels(vocab.RECTIFICATION_STATUSES)
     for (source, category, problem, measures, department, person, leader, deadline, progress, status,
          completed) in cursor:
-        due = _day(deadline)
+        due = day(deadline)
         # the rule of models.figures.overdue: past the deadline and not finished
         late = due is not None and due < context.today and status in vocab.RECTIFICATION_OPEN
         label = statuses.get(status, status) + (OVERDUE_MARK if late else "")
         yield ([sources.get(source, source), category or "", problem, measures, department,
-                person or "", leader or "", due, progress, label, _day(completed)], late)
+                person or "", leader or "", due, progress, label, day(completed)], late)
 
 
 def _publicity_where(scope: figures.Scope) -> list[Any] | None:
@@ -310,7 +228,7 @@ def _publicity_query(where: list[Any]) -> peewee.Select:
 def _publicity_rows(context: Context, cursor) -> Iterator[tuple[list[Any], bool]]:
     kinds = _labels(vocab.PUBLICITY_KINDS)
     for date, kind, title, outlet in cursor:
-        yield [_day(date), kinds.get(kind, kind), title, outlet], False
+        yield [day(date), kinds.get(kind, kind), title, outlet], False
 
 
 NUMBER = Col("序号", 5, "int")
@@ -349,110 +267,3 @@ RECORD_REGISTERS = {register.key: register for register in (
         NUMBER, Col("日期", 12, "date"), Col("类型", 12, "center"), Col("题目", 60), Col("刊发媒体", 30)),
         r.Publicity, _publicity_where, _publicity_query, _publicity_rows),
 )}
-
-
-# --- the workbook -------------------------------------------------------------------
-
-def write_registers(path, options: RegisterOptions, progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> Path:
-    """Write the chosen registers to ``path`` (.xlsx); ExportError if it cannot be done.
-
-    ``progress(done_rows, total_rows)`` is called now and then; when
-    ``cancelled()`` returns True the export stops, no file is left and
-    ExportError says so.
-    """
-    unknown = [key for key in options.registers if key not in REGISTERS]
-    if unknown or not options.registers:
-        raise ValueError(f"unknown registers {unknown}; choose from {REGISTERS}")
-    with atomic_target(path) as temporary:
-        target = Path(path).expanduser().absolute()
-        context = _context(options, progress, cancelled)
-        figures_ = figures.compute(context.scope) if {"coverage", "statistics"} & set(
-            options.registers) else None
-        context.progress.total = _total(options, context.scope, figures_)
-        wb = Workbook(write_only=True)
-        saved = False
-        try:
-            context.progress.check()
-            styles = Styles(wb)
-            for key in (key for key in REGISTERS if key in options.registers):
-                _write_sheet(wb, styles, key, context, figures_)
-            context.progress.check()
-            wb.save(temporary)
-            saved = True
-        except _Cancelled:
-            raise ExportError(translate("Export", "The export to {path} was cancelled; no file was "
-                                        "written.").format(path=target)) from None
-        finally:
-            if not saved:
-                _discard(wb)
-        if progress is not None:
-            progress(context.progress.total, context.progress.total)
-    return target
-
-
-def _write_sheet(wb, styles, key: str, context: Context, figures_) -> None:
-    if key in RECORD_REGISTERS:
-        register = RECORD_REGISTERS[key]
-        register.write(PrintedSheet(wb, styles, register.sheet, register.columns), context)
-    elif key == "coverage":
-        sheet = PrintedSheet(wb, styles, figure_sheets.COVERAGE_SHEET, figure_sheets.COVERAGE_COLUMNS)
-        figure_sheets.write_coverage(sheet, context, figures_)
-    else:
-        sheet = PrintedSheet(wb, styles, figure_sheets.STATISTICS_SHEET, figure_sheets.STATISTICS_COLUMNS)
-        figure_sheets.write_statistics(sheet, context, figures_)
-
-
-def _total(options: RegisterOptions, scope: figures.Scope, figures_) -> int:
-    total = sum(RECORD_REGISTERS[key].count(scope) for key in options.registers if key in RECORD_REGISTERS)
-    if "coverage" in options.registers:
-        total += figures_.households
-    return total
-
-
-def _discard(wb: Workbook) -> None:
-    """Remove the temporary files of sheets streamed but never saved."""
-    for ws in wb.worksheets:
-        writer = getattr(ws, "_writer", None)
-        if writer is None:
-            continue
-        try:
-            rows = getattr(ws, "_rows", None)
-            if rows is not None:
-                rows.close()
-            writer.close()
-            writer.cleanup()
-        except Exception:  # openpyxl's own exit handler removes what is left
-            pass
-
-
-def _context(options: RegisterOptions, progress, cancelled) -> Context:
-    today = options.today or dt.date.today()
-    campaign = r.Campaign.get_or_none(r.Campaign.id == options.campaign) if options.campaign else None
-    if options.campaign is not None and campaign is None:
-        raise ExportError(translate("Export", "The chosen campaign no longer exists."))
-    unit = campaign.unit if campaign is not None else store.current_unit()
-    village = r.Village.get_or_none(r.Village.id == options.village) if options.village else None
-    if options.village is not None and village is None:
-        raise ExportError(translate("Export", "The chosen village no longer exists."))
-    scope = figures.Scope(campaign=options.campaign, date_from=options.date_from,
-                          date_to=options.date_to, village=options.village, today=today)
-    first = options.date_from or (campaign.start_date if campaign else None)
-    last = options.date_to or (campaign.end_date if campaign else None)
-    return Context(options, scope, today, unit.name if unit else "", campaign.name if campaign else "",
-                   village.name if village else "", period(_day(first), _day(last)),
-                   _Progress(0, progress, cancelled))
-
-
-def chinese_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def period(first: dt.date | None, last: dt.date | None) -> str:
-    if first and last:
-        return f"{chinese_date(first)}至{chinese_date(last)}"
-    if first:
-        return f"{chinese_date(first)}起"
-    if last:
-        return f"截至{chinese_date(last)}"
-    return "全部"

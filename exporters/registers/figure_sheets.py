@@ -10,17 +10,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from peewee import JOIN
 from peewee import Column as SqlColumn
 
 from exporters.layout import SIGNOFF, Col, PrintedSheet
+from exporters.registers.context import Context
 from models import figures, sqlite, vocab
 from models import records as r
-
-if TYPE_CHECKING:
-    from exporters.registers import Context
 
 COVERAGE_SHEET = "走访覆盖"
 COVERAGE_COLUMNS = (Col("序号", 5, "int"), Col("村（社区）", 12, "center"), Col("组", 9, "center"),
