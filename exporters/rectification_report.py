@@ -17,7 +17,8 @@ from peewee import JOIN
 
 from exporters import ExportError
 from exporters.official import TABLE_TEXT, OfficialDocument, clean, zh_date
-from exporters.summary import SummaryOptions, cn_number, percent
+from exporters.summary.context import SummaryOptions
+from exporters.summary.numbers import cn_number, percent
 from models import figures as fig
 from models import records as r
 from models import vocab
