@@ -1,0 +1,113 @@
+"""An official document with a small writing API: title, headings, paragraphs, tables, signature."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
+
+from exporters import safe
+from exporters.official.measures import BODY, BODY_SIZE, HEADING, RUN_IN, SIGNATURE, TITLE
+from exporters.official.page import add_page_numbers, set_up_page
+from exporters.official.styles import add_fonts, add_styles
+from exporters.official.text import clean, text_width
+
+
+class OfficialDocument:
+    """A python-docx Document set up in the official layout, with a small writing API."""
+
+    def __init__(self) -> None:
+        self.document = Document()
+        self.last: Paragraph | None = None  # the latest paragraph written
+        set_up_page(self.document)
+        add_fonts(self.document)
+        add_styles(self.document)
+        add_page_numbers(self.document)
+
+    # --- content ------------------------------------------------------------------
+
+    def title(self, text: str) -> Paragraph:
+        """The title, centred; a line break in ``text`` starts its second line."""
+        return self._paragraph(text, TITLE)
+
+    def heading(self, level: int, text: str) -> Paragraph:
+        return self._paragraph(text, HEADING[level])
+
+    def paragraph(self, text: str, run_in: str = "", run_in_level: int = 2) -> Paragraph:
+        """A body paragraph, optionally opened by a run-in heading (（一）宣传发动。正文…)."""
+        paragraph = self.document.add_paragraph(style=BODY)
+        if run_in:
+            paragraph.add_run(clean(run_in), style=RUN_IN[run_in_level])
+        if text:
+            paragraph.add_run(clean(text))
+        self.last = paragraph
+        return paragraph
+
+    def blank(self) -> Paragraph:
+        self.last = self.document.add_paragraph(style=BODY)
+        return self.last
+
+    def signature(self, name: str, date_text: str) -> None:
+        """署名 and 成文日期 of a document without a seal (GB/T 9704-2012 7.3.5.2).
+
+        One blank line after the text; the name two characters in from the right; the
+        date on the next line starting two characters right of the name; a date
+        longer than that moves the name left and keeps the date two characters in.
+        The last line of the text goes with them: a signature never stands alone on a page.
+        """
+        if self.last is not None:
+            self.last.paragraph_format.keep_with_next = True
+        self.blank().paragraph_format.keep_with_next = True
+        name, date_text = clean(name).strip(), clean(date_text).strip()
+        name_width, date_width = text_width(name), text_width(date_text)
+        name_right = 2.0
+        date_right = name_right + name_width - 2 - date_width
+        if date_right < 2:
+            date_right = 2.0
+            name_right = date_right + date_width + 2 - name_width
+        for text, right in ((name, name_right), (date_text, date_right)):
+            if text:
+                paragraph = self.document.add_paragraph(clean(text), style=SIGNATURE)
+                paragraph.paragraph_format.right_indent = Pt(BODY_SIZE * max(right, 0))
+
+    def table(self, widths_mm: Sequence[float]):
+        """A bordered table of fixed column widths; add its rows with ``add_row`` (linear)."""
+        table = self.document.add_table(rows=0, cols=len(widths_mm))
+        table.style = self.document.styles["Table Grid"]
+        table.autofit = False
+        for column, width in zip(table.columns, widths_mm, strict=True):
+            column.width = Mm(width)
+        self._widths = [Mm(width) for width in widths_mm]
+        return table
+
+    def add_row(self, table) -> list:
+        """A new row's cells, each given its column's width (LibreOffice reads the cells' widths).
+
+        ``add_row().cells`` costs the same for every row; ``table.cell(r, c)`` and
+        ``table.rows[i]`` rebuild the grid on each call (quadratic).
+        """
+        row = table.add_row()
+        cells = row.cells
+        for cell, width in zip(cells, self._widths, strict=False):
+            cell.width = width
+        self.last_row = row
+        return cells
+
+    def _paragraph(self, text: str, style: str) -> Paragraph:
+        lines = clean(text).split("\n")
+        paragraph = self.document.add_paragraph(style=style)
+        run = paragraph.add_run(lines[0])
+        for line in lines[1:]:
+            run.add_break()
+            run.add_text(line)
+        self.last = paragraph
+        return paragraph
+
+    def save(self, path: str | Path) -> Path:
+        """Written to a temporary name beside ``path`` and renamed over it when complete."""
+        with safe.atomic_target(path) as temporary:
+            self.document.save(str(temporary))
+        return Path(path).expanduser().absolute()
