@@ -20,8 +20,9 @@ from exporters import ExportError
 from exporters.layout import SIGNOFF, Col, PrintedSheet, Styles
 from exporters.registers import chinese_date, period
 from exporters.safe import atomic_target, id_number_text, phone_text
-from models import history, store
+from models import history, settings
 from models import records as r
+from models.descriptions import describe
 from models.i18n import translate
 
 SHEET = "修改记录"
@@ -46,7 +47,7 @@ def write_history(path, options: HistoryOptions | None = None) -> Path:
     campaign = r.Campaign.get_or_none(r.Campaign.id == options.campaign) if options.campaign else None
     if options.campaign is not None and campaign is None:
         raise ExportError(translate("Export", "The chosen campaign no longer exists."))
-    unit = campaign.unit if campaign is not None else store.current_unit()
+    unit = campaign.unit if campaign is not None else settings.current_unit()
     with atomic_target(path) as temporary:
         target = Path(path).expanduser().absolute()
         wb = Workbook(write_only=True)
@@ -87,7 +88,7 @@ def _masked(entry: history.Entry, full: bool) -> history.Entry:
 
 
 class _Descriptions:
-    """``store.describe`` of each record changed, looked up once however often it changed."""
+    """``describe`` of each record changed, looked up once however often it changed."""
 
     def __init__(self):
         self.known: dict[tuple[str, UUID], str] = {}
@@ -97,5 +98,5 @@ class _Descriptions:
         if key not in self.known:
             model = entry.model
             found = model.get_or_none(model.id == entry.record) if model is not None else None
-            self.known[key] = store.describe(found) if found is not None else entry.record.hex[:8]
+            self.known[key] = describe(found) if found is not None else entry.record.hex[:8]
         return self.known[key]

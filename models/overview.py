@@ -15,7 +15,7 @@ from uuid import UUID
 
 from peewee import JOIN, fn
 
-from models import figures, sqlite, store, vocab
+from models import figures, settings, sqlite, vocab
 from models import records as r
 from models.figures import Scope, within
 from models.i18n import translate
@@ -29,7 +29,7 @@ SETTINGS = {
 
 
 def setting(key: str) -> int:
-    value = store.get_setting(key)
+    value = settings.get_setting(key)
     return int(value) if value.isdigit() else SETTINGS[key]
 
 

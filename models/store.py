@@ -2,6 +2,10 @@
 
 Every path that changes records (forms, imports, the command line) goes
 through here, so the same rules hold whichever way the data comes in.
+
+Naming a record (``describe``, ``kind_name``) lives in ``models.descriptions``
+and the settings of this installation (current unit and campaign) in
+``models.settings``; this module offers both too, where callers have found them.
 """
 
 from __future__ import annotations
@@ -14,9 +18,17 @@ from uuid import UUID
 
 from models import history
 from models import records as r
+from models.descriptions import describe as describe
+from models.descriptions import describe_key
+from models.descriptions import kind_name as kind_name
 from models.i18n import translate
 from models.personal import normalize_id_number, normalize_phone
 from models.records import BaseModel, database, utcnow
+from models.settings import current_campaign as current_campaign
+from models.settings import current_unit as current_unit
+from models.settings import get_setting as get_setting
+from models.settings import set_current as set_current
+from models.settings import set_setting as set_setting
 from models.validation import FieldError, ValidationError, check
 
 
@@ -71,7 +83,7 @@ def _same(before: dict[str, Any], after: dict[str, Any]) -> bool:
 def _record_save(record: BaseModel, before: dict[str, Any] | None,
                  parts: dict[str, Any] | None = None) -> None:
     """History of a create (``before`` None) or an edit, with changes of the record's own parts."""
-    changes = history.field_changes(type(record), before, record.__data__, _describe_key)
+    changes = history.field_changes(type(record), before, record.__data__, describe_key)
     changes.update({name: change for name, change in (parts or {}).items() if change})
     _record(record, "create" if before is None else "edit", changes)
 
@@ -79,17 +91,6 @@ def _record_save(record: BaseModel, before: dict[str, Any] | None,
 def _record(record: BaseModel, action: str, changes: dict[str, Any]) -> None:
     row = database.execute_sql('SELECT "value" FROM "setting" WHERE "key" = ?', ("operator",)).fetchone()
     history.write(record, action, changes, row[0] if row else "")
-
-
-def _describe_key(model: type[BaseModel], key: UUID) -> str:
-    """``describe`` of the record ``key``, in one prepared query for the kinds often referred to."""
-    sql = _DESCRIBE_SQL.get(model)
-    if sql is None:
-        found = model.get_or_none(model.id == key)
-        return describe(found) if found is not None else ""
-    row = database.execute_sql(sql, (key.hex,)).fetchone()
-    text = (row[0] or "") if row else ""
-    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _names(keys: Iterable[UUID]) -> dict[UUID, str]:
@@ -317,90 +318,7 @@ def recycle_bin(limit: int = 2000) -> list[BinEntry]:
     return entries[:limit]
 
 
-def kind_name(model: type[BaseModel]) -> str:
-    return translate("RecordKind", model._meta.kind_name)
-
-
-def describe(record: BaseModel) -> str:
-    """A short text that tells a person which record this is."""
-    text = _DESCRIBE.get(type(record), lambda rec: getattr(rec, "name", "") or str(rec.id))(record)
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def _date(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
-
-
-_DESCRIBE = {
-    r.Session: lambda s: f"{_date(s.date)} {s.topic}",
-    r.Writing: lambda w: f"{w.person.name}《{w.title}》",
-    r.Visit: lambda v: f"{_date(v.date)} {v.household.head_name}",
-    r.Suggestion: lambda s: f"{_date(s.date)} {s.content}",
-    r.SuggestionItem: lambda i: i.title,
-    r.Rectification: lambda x: x.problem,
-    r.Publicity: lambda p: f"{_date(p.date)} {p.title}",
-    r.Household: lambda h: f"{h.head_name}（{h.village.name}{h.group.name if h.group_id else ''}）",
-    r.VillageGroup: lambda g: f"{g.village.name}{g.name}",
-    r.Attendance: lambda a: a.person.name,
-}
-
-
-# What _DESCRIBE says, in SQL: references are described on every write that sets them.
-_DESCRIBE_SQL: dict[type[BaseModel], str] = {
-    **{model: f'SELECT "name" FROM "{model._meta.table_name}" WHERE "id" = ?'
-       for model in (r.Unit, r.Campaign, r.Phase, r.Village, r.Person, r.Category)},
-    r.VillageGroup: 'SELECT v."name" || g."name" FROM "village_group" g JOIN "village" v '
-                    'ON v."id" = g."village_id" WHERE g."id" = ?',
-    r.Household: 'SELECT h."head_name" || \'（\' || v."name" || COALESCE(g."name", \'\') || \'）\' '
-                 'FROM "household" h JOIN "village" v ON v."id" = h."village_id" '
-                 'LEFT JOIN "village_group" g ON g."id" = h."group_id" WHERE h."id" = ?',
-    r.SuggestionItem: 'SELECT "title" FROM "suggestion_item" WHERE "id" = ?',
-}
-
-
 def _key(value: Any) -> UUID:
     if isinstance(value, BaseModel):
         return value.id
     return value if isinstance(value, UUID) else UUID(str(value))
-
-
-# --- settings of this installation ----------------------------------------
-
-def get_setting(key: str, default: str = "") -> str:
-    row = r.Setting.get_or_none(r.Setting.key == key)
-    return row.value if row else default
-
-
-def set_setting(key: str, value: str) -> None:
-    r.Setting.insert(key=key, value=value).on_conflict_replace().execute()
-
-
-def _current(model: type[BaseModel], key: str, otherwise: Any) -> Any:
-    """The live record named by setting ``key``; else the first live one in the order ``otherwise``."""
-    value = get_setting(key)
-    record = None
-    if value:
-        try:
-            record = model.get_or_none(model.id == UUID(value))
-        except ValueError:
-            record = None
-    if record is None or record.deleted_at is not None:
-        record = model.select().where(model.deleted_at.is_null()).order_by(otherwise).first()
-    return record
-
-
-def current_unit() -> r.Unit | None:
-    """The unit this database keeps the ledgers of (the first one if none was chosen)."""
-    return _current(r.Unit, "current_unit", r.Unit.created_at)
-
-
-def current_campaign() -> r.Campaign | None:
-    """The campaign the window works on: the one chosen in 设置, else the newest."""
-    return _current(r.Campaign, "current_campaign", r.Campaign.start_date.desc())
-
-
-def set_current(unit: r.Unit | None = None, campaign: r.Campaign | None = None) -> None:
-    if unit is not None:
-        set_setting("current_unit", unit.id.hex)
-    if campaign is not None:
-        set_setting("current_campaign", campaign.id.hex)

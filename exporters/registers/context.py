@@ -14,7 +14,7 @@ from typing import Any
 from uuid import UUID
 
 from exporters import ExportError
-from models import figures, store
+from models import figures, settings
 from models import records as r
 from models.i18n import translate
 
@@ -82,7 +82,7 @@ class Context:
         campaign = r.Campaign.get_or_none(r.Campaign.id == options.campaign) if options.campaign else None
         if options.campaign is not None and campaign is None:
             raise ExportError(translate("Export", "The chosen campaign no longer exists."))
-        unit = campaign.unit if campaign is not None else store.current_unit()
+        unit = campaign.unit if campaign is not None else settings.current_unit()
         village = r.Village.get_or_none(r.Village.id == options.village) if options.village else None
         if options.village is not None and village is None:
             raise ExportError(translate("Export", "The chosen village no longer exists."))

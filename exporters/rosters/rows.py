@@ -16,7 +16,7 @@ from exporters.rosters.cells import blank, group_name, shown, tag_codes, text_of
 from exporters.rosters.mapping import HOUSEHOLDS, MODELS, PERSONS, label
 from exporters.rosters.table import RosterError, Table, column_name
 from models import records as r
-from models import store, vocab
+from models import settings, store, vocab
 from models.i18n import translate
 from models.personal import normalize_id_number
 from models.validation import FieldError, ValidationError, validate
@@ -44,7 +44,7 @@ class RowImporter:
     def __init__(self, table: Table, kind: str, mapping: dict[int, str], village: str | UUID | None):
         self.table, self.kind, self.mapping = table, kind, mapping
         self.columns = {name: index for index, name in mapping.items()}
-        self.unit = store.current_unit()
+        self.unit = settings.current_unit()
         if self.unit is None:
             raise RosterError(translate("Roster", "The data file has no unit yet; set it up first."))
         self.villages = _villages(self.unit)

@@ -18,7 +18,7 @@ from typing import Any
 
 import peewee
 
-from models import db, store
+from models import db, settings
 from models import records as r
 from models.demo import words as w
 from models.demo.campaign import CampaignBuilder
@@ -194,8 +194,8 @@ class _Builder:
             township.build()
             first = first or township
         self.out.flush_all()
-        store.set_setting("current_unit", (parent or first.unit).hex)
-        store.set_setting("current_campaign", first.campaigns[-1].hex)
+        settings.set_setting("current_unit", (parent or first.unit).hex)
+        settings.set_setting("current_campaign", first.campaigns[-1].hex)
 
 
 class _Township:

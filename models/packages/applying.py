@@ -15,6 +15,7 @@ import peewee
 
 from models import history, store
 from models import records as r
+from models.descriptions import describe_key
 from models.i18n import translate
 from models.packages import exchange
 from models.packages.format import PackageError, table
@@ -88,7 +89,7 @@ def _update(model: type[r.BaseModel], rows: list[Row], operator: str) -> None:
         values = {f: v for f, v in _fields(model, row).items() if f.name != "id"}
         model.update(values).where(model.id == key).execute()
         after = model.get_by_id(before.id)
-        changes = history.field_changes(model, before.__data__, after.__data__, store._describe_key)
+        changes = history.field_changes(model, before.__data__, after.__data__, describe_key)
         was_live, is_live = before.deleted_at is None, after.deleted_at is None
         action = "delete" if was_live and not is_live else "restore" if is_live and not was_live else "edit"
         history.write(after, action, changes, operator)

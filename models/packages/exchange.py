@@ -1,6 +1,6 @@
 """This data file's identity in exchanges, and when it last took a package from each other one.
 
-The times are settings of this installation (``models.store``'s settings),
+The times are settings of this installation (``models.settings``),
 never records: they do not travel in packages.
 """
 
@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 
 from models import records as r
-from models import store
+from models import settings
 from models.packages.format import Manifest, stamp, time_of
 
 INSTALLATION_KEY = "installation_id"
@@ -31,11 +31,11 @@ def installation_id() -> str:
     A file that was only moved is then a new source once: the other side falls
     back to "the newer edit wins" for that one exchange.
     """
-    value, place = store.get_setting(INSTALLATION_KEY), _place()
-    if not value or store.get_setting(PLACE_KEY) != place:
+    value, place = settings.get_setting(INSTALLATION_KEY), _place()
+    if not value or settings.get_setting(PLACE_KEY) != place:
         value = uuid.uuid4().hex
-        store.set_setting(INSTALLATION_KEY, value)
-        store.set_setting(PLACE_KEY, place)
+        settings.set_setting(INSTALLATION_KEY, value)
+        settings.set_setting(PLACE_KEY, place)
     return value
 
 
@@ -46,7 +46,7 @@ def _place() -> str:
 
 def last_exchange(source: str) -> dt.datetime | None:
     """When this data file last took a package from ``source`` (this laptop's clock, UTC)."""
-    value = store.get_setting(EXCHANGE_KEY.format(source))
+    value = settings.get_setting(EXCHANGE_KEY.format(source))
     return time_of(value) if value else None
 
 
@@ -56,14 +56,14 @@ def last_package(source: str) -> dt.datetime | None:
     ``source``'s edits after that moment were not in it, so they count as new
     even if made before this side took the package.
     """
-    value = store.get_setting(PACKAGE_KEY.format(source))
+    value = settings.get_setting(PACKAGE_KEY.format(source))
     return time_of(value) if value else last_exchange(source)
 
 
 def remember(manifest: Manifest) -> None:
     """A package of ``manifest`` taken now; an older package than one taken before does not move it back."""
     source, written = manifest.installation_id, manifest.created_at
-    store.set_setting(EXCHANGE_KEY.format(source), r.utcnow().isoformat(sep=" "))
-    known = store.get_setting(PACKAGE_KEY.format(source))
+    settings.set_setting(EXCHANGE_KEY.format(source), r.utcnow().isoformat(sep=" "))
+    known = settings.get_setting(PACKAGE_KEY.format(source))
     if not known or stamp(written) > stamp(known):
-        store.set_setting(PACKAGE_KEY.format(source), written)
+        settings.set_setting(PACKAGE_KEY.format(source), written)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from models import db, store
+from models import db, settings
 from models import records as r
 from models.i18n import translate
 from models.packages.exchange import installation_id
@@ -24,7 +24,7 @@ def export_package(path: str | Path, unit: r.Unit | None = None, villages: list[
                    date_from: dt.date | None = None, date_to: dt.date | None = None) -> Manifest:
     """Write the records of ``unit`` (optionally some villages, a date range) to the package ``path``."""
     path = Path(path)
-    unit = unit or store.current_unit()
+    unit = unit or settings.current_unit()
     if unit is None:
         raise PackageError(translate("Packages", "The data file has no unit to export."))
     source = installation_id()
