@@ -99,14 +99,21 @@ def write_minutes(path: str | Path, session_id: UUID) -> Path:
     session = r.Session.get_or_none(r.Session.id == session_id)
     if session is None or session.deleted_at is not None:
         raise ExportError(translate("Export", "The session no longer exists; choose another one."))
-    marks = attendance_of(session)
-    present = _names(marks.get("present", [])) + _names(marks.get("late", []), mark="（迟到）")
-    expected = sum(len(entries) for entries in marks.values())
-
     document = OfficialDocument()
     document.document.core_properties.title = clean(f"{session.topic}{TITLE}")
     document.title(TITLE)
     form = _Form(document)
+    _session_rows(form, session)
+    _attendance_rows(form, attendance_of(session))
+    form.row(("会议内容", session.content), height_mm=50)
+    if session.remarks:
+        form.row(("备　　注", session.remarks))
+    form.row((SIGN_HOST, ""), (SIGN_RECORDER, ""), height_mm=14)
+    return document.save(path)
+
+
+def _session_rows(form: _Form, session: r.Session) -> None:
+    """名称, 时间, 地点, 类型 and 阶段, 主持人 and 记录人; 主讲人 and the tour's destination if any."""
     form.row(("会议名称", session.topic))
     form.row(("会议时间", _time(session)))
     form.row(("会议地点", session.place))
@@ -119,15 +126,20 @@ def write_minutes(path: str | Path, session_id: UUID) -> Path:
     if session.kind == "study_tour" or session.destination:
         form.row(("考察地点", session.destination),
                  ("考察人数", f"{session.head_count}人" if session.head_count else ""))
-    if expected:
-        form.row(("应到人数", f"{expected}人"), ("实到人数", f"{len(present)}人"))
-        form.row(("出席人员", "、".join(present) or NONE))
-        form.row(("请假人员", "、".join(_names(marks.get("leave", []), with_reason=True)) or NONE))
-        form.row(("缺席人员", "、".join(_names(marks.get("absent", []))) or NONE))
-        if marks.get(None):
-            form.row(("未登记", "、".join(_names(marks[None]))))
-    form.row(("会议内容", session.content), height_mm=50)
-    if session.remarks:
-        form.row(("备　　注", session.remarks))
-    form.row((SIGN_HOST, ""), (SIGN_RECORDER, ""), height_mm=14)
-    return document.save(path)
+
+
+def _attendance_rows(form: _Form, marks: dict[str | None, list[tuple[str, str]]]) -> None:
+    """应到 and 实到, and who was present, on leave (with the reason), absent or not yet marked.
+
+    A session nobody was expected at has none of these rows.
+    """
+    present = _names(marks.get("present", [])) + _names(marks.get("late", []), mark="（迟到）")
+    expected = sum(len(entries) for entries in marks.values())
+    if not expected:
+        return
+    form.row(("应到人数", f"{expected}人"), ("实到人数", f"{len(present)}人"))
+    form.row(("出席人员", "、".join(present) or NONE))
+    form.row(("请假人员", "、".join(_names(marks.get("leave", []), with_reason=True)) or NONE))
+    form.row(("缺席人员", "、".join(_names(marks.get("absent", []))) or NONE))
+    if marks.get(None):
+        form.row(("未登记", "、".join(_names(marks[None]))))

@@ -103,17 +103,31 @@ def write_rectification_report(path: str | Path, options: SummaryOptions) -> Pat
         raise ExportError(translate("Export", "The campaign of the summary no longer exists."))
     scope = options.scope()
     figures = fig.compute(scope)
-    listed = problems(scope)
     groups: dict[str, list[Problem]] = {}
-    for problem in listed:
+    for problem in problems(scope):
         groups.setdefault(problem.category, []).append(problem)
     today = scope.on()
-    start = options.date_from or campaign.start_date
 
     document = OfficialDocument()
     title = f"{campaign.unit.name}“{campaign.name}”活动\n问题整改情况报告"
     document.document.core_properties.title = clean(title.replace("\n", ""))
     document.title(title)
+    _opening(document, campaign, figures, options.date_from or campaign.start_date, today)
+    _totals_table(document, figures, groups)
+    document.paragraph("现将各项问题整改情况报告如下：")
+    for index, entry in enumerate(figures.rectifications_by_category, 1):
+        items = groups.get(entry.name, [])
+        document.heading(1, f"{cn_number(index)}、{entry.name or OTHER}（共{entry.count}个）")
+        document.paragraph(f"本类问题{entry.count}个，{_describe(_counts(items), entry.count)}。")
+        for number, problem in enumerate(items, 1):
+            _problem(document, number, problem)
+    document.signature(campaign.unit.name, zh_date(today))
+    return document.save(path)
+
+
+def _opening(document: OfficialDocument, campaign: r.Campaign, figures: fig.Figures, start: dt.date,
+             today: dt.date) -> None:
+    """The totals in a sentence: problems found, of how many kinds, how far their rectification is."""
     total = figures.rectifications
     overall = Counter(figures.rectifications_by_status)
     overall["overdue"] = figures.rectifications_overdue
@@ -122,28 +136,23 @@ def write_rectification_report(path: str | Path, options: SummaryOptions) -> Pat
         f"{zh_date(start)}以来，{campaign.unit.name}在“{campaign.name}”活动中共查摆问题{total}个，"
         f"涉及{len(figures.rectifications_by_category)}个方面。截至{zh_date(today)}，"
         f"{_describe(overall, total)}，整改完成率{rate}。各类问题整改情况统计如下：")
-    _totals_table(document, figures, groups)
-    document.paragraph("现将各项问题整改情况报告如下：")
-    for index, entry in enumerate(figures.rectifications_by_category, 1):
-        items = groups.get(entry.name, [])
-        document.heading(1, f"{cn_number(index)}、{entry.name or OTHER}（共{entry.count}个）")
-        document.paragraph(f"本类问题{entry.count}个，{_describe(_counts(items), entry.count)}。")
-        for number, problem in enumerate(items, 1):
-            document.heading(2, f"（{cn_number(number)}）{clean(problem.problem).strip()}")
-            document.paragraph(f"整改措施：{problem.measures.strip() or '（未填写）'}")
-            owners = [f"责任部门：{problem.department or '（未填写）'}"]
-            if problem.person:
-                owners.append(f"责任人：{problem.person}")
-            if problem.leader:
-                owners.append(f"责任领导：{problem.leader}")
-            document.paragraph("；".join(owners) + "。")
-            deadline = zh_date(problem.deadline) if problem.deadline else "（未定）"
-            line = f"整改时限：{deadline}；整改状态：{_status_text(problem)}。"
-            if problem.progress.strip():
-                line += f"进展情况：{problem.progress.strip()}"
-            document.paragraph(line)
-    document.signature(campaign.unit.name, zh_date(today))
-    return document.save(path)
+
+
+def _problem(document: OfficialDocument, number: int, problem: Problem) -> None:
+    """One problem under its heading: measures, who is responsible, deadline, status, progress."""
+    document.heading(2, f"（{cn_number(number)}）{clean(problem.problem).strip()}")
+    document.paragraph(f"整改措施：{problem.measures.strip() or '（未填写）'}")
+    owners = [f"责任部门：{problem.department or '（未填写）'}"]
+    if problem.person:
+        owners.append(f"责任人：{problem.person}")
+    if problem.leader:
+        owners.append(f"责任领导：{problem.leader}")
+    document.paragraph("；".join(owners) + "。")
+    deadline = zh_date(problem.deadline) if problem.deadline else "（未定）"
+    line = f"整改时限：{deadline}；整改状态：{_status_text(problem)}。"
+    if problem.progress.strip():
+        line += f"进展情况：{problem.progress.strip()}"
+    document.paragraph(line)
 
 
 def _totals_table(document: OfficialDocument, figures: fig.Figures, groups: dict[str, list[Problem]]) -> None:
