@@ -99,7 +99,11 @@ class CampaignBuilder:
                                      "结合工作实际开展交流发言，对下一步工作作出安排。",
             destination=w.TOUR_DESTINATIONS[index % len(w.TOUR_DESTINATIONS)] if tour else "",
             head_count=len(expected) + rng.randint(5, 30) if tour else None)
-        unrecorded = self.session_count == 7  # attendance not entered yet
+        self.attendance(session, date, expected, unrecorded=self.session_count == 7)
+
+    def attendance(self, session: uuid.UUID, date: dt.date, expected: list[uuid.UUID], unrecorded: bool):
+        """Mostly present, some late, on leave or absent; ``unrecorded``: not entered yet."""
+        rng = self.rng
         for person in expected:
             roll = rng.random()
             status = ("present" if roll < 0.86 else "late" if roll < 0.91
@@ -169,15 +173,20 @@ class CampaignBuilder:
 
     # --- suggestions ----------------------------------------------------------
 
-    def suggestions(self):
-        t, rng = self.t, self.rng
-        self.suggestion_rows: list[tuple[uuid.UUID, str, dt.date, str]] = []
+    def suggestion_items(self) -> list[tuple[uuid.UUID, str, str]]:
+        """The consolidated items (归并条目) of each category: (key, category, title)."""
         items = []
         for category, titles in w.SUGGESTION_ITEMS.items():
             for title in titles[: 2 if self.small else len(titles)]:
                 item = self.b.add(r.SuggestionItem, when=self.start, campaign=self.id,
-                                  category=t.suggestion_categories[category], title=title)
+                                  category=self.t.suggestion_categories[category], title=title)
                 items.append((item, category, title))
+        return items
+
+    def suggestions(self):
+        t, rng = self.t, self.rng
+        self.suggestion_rows: list[tuple[uuid.UUID, str, dt.date, str]] = []
+        items = self.suggestion_items()
         total = 12 if self.small else 37
         sources = ("staff",) * 5 + ("public", "public", "visit", "forum", "box")
         for index in range(total):
@@ -216,17 +225,7 @@ class CampaignBuilder:
         categories = list(t.problem_categories.items())
         for index, (status, deadline) in enumerate(plan):
             category, category_id = categories[index % len(categories)]
-            link: dict = {}
-            if index % 4 == 1 and self.visits_with_requests:
-                visit, request, found = self.visits_with_requests[index % len(self.visits_with_requests)]
-                link, problem, source = {"visit": visit}, f"群众{request}", "visit"
-            elif index % 4 == 2 and self.suggestion_rows:
-                suggestion, title, found, _ = self.suggestion_rows[index % len(self.suggestion_rows)]
-                link, problem, source = {"suggestion": suggestion}, title, "suggestion"
-            else:
-                problem = w.PROBLEMS[category][index % len(w.PROBLEMS[category])]
-                found = self.day(dt.date(self.year, 3, 1), dt.date(self.year, 4, 30))
-                source = "inspection" if index % 4 == 3 else "self"
+            link, problem, source, found = self.problem_found(index, category)
             if deadline is not None and deadline < found:
                 deadline = found + dt.timedelta(days=60)
             done = status == "done"
@@ -240,6 +239,18 @@ class CampaignBuilder:
                 else "",
                 completed_on=completed, evidence="整改前后照片、会议记录" if done else "",
                 verified_by=t.names[t.leaders[0]] if done else "", **link)
+
+    def problem_found(self, index: int, category: str) -> tuple[dict, str, str, dt.date]:
+        """(link, problem, source, date found): raised from a visit, from a suggestion, or found so."""
+        if index % 4 == 1 and self.visits_with_requests:
+            visit, request, found = self.visits_with_requests[index % len(self.visits_with_requests)]
+            return {"visit": visit}, f"群众{request}", "visit", found
+        if index % 4 == 2 and self.suggestion_rows:
+            suggestion, title, found, _ = self.suggestion_rows[index % len(self.suggestion_rows)]
+            return {"suggestion": suggestion}, title, "suggestion", found
+        problem = w.PROBLEMS[category][index % len(w.PROBLEMS[category])]
+        found = self.day(dt.date(self.year, 3, 1), dt.date(self.year, 4, 30))
+        return {}, problem, "inspection" if index % 4 == 3 else "self", found
 
     # --- publicity --------------------------------------------------------------
 
