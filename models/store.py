@@ -128,23 +128,34 @@ def save_session(values: dict[str, Any], attendance: Mapping[Any, tuple[str | No
         rows = {row.person_id: row for row in r.Attendance.select().where(
             r.Attendance.session == session)}
         marks_before = {key: (row.status, row.reason) for key, row in rows.items() if row.deleted_at is None}
-        marks_after = {}
-        for person_id, (status, reason) in wanted.items():
-            values = {"session": session.id, "person": person_id, "status": status or None,
-                      "reason": reason if status == "leave" else ""}
-            row = rows.get(person_id)
-            if row is None or row.deleted_at is not None or _differs(row, values):
-                if row is not None:
-                    row.deleted_at = None
-                row = _save(r.Attendance, values, row, recorded=False)
-            marks_after[person_id] = (row.status, row.reason)
-        for person_id, row in rows.items():
-            if person_id not in wanted and row.deleted_at is None:
-                row.deleted_at = utcnow()
-                row.save()
+        marks_after = _save_marks(session, rows, wanted)
         _record_save(session, before, {
             history.ATTENDANCE: history.attendance_change(marks_before, marks_after, _names)})
         return session
+
+
+def _save_marks(session: r.Session, rows: dict[Any, r.Attendance],
+                wanted: dict[UUID, tuple[str | None, str]]) -> dict[UUID, tuple[str | None, str]]:
+    """The attendance rows of ``session`` made what ``wanted`` says; the marks as they now stand.
+
+    ``rows`` are all of the session's rows, deleted ones too: a person expected
+    again gets the old row back, one no longer expected sends it to the bin.
+    """
+    marks = {}
+    for person_id, (status, reason) in wanted.items():
+        values = {"session": session.id, "person": person_id, "status": status or None,
+                  "reason": reason if status == "leave" else ""}
+        row = rows.get(person_id)
+        if row is None or row.deleted_at is not None or _differs(row, values):
+            if row is not None:
+                row.deleted_at = None
+            row = _save(r.Attendance, values, row, recorded=False)
+        marks[person_id] = (row.status, row.reason)
+    for person_id, row in rows.items():
+        if person_id not in wanted and row.deleted_at is None:
+            row.deleted_at = utcnow()
+            row.save()
+    return marks
 
 
 def _differs(record: BaseModel, values: dict[str, Any]) -> bool:
