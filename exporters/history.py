@@ -17,8 +17,8 @@ from uuid import UUID
 from openpyxl import Workbook
 
 from exporters import ExportError
+from exporters.dates import period, zh_date
 from exporters.layout import SIGNOFF, Col, PrintedSheet, Styles
-from exporters.registers import chinese_date, period
 from exporters.safe import atomic_target, id_number_text, phone_text
 from models import history, settings
 from models import records as r
@@ -56,7 +56,7 @@ def write_history(path, options: HistoryOptions | None = None) -> Path:
         title = where + SHEET + ("（含完整身份证号、联系电话，注意保密）" if options.full_personal else "")
         when = period(options.date_from, options.date_to)
         sheet.start(title, f"填报单位：{unit.name if unit else ''}　　　时段：{when}",
-                    f"导出日期：{chinese_date(options.today or dt.date.today())}")
+                    f"导出日期：{zh_date(options.today or dt.date.today())}")
         records = _Descriptions()
         entries = history.entries(_utc(options.date_from), _utc(options.date_to, 1), options.campaign)
         for number, entry in enumerate(entries, 1):

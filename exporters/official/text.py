@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+
+from exporters.dates import zh_date as zh_date
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -14,11 +15,6 @@ def clean(text: object) -> str:
         return ""
     value = text if isinstance(text, str) else str(text)
     return _FORBIDDEN.sub("", value)
-
-
-def zh_date(day: dt.date) -> str:
-    """2026年2月9日: Arabic digits, as GB/T 9704-2012 writes the date of a document."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def text_width(text: str) -> float:

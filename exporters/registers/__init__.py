@@ -13,7 +13,9 @@ themselves. Fixed wording is Chinese: the workbook leaves the laptop.
 - ``workbook``: the chosen sheets written in order to one file, or none.
 """
 
-from exporters.registers.context import REGISTERS, Context, RegisterOptions, chinese_date, period
+from exporters.dates import period
+from exporters.dates import zh_date as chinese_date
+from exporters.registers.context import REGISTERS, Context, RegisterOptions
 from exporters.registers.record_sheets import OVERDUE_MARK, RECORD_REGISTERS, Register
 from exporters.registers.workbook import write_registers
 

@@ -14,6 +14,7 @@ from typing import Any
 from uuid import UUID
 
 from exporters import ExportError
+from exporters.dates import period, zh_date
 from models import figures, settings
 from models import records as r
 from models.i18n import translate
@@ -104,7 +105,7 @@ class Context:
 
     def info(self) -> tuple[str, str]:
         return (f"填报单位：{self.unit}{self.village}　　　统计时段：{self.period}",
-                f"填报日期：{chinese_date(self.today)}")
+                f"填报日期：{zh_date(self.today)}")
 
 
 def day(value: Any) -> dt.date | None:
@@ -112,17 +113,3 @@ def day(value: Any) -> dt.date | None:
     if value is None or value == "":
         return None
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
-def chinese_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def period(first: dt.date | None, last: dt.date | None) -> str:
-    if first and last:
-        return f"{chinese_date(first)}至{chinese_date(last)}"
-    if first:
-        return f"{chinese_date(first)}起"
-    if last:
-        return f"截至{chinese_date(last)}"
-    return "全部"
