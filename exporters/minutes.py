@@ -33,8 +33,10 @@ def attendance_of(session: r.Session) -> dict[str | None, list[tuple[str, str]]]
             .join(r.Person)
             .where(r.Attendance.session == session.id, r.Attendance.deleted_at.is_null()).tuples())
     ranking = ranks.Ranking()
+    ranked = [(ranking.key(name, title, leader), status, reason, name)
+              for status, reason, name, title, leader in rows]
     marks: dict[str | None, list[tuple[str, str]]] = {}
-    for status, reason, name, _title, _leader in sorted(rows, key=lambda row: ranking.key(*row[2:])):
+    for _rank, status, reason, name in sorted(ranked, key=lambda entry: entry[0]):
         marks.setdefault(status, []).append((name, reason or ""))
     return marks
 
