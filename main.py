@@ -1,6 +1,6 @@
 """台账通: start the window, or run one command of the command line (``cli/``).
 
-    python main.py [--db FILE] [--lang zh_CN|en] [--smoke]
+    python main.py [--db FILE] [--lang zh_CN|en] [--smoke] [--version]
     python main.py demo --db FILE [--size village|township|county]
     python main.py export xlsx|docx --db FILE --out FILE [...]
     python main.py import xlsx --db FILE [...] FILE
@@ -19,7 +19,7 @@ import time
 STARTED = time.perf_counter()  # what --smoke counts from
 
 from cli.arguments import ArgumentError  # noqa: E402 (after the start time)
-from cli.parser import build_parser, language_of  # noqa: E402 (after the start time)
+from cli.parser import PROGRAM, build_parser, language_of  # noqa: E402 (after the start time)
 from models import i18n, paths  # noqa: E402 (after the start time)
 from models.i18n import translate  # noqa: E402 (after the start time)
 
@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
     except ArgumentError as error:
-        print(translate("Cli", "Error: {message} (see python main.py --help)").format(
-            message=error), file=sys.stderr)
+        print(translate("Cli", "Error: {message} (see {program} --help)").format(
+            message=error, program=PROGRAM), file=sys.stderr)
         return 1
     if args.run is not None:
         return args.run(args)

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from cli import backups, demo, exports, packages, rosters
 from cli.arguments import Parser
 from models import i18n, paths
 from models.i18n import translate
+from models.version import VERSION
 
 EXPORT_FORMATS = ("xlsx", "docx")
 DOCX_KINDS = ("summary", "minutes", "rectification")
+# How the user starts the program: the frozen bundle's command, or the source tree's.
+PROGRAM = "taizhangtong" if getattr(sys, "frozen", False) else "python main.py"
 
 
 def language_of(argv: list[str]) -> str:
@@ -28,7 +32,7 @@ def language_of(argv: list[str]) -> str:
 def build_parser() -> argparse.ArgumentParser:
     """Build in the current language (set it first: see ``language_of``)."""
     parser = Parser(
-        prog="python main.py",
+        prog=PROGRAM,
         description=translate("Cli", "台账通: the ledgers of a campaign, recorded once."),
         epilog=translate("Cli", "Without a command the application window opens."))
     parser.add_argument("--db", type=Path, metavar=translate("Cli", "FILE"),
@@ -36,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
                             path=paths.default_database()))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=i18n.DEFAULT_LANGUAGE,
                         help=translate("Cli", "language of the window and messages"))
+    parser.add_argument("--version", action="version", version=f"台账通 {VERSION}",
+                        help=translate("Cli", "print the version and quit"))
     parser.add_argument("--smoke", action="store_true",
                         help=translate("Cli", "open the window, wait until its first page shows the data, "
                                        "print how many milliseconds that took, and quit (a check of an "

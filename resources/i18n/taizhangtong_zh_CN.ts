@@ -382,6 +382,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>窗口和提示的语言</translation>
     </message>
     <message>
+        <source>print the version and quit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
         <source>open the window, wait until its first page shows the data, print how many milliseconds that took, and quit (a check of an installation)</source>
         <translation>打开窗口，等首页显示出数据后输出用了多少毫秒并退出（用于检查安装是否正常）</translation>
     </message>
@@ -400,10 +404,6 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>village: small; township: 24 villages, 12,000 households; county: 20 townships, a million visits</source>
         <translation>village：一个村；township：24 个村、1.2 万户；county：20 个乡镇、100 万次走访</translation>
-    </message>
-    <message>
-        <source>Error: {message} (see python main.py --help)</source>
-        <translation>错误：{message}（见 python main.py --help）</translation>
     </message>
     <message>
         <source>Error: {message}</source>
@@ -648,6 +648,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>Possible duplicate: {text}</source>
         <translation>疑似重复：{text}</translation>
+    </message>
+    <message>
+        <source>Error: {message} (see {program} --help)</source>
+        <translation>错误：{message}（见 {program} --help）</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import main
 
 ROOT = Path(main.__file__).resolve().parent
@@ -55,3 +57,21 @@ def test_without_a_command_the_window_opens_the_data_file(tmp_path, monkeypatch)
                         lambda path, language, smoke_since=None: opened.append((path, language)) or 0)
     assert main.main(["--db", str(tmp_path / "office.db"), "--lang", "en"]) == 0
     assert opened == [(tmp_path / "office.db", "en")]
+
+
+def test_version_prints_the_program_and_its_one_version_number(capsys):
+    from models.version import VERSION
+
+    with pytest.raises(SystemExit) as exit_:
+        main.main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"台账通 {VERSION}"
+
+
+def test_pyproject_reads_the_version_from_the_program():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"]
+    assert project["project"]["dynamic"] == ["version"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "models.version.VERSION"}
