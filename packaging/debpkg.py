@@ -195,6 +195,6 @@ def build(bundle: Path, icons: Path, work: Path, out_dir: Path, version: str) ->
     _normalise(debian)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{PACKAGE}_{version}_amd64.deb"
-    subprocess.run(["dpkg-deb", "--build", "--root-owner-group", "-Zxz", str(root), str(target)],
+    subprocess.run(["dpkg-deb", "--build", "--root-owner-group", "-Zxz", "-z1", str(root), str(target)],
                    check=True, stdout=subprocess.DEVNULL)
     return target
