@@ -39,10 +39,11 @@ ISS = HERE / "taizhangtong.iss"
 MB = 1_000_000
 BUDGET_UNPACKED_MB = 250
 BUDGET_COMPRESSED_MB = 90
-# What the bundle must carry to speak Chinese: the program's own words and Qt's (确定/取消).
+# What the bundle must carry to speak Chinese: the program's own words and Qt's (确定/取消),
+# which is PySide6/Qt/translations on Linux and PySide6/translations on Windows.
 REQUIRED_FILES = ("_internal/resources/i18n/taizhangtong_zh_CN.qm",
                   "_internal/resources/i18n/taizhangtong_zh_CN.ts",
-                  "_internal/PySide6/Qt/translations/qtbase_zh_CN.qm")
+                  "_internal/PySide6/**/translations/qtbase_zh_CN.qm")
 
 
 class BuildError(Exception):
@@ -70,7 +71,7 @@ def unpacked_size(folder: Path) -> int:
 def check_bundle() -> int:
     """The bundle's size in bytes, after checking it has what it needs; BuildError if not."""
     executable = BUNDLE / contents.executable_name()
-    missing = [name for name in (executable.name, *REQUIRED_FILES) if not (BUNDLE / name).is_file()]
+    missing = [name for name in (executable.name, *REQUIRED_FILES) if not any(BUNDLE.glob(name))]
     if missing:
         raise BuildError(f"the bundle lacks {', '.join(missing)}")
     size = unpacked_size(BUNDLE)
@@ -103,7 +104,7 @@ def debian_package(version: str) -> Path:
 
 def inno_setup_compiler() -> str | None:
     found = shutil.which("iscc")
-    for folder in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")):
+    for folder in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
         candidate = Path(folder or "") / "Inno Setup 6" / "ISCC.exe"
         if found is None and folder and candidate.is_file():
             found = str(candidate)

@@ -36,7 +36,8 @@ EXCLUDED_MODULES = (
 )
 
 QT_LANGUAGES = ("zh_CN",)  # the translations of Qt's own words the program loads
-_QT_TRANSLATION = re.compile(r"(?:^|[/\\])translations[/\\]\w+?_(?P<language>[a-z]{2,3}(?:_[A-Z][A-Za-z]+)?)\.qm$")
+_QT_TRANSLATION = re.compile(
+    r"(?:^|[/\\])translations[/\\]\w+?_(?P<language>[a-z]{2,3}(?:_[A-Z][A-Za-z]+)?)\.qm$")
 
 
 def project() -> dict:

@@ -91,10 +91,10 @@ def system_libraries(bundle: Path) -> dict[str, str]:
             else:
                 missing.setdefault(name, []).append(path.relative_to(bundle).as_posix())
     if missing:
+        said = [f"{name} (for {users[0]}" + (f" and {len(users) - 1} more)" if users[1:] else ")")
+                for name, users in sorted(missing.items())]
         raise LookupError("libraries found neither in the bundle nor on this system (install the packages "
-                          f"of {DEPENDS_FILE.name} first): " + "; ".join(
-                              f"{name} (for {users[0]}" + (f" and {len(users) - 1} more)" if users[1:] else ")")
-                              for name, users in sorted(missing.items())))
+                          f"of {DEPENDS_FILE.name} first): " + "; ".join(said))
     return found
 
 
@@ -110,14 +110,22 @@ def owner(path: str) -> str:
     raise LookupError(f"no Debian package owns {path}")
 
 
-def undeclared_packages(bundle: Path, declared: list[str]) -> dict[str, list[str]]:
-    """Package → the libraries the bundle needs from it, for each package not declared."""
+def needed_packages(bundle: Path) -> dict[str, list[str]]:
+    """Package → the libraries the bundle needs from it (libc6 left out: it is asked for by version)."""
     wanted: dict[str, list[str]] = {}
     for name, path in sorted(system_libraries(bundle).items()):
         package = owner(path)
-        if package != LIBC and package not in declared:
+        if package != LIBC:
             wanted.setdefault(package, []).append(name)
     return wanted
+
+
+def depends_problems(needed: dict[str, list[str]], declared: list[str]) -> list[str]:
+    """What is wrong with the declared Depends: packages needed but missing, or listed but not needed."""
+    problems = [f"{package} ({', '.join(names)}) is needed but missing"
+                for package, names in sorted(needed.items()) if package not in declared]
+    problems += [f"{package} is listed but no longer needed" for package in declared if package not in needed]
+    return problems
 
 
 def control(version: str, installed_kib: int, libc_version: str, depends: list[str]) -> str:
@@ -179,12 +187,10 @@ def _installed_kib(root: Path) -> int:
 def build(bundle: Path, icons: Path, work: Path, out_dir: Path, version: str) -> Path:
     """Check the Depends against the bundle, stage the files and write the .deb; its path."""
     declared = depends_list()
-    undeclared = undeclared_packages(bundle, declared)
-    if undeclared:
-        raise LookupError("the bundle needs libraries of packages missing from "
-                          f"{DEPENDS_FILE.name} (add them there and to the README): "
-                          + "; ".join(f"{package} ({', '.join(names)})"
-                                      for package, names in sorted(undeclared.items())))
+    problems = depends_problems(needed_packages(bundle), declared)
+    if problems:
+        raise LookupError(f"the packages of {DEPENDS_FILE.name} (and the README's list) do not match what "
+                          "the bundle needs from the system: " + "; ".join(problems))
     root = work / "root"
     stage(bundle, icons, root)
     debian = root / "DEBIAN"
