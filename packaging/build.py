@@ -91,8 +91,10 @@ def check_compressed(path: Path) -> None:
 def debian_package(version: str) -> Path:
     import debpkg
 
-    if shutil.which("dpkg-deb") is None:
-        raise BuildError("dpkg-deb is not installed: the Debian package is built on Debian or Ubuntu")
+    for tool, package in (("dpkg-deb", "dpkg"), ("objdump", "binutils"), ("ldconfig", "libc-bin")):
+        if shutil.which(tool) is None:
+            raise BuildError(f"{tool} is not installed (Debian package {package}): "
+                             "the Debian package is built on Debian or Ubuntu")
     started = time.perf_counter()
     try:
         target = debpkg.build(BUNDLE, BUILD / "icons", BUILD / "deb", DIST, version)

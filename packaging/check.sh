@@ -33,6 +33,7 @@ trap cleanup EXIT
 version=$(python -c "from models.version import VERSION; print(VERSION)")
 deb="dist/taizhangtong_${version}_amd64.deb"
 command -v strace >/dev/null || apt-get install -y -qq strace >/dev/null
+command -v objdump >/dev/null || apt-get install -y -qq binutils >/dev/null  # the build reads NEEDED with it
 strace=$(command -v strace)
 
 step "1. build"
