@@ -14,6 +14,7 @@ from models.i18n import translate
 from models.version import VERSION
 
 EXPORT_FORMATS = ("xlsx", "docx")
+ROSTER_FORMATS = ("roster", "xlsx", "xlsm", "xls", "et", "ods", "csv")
 DOCX_KINDS = ("summary", "minutes", "rectification")
 # How the user starts the program: the frozen bundle's command, or the source tree's.
 PROGRAM = "taizhangtong" if getattr(sys, "frozen", False) else "python main.py"
@@ -74,16 +75,18 @@ def _add_demo(commands) -> None:
 
 def _add_import(commands) -> None:
     command = commands.add_parser(
-        "import", help=translate("Cli", "bring in a roster of households or staff from an .xlsx file"))
+        "import", help=translate("Cli", "bring in a roster of households or staff (.xlsx, .xls, .et, .ods "
+                                 "or .csv)"))
     command.set_defaults(run=rosters.import_roster)
-    command.add_argument("format", choices=("xlsx",), help=translate("Cli", "the file's format"))
+    command.add_argument("format", choices=ROSTER_FORMATS, help=translate(
+        "Cli", "any of these words: the file's own content tells how it is read"))
     command.add_argument("file", type=Path, metavar=translate("Cli", "FILE"),
                          help=translate("Cli", "the roster"))
     _add_file(command, "--db", translate("Cli", "the data file to import into"))
     command.add_argument("--kind", choices=("households", "persons"),
                          help=translate("Cli", "what the roster lists (default: guessed from its header)"))
     command.add_argument("--sheet", metavar=translate("Cli", "NAME"),
-                         help=translate("Cli", "the sheet to read (default: the first)"))
+                         help=translate("Cli", "the sheet to read (default: the first with a header)"))
     command.add_argument("--village", metavar=translate("Cli", "NAME"),
                          help=translate("Cli", "the village of rows that name none"))
     command.add_argument("--skip-bad", action="store_true",

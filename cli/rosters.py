@@ -1,4 +1,10 @@
-"""import xlsx: a roster of households or persons; the columns mapped by name, all good rows or none."""
+"""import roster (or xlsx, xls, et, ods, csv): households or persons, columns mapped by name,
+all good rows or none.
+
+The file is read by its content, whatever its name; rows that are no roster
+rows (totals, notes) are named and left out, rows imported with a field left
+empty are listed as warnings, bad rows as errors.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,10 @@ import argparse
 import sys
 
 from cli.common import CommandError, data_file, fail
-from models.i18n import translate
+from models.i18n import QT_TRANSLATE_NOOP, translate
+
+BAD_ROW = QT_TRANSLATE_NOOP("Cli", "Row {row}: {problems}")
+WARNED_ROW = QT_TRANSLATE_NOOP("Cli", "Row {row} (imported): {problems}")
 
 
 def import_roster(args: argparse.Namespace) -> int:
@@ -18,7 +27,8 @@ def import_roster(args: argparse.Namespace) -> int:
             result = _import(args)
     except (CommandError, rosters.RosterError, db.DatabaseOpenError) as error:
         return fail(error)
-    _print_bad_rows(result.bad_rows)
+    _print_rows(result.bad_rows, BAD_ROW, "problems")
+    _print_rows(result.warned_rows, WARNED_ROW, "warnings")
     print(translate("Cli", "Imported {n} rows from {path} ({skipped} bad rows skipped).").format(
         n=result.imported, path=args.file, skipped=result.skipped))
     if result.groups_created:
@@ -41,17 +51,19 @@ def _import(args: argparse.Namespace):
             path=args.file, fields="、".join(missing), row=table.header_row))
     for index, name in mapping.items():
         print(f"{rosters.column_name(table, index)} → {rosters.label(kind, name)}")
+    for row, why in table.left_out:
+        print(translate("Cli", "Row {row} left out: {why}").format(row=row, why=why))
     try:
         return rosters.import_rows(table, kind, mapping, args.village, skip_bad=args.skip_bad)
     except rosters.BadRowsError as error:
-        _print_bad_rows(error.preview.bad_rows())
+        _print_rows(error.preview.bad_rows(), BAD_ROW, "problems")
         raise CommandError(translate(
             "Cli", "{path}: {n} of {total} rows have problems; nothing was imported. Correct "
             "them, or use --skip-bad to import the good rows.").format(
             path=args.file, n=error.preview.bad, total=len(error.preview.rows))) from None
 
 
-def _print_bad_rows(bad) -> None:
-    for check in bad:
-        print(translate("Cli", "Row {row}: {problems}").format(
-            row=check.row, problems="；".join(check.problems)), file=sys.stderr)
+def _print_rows(checks, text: str, what: str) -> None:
+    for check in checks:
+        print(translate("Cli", text).format(row=check.row, problems="；".join(getattr(check, what))),
+              file=sys.stderr)

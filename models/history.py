@@ -84,6 +84,43 @@ def field_changes(model: type[BaseModel], before: dict[str, Any] | None, after: 
     return changes
 
 
+def created_changes(model: type[BaseModel], data: dict[str, Any], describe: Describe) -> dict[str, list[Any]]:
+    """``field_changes(model, None, data, describe)`` for a new record, made fast for a bulk import.
+
+    ``data`` holds plain Python values (text, numbers, dates, keys as UUIDs);
+    tests/models/test_history.py checks that both give the same.
+    """
+    changes: dict[str, list[Any]] = {}
+    for name, kind, target in _shown_fields(model):
+        value = data.get(name)
+        if value is None or value == "" or value is False:
+            continue
+        if kind == "reference":
+            key = value.id if isinstance(value, BaseModel) else value
+            key = key if isinstance(key, UUID) else UUID(str(key))
+            changes[name] = [None, {"id": key.hex, "text": describe(target, key)}]
+        elif kind == "date":
+            changes[name] = [None, value.isoformat()]
+        else:
+            changes[name] = [None, value]
+    return changes
+
+
+_SHOWN: dict[type[BaseModel], list[tuple[str, str, Any]]] = {}
+
+
+def _shown_fields(model: type[BaseModel]) -> list[tuple[str, str, Any]]:
+    """(name, kind, referenced model) of the fields a person sees, once per model."""
+    if model not in _SHOWN:
+        _SHOWN[model] = [
+            (name, "reference" if isinstance(field, peewee.ForeignKeyField) else
+             "date" if isinstance(field, peewee.DateField | peewee.TimeField | peewee.DateTimeField)
+             else "plain", getattr(field, "rel_model", None))
+            for name, field in model._meta.fields.items()
+            if name not in _BOOKKEEPING and field.verbose_name]
+    return _SHOWN[model]
+
+
 def _reference(model: type[BaseModel], key: str | None, describe: Describe) -> dict[str, str] | None:
     if key is None:
         return None
@@ -126,7 +163,8 @@ def write(record: BaseModel, action: str, changes: dict[str, Any], operator: str
 
 
 # Written directly: the SQL peewee would build for this one insert costs more than the insert.
-_INSERT = ('INSERT INTO "change" ("id", "at", "operator", "kind", "record", "action", "changes") '
+# A bulk import writes its rows' history with this same statement (``executemany``).
+INSERT = _INSERT = ('INSERT INTO "change" ("id", "at", "operator", "kind", "record", "action", "changes") '
            'VALUES (?, ?, ?, ?, ?, ?, ?)')
 
 

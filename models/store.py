@@ -16,14 +16,16 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from models import history
+import peewee
+
+from models import history, normalize
 from models import records as r
 from models.descriptions import describe as describe
 from models.descriptions import describe_key
 from models.descriptions import kind_name as kind_name
 from models.i18n import translate
-from models.personal import normalize_id_number, normalize_phone
-from models.records import BaseModel, database, utcnow
+from models.personal import normalize_id_number, normalize_phone, upgrade_legacy_id
+from models.records import BaseModel, ChoiceField, TagsField, database, utcnow
 from models.settings import current_campaign as current_campaign
 from models.settings import current_unit as current_unit
 from models.settings import get_setting as get_setting
@@ -37,17 +39,48 @@ class StillUsedError(Exception):
 
 
 def clean(model: type[BaseModel], values: dict[str, Any]) -> dict[str, Any]:
-    """Values as stored: text trimmed, ID numbers and phones in one spelling."""
-    cleaned = {}
-    for name, value in values.items():
-        if isinstance(value, str):
-            value = value.strip()
-        if name == "id_number":
-            value = normalize_id_number(value)
-        elif name == "phone":
-            value = normalize_phone(value)
-        cleaned[name] = value
-    return cleaned
+    """Values as stored, however they were typed (``models.normalize``).
+
+    Full-width digits and letters folded, spaces trimmed; ID numbers and phones
+    in one spelling, a legacy 15-digit ID number as its 18 characters; a date,
+    time or number typed as text read as one when it is one (else left as
+    text, for the validation to name).
+    """
+    cleaners = _cleaners(model)
+    return {name: cleaners.get(name, _strip)(value) if type(value) is str else value
+            for name, value in values.items()}
+
+
+_CLEANERS: dict[type[BaseModel], dict[str, Any]] = {}
+
+
+def _cleaners(model: type[BaseModel]) -> dict[str, Any]:
+    """{field: how a text typed into it is stored}, made once per model."""
+    if model not in _CLEANERS:
+        _CLEANERS[model] = {name: _cleaner(field) for name, field in model._meta.fields.items()}
+    return _CLEANERS[model]
+
+
+def _cleaner(field: peewee.Field) -> Any:
+    if field.name == "id_number":
+        return lambda value: upgrade_legacy_id(value) or normalize_id_number(value)
+    if field.name == "phone":
+        return normalize_phone
+    if isinstance(field, peewee.DateField):
+        return normalize.parse_date
+    if isinstance(field, peewee.TimeField):
+        return normalize.parse_time
+    if isinstance(field, peewee.IntegerField) and not isinstance(field, peewee.AutoField):
+        return normalize.parse_int
+    if isinstance(field, ChoiceField | TagsField | peewee.ForeignKeyField | peewee.UUIDField):
+        return _strip
+    if isinstance(field, peewee.TextField):
+        return normalize.block
+    return normalize.one_line
+
+
+def _strip(value: str) -> str:
+    return value.strip()
 
 
 def save(model: type[BaseModel], values: dict[str, Any], record: BaseModel | None = None) -> BaseModel:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,9 @@ def field_label(model: type[BaseModel], name: str) -> str:
     return translate("Field", source)
 
 
+# The largest whole number a record holds (a household's size, a head count, a length in characters).
+MAX_NUMBER = 9_999_999
+
 # (earlier, later): the later one, when given, may not come before the earlier one.
 DATE_ORDER: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {
     r.Campaign: (("start_date", "end_date"),),
@@ -50,10 +54,12 @@ DATE_ORDER: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {
 
 
 def validate(model: type[BaseModel], values: dict[str, Any],
-             record_id: Any = None) -> list[FieldError]:
+             record_id: Any = None, references: bool = True) -> list[FieldError]:
     """Every problem with ``values`` for a record of ``model`` (empty when all is well).
 
     ``record_id`` is the record being edited, so that it is not its own duplicate.
+    ``references=False`` leaves out what needs the data file (that a referenced
+    record exists, duplicates): a bulk import checks those once for all its rows.
     """
     errors: list[FieldError] = []
     for name in model._meta.required:
@@ -64,11 +70,14 @@ def validate(model: type[BaseModel], values: dict[str, Any],
         field = model._meta.fields.get(name)
         if field is None or _blank(value):
             continue
+        if not references and isinstance(field, peewee.ForeignKeyField):
+            continue
         message = _field_error(field, value)
         if message:
             errors.append(FieldError(name, f"{field_label(model, name)}：{message}"))
     errors.extend(_order_errors(model, values))
-    errors.extend(_record_rules(model, values, record_id))
+    if references:
+        errors.extend(_record_rules(model, values, record_id))
     return errors
 
 
@@ -83,29 +92,54 @@ def _blank(value: Any) -> bool:
 
 
 def _field_error(field: peewee.Field, value: Any) -> str | None:
-    name = field.name
-    if name == "id_number":
-        return id_number_error(value)
-    if name == "phone":
-        return phone_error(value)
-    if isinstance(field, ChoiceField) and value not in field.vocabulary:
-        return translate("Validation", "“{value}” is not one of the choices.").format(value=value)
+    """What is wrong with one value of ``field``, or None (the check of each field made once)."""
+    checker = _CHECKERS.get(field)
+    if checker is None:
+        checker = _CHECKERS[field] = _checker_for(field)
+    return checker(value)
+
+
+_CHECKERS: dict[peewee.Field, Callable[[Any], str | None]] = {}
+
+
+def _checker_for(field: peewee.Field) -> Callable[[Any], str | None]:
+    if field.name == "id_number":
+        return id_number_error
+    if field.name == "phone":
+        return phone_error
+    if isinstance(field, ChoiceField):
+        return lambda value: None if value in field.vocabulary else translate(
+            "Validation", "“{value}” is not one of the choices.").format(value=value)
     if isinstance(field, TagsField):
-        unknown = [tag for tag in str(value).split(",") if tag and tag not in field.vocabulary]
-        if unknown:
-            return translate("Validation", "“{value}” is not one of the choices.").format(
-                value="、".join(unknown))
-    if (isinstance(field, peewee.IntegerField) and not isinstance(field, peewee.AutoField)
-            and (not isinstance(value, int) or isinstance(value, bool) or value < 0)):
-        return translate("Validation", "must be a whole number, 0 or more.")
-    if isinstance(field, peewee.DateField) and not isinstance(value, dt.date):
-        return translate("Validation", "is not a date.")
-    if isinstance(field, peewee.TimeField) and not isinstance(value, dt.time):
-        return translate("Validation", "is not a time of day (for example 09:00).")
-    if isinstance(field, peewee.CharField) and len(str(value)) > 200:
-        return translate("Validation", "is too long (at most 200 characters).")
+        return lambda value: _unknown_tags(field, value)
+    if isinstance(field, peewee.IntegerField) and not isinstance(field, peewee.AutoField):
+        return _number_error
+    if isinstance(field, peewee.DateField):
+        return lambda value: None if isinstance(value, dt.date) else translate("Validation", "is not a date.")
+    if isinstance(field, peewee.TimeField):
+        return lambda value: None if isinstance(value, dt.time) else translate(
+            "Validation", "is not a time of day (for example 09:00).")
     if isinstance(field, peewee.ForeignKeyField):
-        return _reference_error(field, value)
+        return lambda value: _reference_error(field, value)
+    if isinstance(field, peewee.CharField):
+        return lambda value: translate("Validation", "is too long (at most 200 characters).") if len(
+            str(value)) > 200 else None
+    return lambda _value: None
+
+
+def _unknown_tags(field: TagsField, value: Any) -> str | None:
+    unknown = [tag for tag in str(value).split(",") if tag and tag not in field.vocabulary]
+    if unknown:
+        return translate("Validation", "“{value}” is not one of the choices.").format(
+            value="、".join(unknown))
+    return None
+
+
+def _number_error(value: Any) -> str | None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        return translate("Validation", "must be a whole number, 0 or more.")
+    if value > MAX_NUMBER:
+        return translate("Validation", "is too large (at most {n}).").format(n=MAX_NUMBER)
     return None
 
 
@@ -193,11 +227,13 @@ def _rectification_rules(values: dict[str, Any]) -> list[FieldError]:
 _SAME_NUMBER = ('SELECT "head_name" FROM "household" WHERE "deleted_at" IS NULL AND "id_number" = ? '
                 'AND "id" <> ? LIMIT 1')
 _SAME_HEAD = ('SELECT 1 FROM "household" WHERE "deleted_at" IS NULL AND "head_name" = ? AND "village_id" = ? '
-              'AND ("group_id" = ? OR ("group_id" IS NULL AND ? IS NULL)) AND "id" <> ? LIMIT 1')
+              'AND ("group_id" = ? OR ("group_id" IS NULL AND ? IS NULL)) AND "id" <> ? '
+              'AND ("id_number" = \'\' OR ? = \'\' OR "id_number" = ?) LIMIT 1')
 
 
 def _household_rules(values: dict[str, Any], record_id: Any) -> list[FieldError]:
-    """No second household with the same ID number, or the same head in the same group."""
+    """No second household with the same ID number; nor with the same head in the same group,
+    unless both ID numbers tell the two apart (a common name: two households)."""
     errors = []
     me = _hex(record_id) or ""
     number = normalize_id_number(values.get("id_number"))
@@ -210,7 +246,8 @@ def _household_rules(values: dict[str, Any], record_id: Any) -> list[FieldError]
     village, group = values.get("village"), values.get("group")
     if head and _is_key(village) and (group is None or _is_key(group)):
         group_key = _hex(group)
-        if r.database.execute_sql(_SAME_HEAD, (head, _hex(village), group_key, group_key, me)).fetchone():
+        if r.database.execute_sql(_SAME_HEAD, (head, _hex(village), group_key, group_key, me,
+                                                number, number)).fetchone():
             errors.append(FieldError("head_name", translate(
                 "Validation", "{head} is already a head of household in this group.").format(
                 head=head)))

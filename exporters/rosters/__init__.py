@@ -1,21 +1,31 @@
-"""Rosters in: households and staff from the spreadsheets villages already keep (.xlsx).
+"""Rosters in: households and staff from the spreadsheets villages already keep.
 
-A village's roster has a title or two above its header, merged cells, spaces
-typed for alignment and ID numbers that Excel may have turned into numbers.
-``read_table`` finds the header, ``propose_mapping`` guesses which column is
-which field, ``preview`` says of every row whether it can come in and why not,
-and ``import_rows`` writes the good rows in one transaction, or nothing.
+A village's roster is whatever file it has kept for years — .xlsx, an old .xls,
+a WPS .et, an .ods, a CSV in GBK — with a title or two above its header,
+merged cells, blank lines, a totals row, spaces typed for alignment and ID
+numbers that Excel may have turned into numbers. ``open_book`` reads the file
+once (its kind told by its content, its size bounded), ``read_table`` finds
+the header and leaves out what is no roster row, ``propose_mapping`` guesses
+which column is which field, ``preview`` says of every row whether it can come
+in, with what warning or why not, and ``import_rows`` writes the good rows in
+one transaction, or nothing.
 
-Preview and import run the very same steps through ``models.store`` (the rules
-of the forms); the preview's transaction is rolled back, so what it promises is
-what the import does.
-
-- ``cells``: a cell as text; ``mapping``: the header names of each field;
-- ``table``: a sheet read from its header down; ``rows``: one row checked and saved;
-- ``importing``: the preview and the import of all rows.
+- ``files``: what a file is, and the limits; ``extent``: how far its cells reach;
+- ``book``: the file's sheets as rows; ``cells``: a cell as text; ``mapping``: the header names;
+- ``table``: a sheet from its header down; ``rows``: one row checked;
+- ``importing``: the preview and the import of all rows, in bulk.
 """
 
-from exporters.rosters.importing import BadRowsError, ImportResult, Preview, import_rows, preview
+from exporters.rosters.book import Book, open_book
+from exporters.rosters.files import FILTER, MAX_COLUMNS, MAX_ROWS, RosterError
+from exporters.rosters.importing import (
+    BadRowsError,
+    ImportCancelled,
+    ImportResult,
+    Preview,
+    import_rows,
+    preview,
+)
 from exporters.rosters.mapping import (
     ALIASES,
     HOUSEHOLDS,
@@ -32,14 +42,14 @@ from exporters.rosters.mapping import (
 from exporters.rosters.rows import RowCheck
 from exporters.rosters.table import (
     HEADER_SEARCH_ROWS,
-    RosterError,
     Table,
     column_name,
     read_table,
     sheet_names,
 )
 
-__all__ = ["ALIASES", "HEADER_SEARCH_ROWS", "HOUSEHOLDS", "KINDS", "MODELS", "PERSONS", "REQUIRED",
-           "BadRowsError", "ImportResult", "Preview", "RosterError", "RowCheck", "Table", "column_name",
-           "fields", "guess_kind", "import_rows", "label", "missing_fields", "preview", "propose_mapping",
-           "read_table", "sheet_names"]
+__all__ = ["ALIASES", "FILTER", "HEADER_SEARCH_ROWS", "HOUSEHOLDS", "KINDS", "MAX_COLUMNS", "MAX_ROWS",
+           "MODELS",
+           "PERSONS", "REQUIRED", "BadRowsError", "Book", "ImportCancelled", "ImportResult", "Preview",
+           "RosterError", "RowCheck", "Table", "column_name", "fields", "guess_kind", "import_rows", "label",
+           "missing_fields", "open_book", "preview", "propose_mapping", "read_table", "sheet_names"]

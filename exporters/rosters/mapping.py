@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from models import normalize
 from models import records as r
 from models.validation import field_label
 
@@ -52,7 +53,7 @@ def label(kind: str, name: str) -> str:
 
 def header_key(text: str) -> str:
     """A header as compared with the names: spaces out, half-width brackets full-width, marks trimmed."""
-    text = re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
+    text = re.sub(r"\s+", "", normalize.fold_width(text)).replace("(", "（").replace(")", "）")
     return text.strip("*＊※:：")
 
 

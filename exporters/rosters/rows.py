@@ -1,8 +1,15 @@
-"""One row of a roster at a time: cells to a record's values, checked, saved through the store.
+"""One row of a roster checked: its cells as a record's values, what refuses it, what is only noted.
 
-Every reason a row cannot come in is said at once, under the column it is
-about; the rules are the forms' (``models.store``, ``models.validation``), plus
-those of the sheet itself: a row may not repeat an earlier one.
+Only what makes a household (or a person) itself refuses a row: a missing
+head, a bad or duplicate ID number, a household that is already there, a
+village that is not this unit's. A bad value of any other field — a phone, the
+household size, an address, a type — is left empty, and the row comes in with
+a warning that says so. A legacy 15-digit ID number is converted to its 18
+characters (century 19, check character computed) and noted.
+
+The rules are the forms' (``models.store.clean``, ``models.validation``); the
+look-ups of villages, groups and records already there are done once for the
+whole sheet by ``importing``, which hands them in as a ``Known``.
 """
 
 from __future__ import annotations
@@ -13,125 +20,165 @@ from typing import Any
 from uuid import UUID
 
 from exporters.rosters.cells import blank, group_name, shown, tag_codes, text_of
-from exporters.rosters.mapping import HOUSEHOLDS, MODELS, PERSONS, label
-from exporters.rosters.table import RosterError, Table, column_name
+from exporters.rosters.mapping import HOUSEHOLDS, MODELS, label
+from exporters.rosters.table import Table, column_name
+from models import normalize, store, vocab
 from models import records as r
-from models import settings, store, vocab
 from models.i18n import translate
-from models.personal import normalize_id_number
-from models.validation import FieldError, ValidationError, validate
+from models.personal import upgrade_legacy_id
+from models.validation import MAX_NUMBER, validate
 
-YES = ("是", "√", "✓", "Y", "YES", "1", "党员", "中共党员", "中共预备党员", "预备党员")
-NO = ("否", "×", "N", "NO", "0", "群众", "非党员")
+YES = ("是", "√", "✓", "Y", "YES", "1", "TRUE", "党员", "中共党员", "中共预备党员", "预备党员")
+NO = ("否", "×", "N", "NO", "0", "FALSE", "群众", "非党员", "")
+
+# Fields whose bad value refuses the row; a bad value of any other field is left empty, with a warning.
+IDENTITY = {HOUSEHOLDS: ("head_name", "id_number", "village", "group"), "persons": ("name",)}
+_NUMBER_TEXT = re.compile(r"^\d(?:\.\d+)?E\+?\d+$", re.IGNORECASE)
 
 
 @dataclass
 class RowCheck:
-    """One data row: what it holds (as text) and what is wrong with it."""
+    """One data row: what it holds, what refuses it and what is only noted."""
 
     row: int
-    values: dict[str, str]
+    cells: dict[str, Any]  # field → the cell as read
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    record: dict[str, Any] = field(default_factory=dict)  # the values to store
+    new_group: str | None = None  # the name of a group the import creates for this row
+    noted: set[str] = field(default_factory=set)  # the fields already spoken of
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def values(self) -> dict[str, str]:
+        """The cells as the preview shows them (made when asked: a view shows a page of rows)."""
+        return {name: shown(value) for name, value in self.cells.items()}
 
-class RowImporter:
-    """Turns cells into a record's values and saves them through the store, row by row."""
 
-    def __init__(self, table: Table, kind: str, mapping: dict[int, str], village: str | UUID | None):
-        self.table, self.kind, self.mapping = table, kind, mapping
+@dataclass
+class Known:
+    """What the sheet's rows are checked against, read from the data file once."""
+
+    unit: r.Unit
+    villages: dict[str, list[UUID]]  # live villages of the unit and the units under it, by name
+    groups: dict[tuple[UUID, str], UUID]  # (village, group name) → group
+    default_village: UUID | None
+    numbers: dict[str, str] = field(default_factory=dict)  # ID number → head, households already there
+    heads: dict[tuple[Any, Any, Any], list[str]] = field(default_factory=dict)  # (head, village, group) → IDs
+    names: set[str] = field(default_factory=set)  # persons already there
+
+
+class RowChecker:
+    """Checks the rows of one sheet in order: each against the data file and the rows before it."""
+
+    def __init__(self, table: Table, kind: str, mapping: dict[int, str], known: Known):
+        self.table, self.kind, self.known = table, kind, known
+        self.model = MODELS[kind]
         self.columns = {name: index for index, name in mapping.items()}
-        self.unit = settings.current_unit()
-        if self.unit is None:
-            raise RosterError(translate("Roster", "The data file has no unit yet; set it up first."))
-        self.villages = _villages(self.unit)
-        self.groups = {(village_id, name): key for key, village_id, name in r.VillageGroup.select(
-            r.VillageGroup.id, r.VillageGroup.village, r.VillageGroup.name).where(
-            r.VillageGroup.deleted_at.is_null()).tuples()}
-        self.default_village = self._default_village(village)
-        self.created: list[str] = []
-        self.seen: dict[Any, int] = {}
+        self.identity = IDENTITY[kind]
+        self.seen_numbers: dict[str, int] = {}
+        self.seen_heads: dict[tuple[Any, Any, Any], list[tuple[int, str]]] = {}
+        self.seen_names: dict[str, int] = {}
 
-    def _default_village(self, village: str | UUID | None) -> UUID | None:
-        if isinstance(village, UUID):
-            return village
-        if village:
-            found, message = self._village(village)
-            if found is None:
-                raise RosterError(message)
-            return found
-        keys = {key for keys in self.villages.values() for key in keys}
-        return keys.pop() if len(keys) == 1 else None
-
-    def row(self, number: int, cells: list[Any]) -> RowCheck:
+    def check(self, number: int, cells: list[Any]) -> RowCheck:
         raw = {name: cells[index] if index < len(cells) else None for name, index in self.columns.items()}
-        check = RowCheck(number, {name: shown(value) for name, value in raw.items()})
-        values, new_group = self._values(raw, check)
-        if not check.ok:  # the cells that could be read are checked too: every reason at once
-            self._report(validate(MODELS[self.kind], store.clean(MODELS[self.kind], values)), check)
-            return check
-        self._duplicates(values, new_group, check)
+        check = RowCheck(number, raw)
+        values = self._values(raw, check)
+        self._validate(values, check)
         if check.ok:
-            self._save(values, new_group, check)
+            if self.kind == HOUSEHOLDS:
+                self._household_twins(values, check)
+            else:
+                self._person_twins(values, check)
+        check.record = values
         return check
 
-    def _report(self, errors: list[FieldError], check: RowCheck) -> None:
-        for item in errors:
-            prefix = label(self.kind, item.field) + "："
-            self.problem(check, item.field, item.message.removeprefix(prefix))
-
-    def problem(self, check: RowCheck, name: str, message: str) -> None:
+    def note(self, check: RowCheck, name: str, message: str, refuse: bool | None = None) -> None:
+        """A problem (refuses the row) or a warning (the field left empty) under the column it is about."""
         index = self.columns.get(name)
         where = (translate("Roster", "column {column}").format(column=column_name(self.table, index))
                  if index is not None else label(self.kind, name))
-        check.problems.append(f"{where}：{message}")
+        refuse = name in self.identity if refuse is None else refuse
+        check.noted.add(name)
+        (check.problems if refuse else check.warnings).append(f"{where}：{message}")
 
-    # --- cells to values ---
+    # --- cells to values -------------------------------------------------------------------
 
-    def _values(self, raw: dict[str, Any], check: RowCheck) -> tuple[dict[str, Any], str | None]:
+    def _values(self, raw: dict[str, Any], check: RowCheck) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for name, value in raw.items():
-            if name in ("village", "group"):
+            if name in ("village", "group") or blank(value):
                 continue
             converted = self._convert(name, value, check)
             if converted is not None:
                 values[name] = converted
-        new_group = None
         if self.kind == HOUSEHOLDS:
-            new_group = self._place(raw, values, check)
+            self._place(raw, values, check)
         else:
-            values["unit"] = self.unit.id
+            values["unit"] = self.known.unit.id
             if not blank(raw.get("village")):
                 village, message = self._village(text_of(raw["village"]))
                 if village is None:
-                    self.problem(check, "village", message)
-                values["village"] = village
-        return values, new_group
+                    self.note(check, "village", translate("Roster", "{message}; left empty.").format(
+                        message=message.rstrip("。.")), refuse=False)
+                else:
+                    values["village"] = village
+        return store.clean(self.model, values)
 
     def _convert(self, name: str, value: Any, check: RowCheck) -> Any:
-        if blank(value):
-            return None
-        if name == "id_number" and isinstance(value, int | float):
-            self.problem(check, name, translate(
-                "Roster", "Excel stored this ID number as a number and its last digits are lost; "
-                "format the column as text and type the numbers again."))
-            return None
-        if name in ("population",) and isinstance(value, float) and value.is_integer():
-            return int(value)
-        if name == "population" and isinstance(value, str) and re.fullmatch(r"\d+\s*人?", text_of(value)):
-            return int(re.match(r"\d+", text_of(value)).group())
+        if name == "id_number":
+            return self._id_number(value, check)
         if name == "phone" and isinstance(value, int | float) and float(value).is_integer():
             return str(int(value))
+        if name == "population" and isinstance(value, float):
+            if value.is_integer() and abs(value) < 1e15:
+                return int(value)
+            self.note(check, name, translate("Validation", "is too large (at most {n}).").format(n=MAX_NUMBER)
+                      if value.is_integer() else translate(
+                          "Roster", "“{value}” is not a whole number; left empty.").format(
+                          value=shown(value)))
+            return None
         if name == "tags":
-            return tag_codes(text_of(value))
+            return self._tags(value, check)
         if name == "gender":
             return vocab.GENDERS.code_for(text_of(value)) or text_of(value)
         if name in ("party_member", "leader"):
             return self._yes_no(name, value, check)
-        return value if isinstance(value, int) and not isinstance(value, bool) else text_of(value)
+        if name == "remarks":
+            return normalize.block(str(value)) if isinstance(value, str) else text_of(value)
+        return text_of(value)
+
+    def _id_number(self, value: Any, check: RowCheck) -> str | None:
+        """The ID number as text; a number Excel made of it only if no digit was lost (15 digits)."""
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            whole = int(value) if float(value).is_integer() and abs(value) < 1e16 else None
+            if whole is None or len(str(whole)) != 15:
+                self.note(check, "id_number", _stored_as_number())
+                return None
+            value = str(whole)
+        text = text_of(value)
+        if _NUMBER_TEXT.match(text):
+            self.note(check, "id_number", _stored_as_number())
+            return None
+        upgraded = upgrade_legacy_id(text)
+        if upgraded is not None:
+            self.note(check, "id_number", translate(
+                "Roster", "the old 15-digit number {old} was converted to {new}.").format(
+                old=text, new=upgraded), refuse=False)
+            return upgraded
+        return text
+
+    def _tags(self, value: Any, check: RowCheck) -> str:
+        codes = tag_codes(text_of(value)).split(",")
+        known = [c for c in codes if c in vocab.HOUSEHOLD_TAGS.codes()]
+        unknown = [c for c in codes if c and c not in known]
+        if unknown:
+            self.note(check, "tags", translate(
+                "Roster", "“{value}” is not a household type; left out.").format(value="、".join(unknown)))
+        return ",".join(known)
 
     def _yes_no(self, name: str, value: Any, check: RowCheck) -> bool | None:
         text = text_of(value).upper()
@@ -139,33 +186,35 @@ class RowImporter:
             return True
         if text in NO:
             return False
-        self.problem(check, name, translate("Roster", "“{value}” is neither 是 nor 否.").format(
+        self.note(check, name, translate("Roster", "“{value}” is neither 是 nor 否; left empty.").format(
             value=text_of(value)))
         return None
 
-    def _place(self, raw: dict[str, Any], values: dict[str, Any], check: RowCheck) -> str | None:
-        """The household's village and group keys; the name of a group to create, if new."""
-        village = self.default_village
+    def _place(self, raw: dict[str, Any], values: dict[str, Any], check: RowCheck) -> None:
+        """The household's village and group keys; a group new to a known village is created."""
+        village = self.known.default_village
         if not blank(raw.get("village")):
             village, message = self._village(text_of(raw["village"]))
             if village is None:
-                self.problem(check, "village", message)
-                return None
+                self.note(check, "village", message)
+                return
         if village is None:
-            self.problem(check, "village", translate(
+            self.note(check, "village", translate(
                 "Roster", "the row names no village and no default village was chosen."))
-            return None
+            return
         values["village"] = village
         if blank(raw.get("group")):
-            values["group"] = None
-            return None
+            return
         name = group_name(raw["group"])
-        values["group"] = self.groups.get((village, name)) or self.groups.get((village, name + "组"))
-        return name if values["group"] is None else None
+        groups = self.known.groups
+        values["group"] = groups.get((village, name)) or groups.get((village, name + "组"))
+        if values["group"] is None:
+            del values["group"]
+            check.new_group = name
 
     def _village(self, name: str) -> tuple[UUID | None, str]:
         for candidate in (name, name + "村", name + "社区"):
-            keys = self.villages.get(candidate, [])
+            keys = self.known.villages.get(candidate, [])
             if len(keys) == 1:
                 return keys[0], ""
             if len(keys) > 1:
@@ -174,62 +223,69 @@ class RowImporter:
         return None, translate("Roster", "“{name}” is not a village of this unit (add it in Settings "
                                "first).").format(name=name)
 
-    # --- rules of the file and of the store ---
+    # --- the rules of the forms -------------------------------------------------------------
 
-    def _duplicates(self, values: dict[str, Any], new_group: str | None, check: RowCheck) -> None:
-        """A row that repeats an earlier row of the sheet (the store finds those in the database)."""
-        keys: list[tuple[str, tuple[Any, ...]]]
-        if self.kind == HOUSEHOLDS:
-            keys = [("head_name", ("head", values.get("head_name"), values.get("village"),
-                                   values.get("group") or new_group))]
-            if values.get("id_number"):
-                keys.insert(0, ("id_number", ("id", normalize_id_number(values["id_number"]))))
-        else:
-            keys = [("name", ("name", values.get("name")))]
-        for name, key in keys:
-            earlier = self.seen.get(key)
-            if earlier is not None:
-                self.problem(check, name, translate(
-                    "Roster", "the same as row {row} of this sheet.").format(row=earlier))
-        if check.ok and self.kind == PERSONS and r.Person.select().where(
-                r.Person.unit == self.unit.id, r.Person.name == values.get("name"),
-                r.Person.deleted_at.is_null()).exists():
-            self.problem(check, "name", translate(
-                "Roster", "{name} is already in the staff list.").format(name=values.get("name")))
+    def _validate(self, values: dict[str, Any], check: RowCheck) -> None:
+        """The forms' rules; a field that is not part of the identity is emptied when it breaks one."""
+        for error in validate(self.model, values, references=False):
+            if error.field in check.noted:
+                continue
+            message = error.message.removeprefix(label(self.kind, error.field) + "：")
+            if error.field in self.identity or error.field in self.model._meta.required:
+                self.note(check, error.field, message, refuse=True)
+            else:
+                self.note(check, error.field, translate("Roster", "{message}; left empty.").format(
+                    message=message.rstrip("。.")))
+                values.pop(error.field, None)
+
+    def _household_twins(self, values: dict[str, Any], check: RowCheck) -> None:
+        """A household already there, or an earlier row of the sheet, with the same ID number or head."""
+        number = values.get("id_number") or ""
+        head = values["head_name"]
+        if number:
+            if number in self.known.numbers:
+                self.note(check, "id_number", translate(
+                    "Validation", "Household of {head} already has this ID number.").format(
+                    head=self.known.numbers[number]))
+            elif number in self.seen_numbers:
+                self.note(check, "id_number", _same_as_row(self.seen_numbers[number]))
+        group = values.get("group") or check.new_group
+        place = (head, values["village"], group)
+        for other in self.known.heads.get(place, []):
+            self._same_head(check, number, other, translate(
+                "Roster", "{head} is already a head of household in this group.").format(head=head))
+        for row, other in self.seen_heads.get(place, []):
+            self._same_head(check, number, other, _same_as_row(row))
         if check.ok:
-            for _name, key in keys:
-                self.seen[key] = check.row
+            if number:
+                self.seen_numbers[number] = check.row
+            self.seen_heads.setdefault(place, []).append((check.row, number))
 
-    def _save(self, values: dict[str, Any], new_group: str | None, check: RowCheck) -> None:
-        try:
-            with r.database.atomic():
-                if new_group is not None:
-                    values["group"] = self._new_group(values["village"], new_group).id
-                store.save(MODELS[self.kind], values)
-        except ValidationError as error:
-            self._report(error.errors, check)
-            return
-        if new_group is not None:
-            self.groups[(values["village"], new_group)] = values["group"]
-            village_name = r.Village.get_by_id(values["village"]).name
-            self.created.append(f"{village_name}{new_group}")
+    def _same_head(self, check: RowCheck, number: str, other: str, message: str) -> None:
+        """Same head, same group: two households when both ID numbers tell them apart (a warning)."""
+        if number and other and number != other:
+            self.note(check, "head_name", translate(
+                "Roster", "{message} The ID numbers differ, so it is imported as another household.").format(
+                message=message.rstrip("。.")), refuse=False)
+        elif not (number and other):
+            self.note(check, "head_name", message + translate(
+                "Roster", " Give both their ID numbers to import it as another household."))
 
-    def _new_group(self, village: UUID, name: str) -> r.VillageGroup:
-        position = r.VillageGroup.select().where(r.VillageGroup.village == village).count()
-        group = store.save(r.VillageGroup, {"village": village, "name": name, "position": position})
-        assert isinstance(group, r.VillageGroup)
-        return group
+    def _person_twins(self, values: dict[str, Any], check: RowCheck) -> None:
+        name = values["name"]
+        if name in self.known.names:
+            self.note(check, "name", translate("Roster", "{name} is already in the staff list.").format(
+                name=name))
+        elif name in self.seen_names:
+            self.note(check, "name", _same_as_row(self.seen_names[name]))
+        else:
+            self.seen_names[name] = check.row
 
 
-def _villages(unit: r.Unit) -> dict[str, list[UUID]]:
-    """Live villages of the unit and of the units under it, by name."""
-    units, level = [unit.id], [unit.id]
-    while level:
-        level = [key for (key,) in r.Unit.select(r.Unit.id).where(
-            r.Unit.parent.in_(level), r.Unit.deleted_at.is_null()).tuples()]
-        units.extend(level)
-    found: dict[str, list[UUID]] = {}
-    for key, name in r.Village.select(r.Village.id, r.Village.name).where(
-            r.Village.unit.in_(units), r.Village.deleted_at.is_null()).tuples():
-        found.setdefault(name, []).append(key)
-    return found
+def _stored_as_number() -> str:
+    return translate("Roster", "Excel stored this ID number as a number and its last digits are lost; "
+                     "format the column as text and type the numbers again.")
+
+
+def _same_as_row(row: int) -> str:
+    return translate("Roster", "the same as row {row} of this sheet.").format(row=row)

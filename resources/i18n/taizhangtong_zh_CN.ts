@@ -414,14 +414,6 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>已写入 {path}：{households} 户、{visits} 次走访、{sessions} 次学习会议。</translation>
     </message>
     <message>
-        <source>bring in a roster of households or staff from an .xlsx file</source>
-        <translation>从 .xlsx 文件导入农户或人员花名册</translation>
-    </message>
-    <message>
-        <source>the file&apos;s format</source>
-        <translation>文件格式</translation>
-    </message>
-    <message>
         <source>the roster</source>
         <translation>花名册文件</translation>
     </message>
@@ -436,10 +428,6 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>NAME</source>
         <translation>名称</translation>
-    </message>
-    <message>
-        <source>the sheet to read (default: the first)</source>
-        <translation>要读取的工作表（默认：第一个）</translation>
     </message>
     <message>
         <source>the village of rows that name none</source>
@@ -458,6 +446,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>{path}：表头（第 {row} 行）中没有“{fields}”列。</translation>
     </message>
     <message>
+        <source>Row {row} left out: {why}</source>
+        <translation>第 {row} 行未导入：{why}</translation>
+    </message>
+    <message>
         <source>{path}: {n} of {total} rows have problems; nothing was imported. Correct them, or use --skip-bad to import the good rows.</source>
         <translation>{path}：{total} 行中有 {n} 行存在问题，未导入任何数据。请改正后重试，或加 --skip-bad 只导入无问题的行。</translation>
     </message>
@@ -466,12 +458,28 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>已从 {path} 导入 {n} 行（跳过有问题的 {skipped} 行）。</translation>
     </message>
     <message>
+        <source>Row {row} (imported): {problems}</source>
+        <translation>第 {row} 行（已导入）：{problems}</translation>
+    </message>
+    <message>
         <source>New villagers&apos; groups: {groups}</source>
         <translation>新建村民小组：{groups}</translation>
     </message>
     <message>
         <source>Row {row}: {problems}</source>
         <translation>第 {row} 行：{problems}</translation>
+    </message>
+    <message>
+        <source>bring in a roster of households or staff (.xlsx, .xls, .et, .ods or .csv)</source>
+        <translation>导入农户或人员花名册（.xlsx、.xls、.et、.ods 或 .csv）</translation>
+    </message>
+    <message>
+        <source>any of these words: the file&apos;s own content tells how it is read</source>
+        <translation>可写其中任一个：按文件内容判断如何读取</translation>
+    </message>
+    <message>
+        <source>the sheet to read (default: the first with a header)</source>
+        <translation>要读取的工作表（默认：第一个有表头的工作表）</translation>
     </message>
     <message>
         <source>write the registers of a campaign to a file</source>
@@ -723,7 +731,7 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     </message>
     <message>
         <source>Leadership group</source>
-        <translation>领导班子</translation>
+        <translation>班子成员</translation>
     </message>
     <message>
         <source>All staff in post</source>
@@ -754,6 +762,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>请假事由</translation>
     </message>
     <message>
+        <source>Select rows and click a mark, or press 1 present, 2 late, 3 on leave, 4 absent, 0 not entered. Double-click the reason to type it.</source>
+        <translation>选中人员后点按钮，或按键：1 出席、2 迟到、3 请假、4 缺席、0 未填。双击“请假事由”可填写。</translation>
+    </message>
+    <message>
         <source>Mark the selected persons; or press {key}</source>
         <translation>标记所选人员；也可按 {key}</translation>
     </message>
@@ -764,10 +776,6 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>Choose expected persons…</source>
         <translation>选择应到人员…</translation>
-    </message>
-    <message>
-        <source>Select rows and click a mark, or press 1 present, 2 late, 3 on leave, 4 absent, 0 not entered. Double-click the reason to type it.</source>
-        <translation>选中人员后点按钮，或按键：1 出席、2 迟到、3 请假、4 缺席、0 未填。双击“请假事由”可填写。</translation>
     </message>
     <message>
         <source>— not entered —</source>
@@ -2172,8 +2180,8 @@ Data file: {path}</source>
 <context>
     <name>Personal</name>
     <message>
-        <source>this is an old 15-digit number; enter the 18-character one</source>
-        <translation>这是旧的 15 位号码，请填写 18 位身份证号</translation>
+        <source>this old 15-digit number has a birth date that does not exist</source>
+        <translation>这个旧的 15 位号码中的出生日期不存在</translation>
     </message>
     <message>
         <source>must have 18 characters, not {n}</source>
@@ -2192,8 +2200,8 @@ Data file: {path}</source>
         <translation>校验位不对（可能有数字输错）</translation>
     </message>
     <message>
-        <source>not a mobile (11 digits, starting with 1) or landline number</source>
-        <translation>不是手机号（1 开头的 11 位）或固定电话</translation>
+        <source>not a mobile number (11 digits starting with 13–19) or a landline number with its area code (such as 0743-1234567)</source>
+        <translation>不是手机号（以 13–19 开头的 11 位数字），也不是带区号的固定电话（如 0743-1234567）</translation>
     </message>
 </context>
 <context>
@@ -2612,20 +2620,76 @@ Data file: {path}</source>
         <translation>有 {n} 行存在问题，未导入任何数据。</translation>
     </message>
     <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>导入已取消，没有导入任何数据。</translation>
+    </message>
+    <message>
         <source>{path} cannot be read: {error}</source>
         <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-        <source>{path} is not an .xlsx workbook; open it in Excel or WPS and save it as “Excel workbook (*.xlsx)” first.</source>
-        <translation>{path} 不是 .xlsx 工作簿；请先用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”。</translation>
+        <source>{path} is a folder, not a roster file.</source>
+        <translation>{path} 是文件夹，不是花名册文件。</translation>
     </message>
     <message>
-        <source>{path} is not an Excel workbook (.xlsx) or it is damaged.</source>
-        <translation>{path} 不是 Excel 工作簿（.xlsx），或文件已损坏。</translation>
+        <source>{path} is not a file (a device, a pipe or a socket); choose a spreadsheet file.</source>
+        <translation>{path} 不是普通文件（是设备、管道或套接字），请选择表格文件。</translation>
+    </message>
+    <message>
+        <source>{path} is empty (0 bytes).</source>
+        <translation>{path} 是空文件（0 字节）。</translation>
+    </message>
+    <message>
+        <source>{path} is too large for a roster ({size} MB; at most {limit} MB).</source>
+        <translation>{path} 太大，不像花名册（{size} MB，最多 {limit} MB）。</translation>
+    </message>
+    <message>
+        <source>{path} unpacks to more than {limit} MB; it is not a roster that can be read.</source>
+        <translation>{path} 解压后超过 {limit} MB，无法作为花名册读取。</translation>
+    </message>
+    <message>
+        <source>{path} is a binary Excel workbook (.xlsb); open it in Excel or WPS and save it as “Excel workbook (*.xlsx)” first.</source>
+        <translation>{path} 是二进制 Excel 工作簿（.xlsb），请先用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”。</translation>
+    </message>
+    <message>
+        <source>{path} is not a spreadsheet (.xlsx, .xls, .et, .ods or .csv).</source>
+        <translation>{path} 不是表格文件（.xlsx、.xls、.et、.ods 或 .csv）。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or not a complete spreadsheet; open it in Excel or WPS, save it again and retry.</source>
+        <translation>{path} 已损坏或不完整，请用 Excel 或 WPS 打开后重新保存，再导入。</translation>
+    </message>
+    <message>
+        <source>{path} is protected by a password; open it in Excel or WPS, remove the password (or save an unprotected copy) and import that.</source>
+        <translation>{path} 设有密码，请用 Excel 或 WPS 打开，取消密码（或另存一份不加密的副本）后再导入。</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” of {path}</source>
+        <translation>{path} 的工作表“{sheet}”</translation>
+    </message>
+    <message>
+        <source>A sheet of {path}</source>
+        <translation>{path} 中的一个工作表</translation>
+    </message>
+    <message>
+        <source>{where} has cells as far as row {rows}, column {columns}: more than a roster can hold (at most {max_rows} rows and {max_columns} columns). Delete what lies beyond the table, save the file and import it again.</source>
+        <translation>{where}的内容一直延伸到第 {rows} 行、第 {columns} 列，超出花名册的范围（最多 {max_rows} 行、{max_columns} 列）。请删除表格以外的内容，保存后重新导入。</translation>
     </message>
     <message>
         <source>{path} has no sheet “{sheet}”; its sheets are: {sheets}.</source>
         <translation>{path} 中没有工作表“{sheet}”；现有工作表：{sheets}。</translation>
+    </message>
+    <message>
+        <source>{path} has no worksheet.</source>
+        <translation>{path} 中没有工作表。</translation>
+    </message>
+    <message>
+        <source>Reading {path} took longer than {n} seconds; it is not a roster that can be read.</source>
+        <translation>读取 {path} 超过了 {n} 秒，无法作为花名册读取。</translation>
+    </message>
+    <message>
+        <source>{path} is a text file in an encoding that is neither UTF-8 nor GBK; save it again as “CSV UTF-8” and import that.</source>
+        <translation>{path} 是文本文件，但编码既不是 UTF-8 也不是 GBK，请另存为“CSV UTF-8”后再导入。</translation>
     </message>
     <message>
         <source>Sheet “{sheet}” of {path} is empty.</source>
@@ -2636,6 +2700,18 @@ Data file: {path}</source>
         <translation>{path} 的工作表“{sheet}”前 {n} 行中找不到表头行（应有“户主”“姓名”“身份证号”“联系电话”等列名）。</translation>
     </message>
     <message>
+        <source>a totals row</source>
+        <translation>合计行</translation>
+    </message>
+    <message>
+        <source>a note below the table</source>
+        <translation>表格下方的说明</translation>
+    </message>
+    <message>
+        <source>the header repeated</source>
+        <translation>重复的表头</translation>
+    </message>
+    <message>
         <source>The data file has no unit yet; set it up first.</source>
         <translation>数据文件中还没有单位，请先设置。</translation>
     </message>
@@ -2644,12 +2720,40 @@ Data file: {path}</source>
         <translation>第 {column} 列</translation>
     </message>
     <message>
-        <source>Excel stored this ID number as a number and its last digits are lost; format the column as text and type the numbers again.</source>
-        <translation>Excel 把这个身份证号存成了数字，后几位已丢失；请把该列设置为“文本”格式后重新录入号码。</translation>
+        <source>{message}; left empty.</source>
+        <translation>{message}，已留空。</translation>
     </message>
     <message>
-        <source>“{value}” is neither 是 nor 否.</source>
-        <translation>“{value}”不是“是”或“否”。</translation>
+        <source>“{value}” is not a whole number; left empty.</source>
+        <translation>“{value}”不是整数，已留空。</translation>
+    </message>
+    <message>
+        <source>the old 15-digit number {old} was converted to {new}.</source>
+        <translation>旧的 15 位号码 {old} 已转换为 {new}。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a household type; left out.</source>
+        <translation>“{value}”不是户类别，未导入。</translation>
+    </message>
+    <message>
+        <source>“{value}” is neither 是 nor 否; left empty.</source>
+        <translation>“{value}”既不是“是”也不是“否”，已留空。</translation>
+    </message>
+    <message>
+        <source>{head} is already a head of household in this group.</source>
+        <translation>本组已有户主 {head}。</translation>
+    </message>
+    <message>
+        <source>{message} The ID numbers differ, so it is imported as another household.</source>
+        <translation>{message}。身份证号不同，按另一户导入。</translation>
+    </message>
+    <message>
+        <source> Give both their ID numbers to import it as another household.</source>
+        <translation>如是另一户，请填写两户的身份证号。</translation>
+    </message>
+    <message>
+        <source>Excel stored this ID number as a number and its last digits are lost; format the column as text and type the numbers again.</source>
+        <translation>Excel 把这个身份证号存成了数字，后几位已丢失；请把该列设置为“文本”格式后重新录入号码。</translation>
     </message>
     <message>
         <source>the row names no village and no default village was chosen.</source>
@@ -3015,8 +3119,20 @@ Data file: {path}</source>
         <translation>对应字段</translation>
     </message>
     <message>
+        <source>{good} rows can be imported ({warned} with warnings), {bad} rows have problems.</source>
+        <translation>可导入 {good} 行（其中 {warned} 行有提示），{bad} 行有问题。</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>Rosters (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.txt)</source>
+        <translation>花名册（*.xlsx *.xlsm *.xls *.et *.ods *.csv *.txt）</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Sheet</source>
@@ -3039,16 +3155,16 @@ Data file: {path}</source>
         <translation>各列对应的字段：</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
         <source>Choose the column that holds: {fields}.</source>
         <translation>请选择“{fields}”所在的列。</translation>
-    </message>
-    <message>
-        <source>{good} rows can be imported, {bad} rows have problems.</source>
-        <translation>可导入 {good} 行，有问题 {bad} 行。</translation>
     </message>
     <message>
         <source>New villagers&apos; groups will be created: {groups}</source>
@@ -3059,8 +3175,20 @@ Data file: {path}</source>
         <translation>导入无问题的 {good} 行，不导入有问题的 {bad} 行？</translation>
     </message>
     <message>
+        <source>Left out: {rows}</source>
+        <translation>未导入：{rows}</translation>
+    </message>
+    <message>
+        <source>row {row} ({why})</source>
+        <translation>第 {row} 行（{why}）</translation>
+    </message>
+    <message>
         <source>{n} rows imported from {name}.</source>
         <translation>已从 {name} 导入 {n} 行。</translation>
+    </message>
+    <message>
+        <source>{n} of them with a field left empty or a value converted (see the preview).</source>
+        <translation>其中 {n} 行有项目留空或数值已转换（见预览）。</translation>
     </message>
     <message>
         <source>{n} rows with problems were left out.</source>
@@ -3069,6 +3197,10 @@ Data file: {path}</source>
     <message>
         <source>New villagers&apos; groups: {groups}</source>
         <translation>新建村民小组：{groups}</translation>
+    </message>
+    <message>
+        <source>The roster could not be read: {error}</source>
+        <translation>花名册无法读取：{error}</translation>
     </message>
 </context>
 <context>
@@ -3099,6 +3231,10 @@ Data file: {path}</source>
     <message>
         <source>must be a whole number, 0 or more.</source>
         <translation>应填写不小于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>is too large (at most {n}).</source>
+        <translation>数值太大（最多 {n}）。</translation>
     </message>
     <message>
         <source>is not a date.</source>

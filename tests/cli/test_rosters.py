@@ -125,3 +125,23 @@ def test_a_missing_data_file_is_not_created(tmp_path, capsys):
     assert run(["import", "xlsx", "--db", str(missing), str(roster)]) == 1
     assert "none.db" in error_lines(capsys.readouterr())[0]
     assert not missing.exists()
+
+
+@pytest.mark.parametrize("name", ["roster.xls", "roster.et", "roster.ods"])
+def test_every_format_is_imported_with_its_warnings_and_left_out_rows(data_file, tmp_path, capsys, name):
+    from tests.exporters.rosters import sample
+
+    roster = tmp_path / name
+    roster.write_bytes((sample.HERE / name).read_bytes())
+    assert run(["import", "roster", "--db", str(data_file), "--skip-bad", str(roster)]) == 0
+    captured = capsys.readouterr()
+    assert "Row 10 left out: a totals row" in captured.out
+    assert "Imported 3 rows" in captured.out
+    assert "Row 8 (imported):" in captured.err and "15-digit" in captured.err
+    assert "Row 9:" in captured.err
+    assert heads(data_file) == sorted(sample.IMPORTED)
+
+
+def test_a_fifo_or_a_folder_is_one_line(data_file, tmp_path, capsys):
+    assert run(["import", "csv", "--db", str(data_file), str(tmp_path)]) == 1
+    assert len(error_lines(capsys.readouterr())) == 1

@@ -105,17 +105,23 @@ def test_every_bad_row_is_named_with_its_reason_and_nothing_is_written(world, tm
     assert "Head of household is required" in problems[5] and "column D（户主姓名）" in problems[5]
     assert "王五" in problems[6]
     assert "虎跳村" in problems[7] and "column B（村（社区））" in problems[7]
-    assert "15-digit" in problems[8]
-    assert "whole number" in problems[9] and "贫困" in problems[9]
-    assert (shown.good, shown.bad) == (1, 7)
+    # a legacy ID is converted, a bad household size or type left empty: imported, with warnings
+    warnings = {c.row: " | ".join(c.warnings) for c in shown.rows}
+    assert problems[8] == "" and "15-digit" in warnings[8] and "433101198001011231"[:0] in warnings[8]
+    assert problems[9] == ""
+    assert "whole number" in warnings[9] and "贫困" in warnings[9] and "column G（家庭人口）" in warnings[9]
+    assert (shown.good, shown.bad, shown.warned) == (3, 5, 2)
 
     with pytest.raises(rosters.BadRowsError):
         rosters.import_rows(table, rosters.HOUSEHOLDS, mapping)
     assert households() == [taken]
 
     result = rosters.import_rows(table, rosters.HOUSEHOLDS, mapping, skip_bad=True)
-    assert (result.imported, result.skipped) == (1, 7)
-    assert [h.head_name for h in households()] == ["王五", "赵六"]
+    assert (result.imported, result.skipped) == (3, 5)
+    assert [h.head_name for h in households()] == ["王五", "赵六", "郑一", "冯二"]
+    zheng, feng = households()[2:]
+    assert zheng.id_number == "43310119800101123" + zheng.id_number[-1] and len(zheng.id_number) == 18
+    assert (feng.population, feng.tags) == (None, "")
 
 
 def test_an_id_number_stored_as_a_number_is_refused_with_a_hint(world, tmp_path):
@@ -177,9 +183,13 @@ def test_staff_roster(world, tmp_path):
     assert problems[2] == problems[3] == ""
     assert "row 3" in problems[4]
     assert "already in the staff list" in problems[5]
-    assert "not one of the choices" in problems[6] and "neither 是 nor 否" in problems[6]
+    # what is not part of who a person is: left empty, with a warning
+    warnings = " | ".join(shown.rows[-1].warnings)
+    assert problems[6] == "" and "not one of the choices" in warnings and "neither 是 nor 否" in warnings
     result = rosters.import_rows(table, rosters.PERSONS, mapping, skip_bad=True)
-    assert result.imported == 2
+    assert result.imported == 3
+    he = r.Person.get(r.Person.name == "何平")
+    assert (he.gender, he.party_member) == (None, False)
     liu = r.Person.get(r.Person.name == "刘洋")
     assert (liu.gender, liu.title, liu.department, liu.party_member, liu.leader, liu.phone) == (
         "male", "副镇长", "党政办", True, True, "13900001111")
@@ -207,17 +217,18 @@ def test_a_sheet_is_chosen_by_name(world, tmp_path):
     book.save(tmp_path / "book.xlsx")
     assert rosters.sheet_names(tmp_path / "book.xlsx") == ["说明", "一组"]
     assert rosters.read_table(tmp_path / "book.xlsx", "一组").rows[0][1][0] == "张三"
+    # the note sheet has no header: the first sheet that has one is the roster
+    assert rosters.read_table(tmp_path / "book.xlsx").sheet == "一组"
     with pytest.raises(rosters.RosterError, match="No header row"):
-        rosters.read_table(tmp_path / "book.xlsx")
+        rosters.read_table(tmp_path / "book.xlsx", "说明")
     with pytest.raises(rosters.RosterError, match="二组") as error:
         rosters.read_table(tmp_path / "book.xlsx", "二组")
     assert "说明、一组" in str(error.value)
 
 
 @pytest.mark.parametrize("make, words", [
-    (lambda p: p.write_text("户主,身份证号\n张三,1\n", encoding="utf-8"), "not an Excel workbook"),
     (lambda p: p.write_bytes(b"PK\x03\x04 broken"), "damaged"),
-    (lambda p: zipfile.ZipFile(p, "w").writestr("hello.txt", "not a workbook"), "not an Excel"),
+    (lambda p: zipfile.ZipFile(p, "w").writestr("hello.txt", "not a workbook"), "not a spreadsheet"),
     (lambda p: Workbook().save(p), "is empty"),
 ])
 def test_a_malformed_file_is_one_clear_error_and_the_database_is_unchanged(world, tmp_path, make, words):
@@ -229,11 +240,19 @@ def test_a_malformed_file_is_one_clear_error_and_the_database_is_unchanged(world
     assert households() == []
 
 
-def test_an_old_xls_file_is_told_to_be_saved_as_xlsx(tmp_path):
+def test_a_csv_named_xlsx_is_read_as_what_it_is(world, tmp_path):
+    path = tmp_path / "roster.xlsx"
+    path.write_text(f"户主,身份证号\n张三,{id_number()}\n", encoding="utf-8")
+    table = rosters.read_table(path)
+    assert table.rows[0][1][0] == "张三"
+
+
+def test_a_broken_xls_is_named_as_damaged(tmp_path):
     path = tmp_path / "roster.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
-    with pytest.raises(rosters.RosterError, match="xlsx"):
+    with pytest.raises(rosters.RosterError, match="damaged") as error:
         rosters.sheet_names(path)
+    assert "roster.xls" in str(error.value)
 
 
 def test_a_missing_file_is_named(tmp_path):
@@ -247,15 +266,15 @@ def test_a_failure_midway_leaves_nothing(world, tmp_path, monkeypatch):
         ["龙潭村", "1组", "李四", id_number(), "", "", "", "", ""]))
     table = rosters.read_table(path)
     mapping = rosters.propose_mapping(table.headers, rosters.HOUSEHOLDS)
-    real_save, calls = store.save, []
+    from exporters.rosters import importing
 
-    def failing_save(model, values, record=None):
-        calls.append(model)
-        if model is r.Household and len([c for c in calls if c is r.Household]) == 2:
-            raise OSError("disk full")
-        return real_save(model, values, record)
+    real_insert = importing._insert
 
-    monkeypatch.setattr(store, "save", failing_save)
+    def failing_insert(model, records):
+        real_insert(model, records[:1])
+        raise OSError("disk full")
+
+    monkeypatch.setattr(importing, "_insert", failing_insert)
     with pytest.raises(OSError):
         rosters.import_rows(table, rosters.HOUSEHOLDS, mapping)
     assert households() == []

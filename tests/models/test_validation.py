@@ -80,9 +80,14 @@ def test_the_same_id_number_twice_is_a_duplicate_household(world):
 def test_the_same_head_in_the_same_group_is_a_duplicate_household(world):
     world.household("张三")
     with pytest.raises(ValidationError) as caught:
-        world.household("张三")
+        world.household("张三", id_number="")  # nothing tells the two apart
     assert fields(caught.value.errors) == {"head_name"}
     world.household("张三", group=world.group2)  # another group: another family
+
+
+def test_a_common_name_with_another_id_number_is_another_household(world):
+    world.household("张伟")
+    world.household("张伟")  # both ID numbers given, and they differ
 
 
 def test_editing_a_household_is_not_its_own_duplicate(world):

@@ -1,5 +1,10 @@
 """导入花名册: a roster in — the file, its sheet and kind, the field of each column, a preview
-of every row with what is wrong, then the good rows imported all at once.
+of every row with what is wrong or only noted, then the good rows imported all at once.
+
+The file is read once, on a worker (``ui.jobs``), and kept; the preview and the
+import run on workers too, with their progress in the dialog and a button that
+stops them, so the window stays alive with a roster of 12,000 rows. Any
+spreadsheet a village keeps is offered: .xlsx, .xlsm, .xls, WPS .et, .ods, .csv.
 """
 
 from __future__ import annotations
@@ -7,16 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from uuid import UUID
 
-import peewee
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -40,68 +37,34 @@ from PySide6.QtWidgets import (
 from models.i18n import QT_TRANSLATE_NOOP
 from ui import files
 from ui.common import ERROR_STYLE, confirm, translate, warn
+from ui.dialogs.roster_preview import PreviewTableModel, imported_text, message, notes
+from ui.jobs import BackgroundJob, run_in_background
 from ui.widgets.choices import chosen_key, fill_choices, village_choices
 
-BAD_ROW = QColor("#fde7e9")
+ROSTER_FILTER = QT_TRANSLATE_NOOP("Transfer", "Rosters (*.xlsx *.xlsm *.xls *.et *.ods *.csv *.txt)")
+ALL_FILES = QT_TRANSLATE_NOOP("Transfer", "All files (*)")
 
 KIND_LABELS = (("households", QT_TRANSLATE_NOOP("Transfer", "Households")),
                ("persons", QT_TRANSLATE_NOOP("Transfer", "Staff")))
-
-
-
-class PreviewTableModel(QAbstractTableModel):
-    """The rows of a roster preview: row number, ✔ or what is wrong, the mapped values."""
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.preview = None
-        self.fields: list[str] = []
-        self.titles: list[str] = []
-
-    def set_preview(self, preview, fields: list[str], titles: list[str]) -> None:
-        self.beginResetModel()
-        self.preview, self.fields, self.titles = preview, fields, titles
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() or self.preview is None else len(self.preview.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.fields) + 2
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [translate("Transfer", "Row"), translate("Transfer", "Check"), *self.titles][section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        check = self.preview.rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == 0:
-                return str(check.row)
-            if column == 1:
-                return "✔" if check.ok else "；".join(check.problems)
-            return check.values.get(self.fields[column - 2], "")
-        if role == Qt.ItemDataRole.BackgroundRole and not check.ok:
-            return QBrush(BAD_ROW)
-        return None
-
 
 
 class ImportDialog(QDialog):
     """A roster in: the file, its sheet and kind, the columns' fields, the preview, the import."""
 
     imported = Signal(object)  # the ImportResult
+    previewed = Signal()  # a preview (or its failure) is shown
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(translate("Transfer", "Import roster"))
         self.resize(980, 640)
         self.path: Path | None = None
-        self.table = None  # the rosters.Table read
+        self.book = None  # the rosters.Book read, all its sheets
+        self.table = None  # the rosters.Table of the chosen sheet
         self.preview = None
         self.result = None
+        self.job: BackgroundJob | None = None
+        self.importing = False
         self.counts = QLabel()
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -120,6 +83,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.counts)
         layout.addWidget(self._preview_view(), 3)
         layout.addWidget(self.note)
+        layout.addLayout(self._progress_row())
         layout.addWidget(buttons)
 
     def _file_choices(self) -> QFormLayout:
@@ -176,45 +140,127 @@ class ImportDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         return self.view
 
+    def _progress_row(self) -> QHBoxLayout:
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.stop_button = QPushButton(translate("Transfer", "Stop"))
+        self.stop_button.clicked.connect(self._on_stop_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.stop_button)
+        self._show_progress(False)
+        return row
+
+    # --- work on a worker ---------------------------------------------------------------
+
+    def _start(self, work, finished, failed) -> None:
+        """One job at a time: a newer one stops the older, whose answer is then ignored."""
+        if self.job is not None:
+            self.job.cancel()
+        job = None
+
+        def answered(callback):
+            def deliver(value) -> None:
+                if job is self.job:
+                    self.job = None
+                    self._show_progress(False)
+                    callback(value)
+            return deliver
+
+        self._show_progress(True)
+        job = self.job = run_in_background(work, answered(finished), answered(failed),
+                                           self._on_job_progressed)
+
+    def running(self) -> bool:
+        return self.job is not None
+
+    def _show_progress(self, shown: bool) -> None:
+        self.progress.setVisible(shown)
+        self.stop_button.setVisible(shown)
+        self.progress.setRange(0, 0)
+        for widget in (self.choose_button, self.sheet, self.kind, self.mapping):
+            widget.setEnabled(not (shown and self.importing))
+
+    def _on_job_progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+
+    def _on_stop_clicked(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def reject(self) -> None:
+        """While an import runs, closing the dialog stops it first (nothing is written)."""
+        if self.job is not None:
+            self.job.cancel()
+            if self.importing:
+                return
+        super().reject()
+
     # --- the file -------------------------------------------------------------
 
     def choose_file(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
             self, translate("Transfer", "Import roster"), str(files.last_folder()),
-            translate("Transfer", files.EXCEL_FILTER))
+            translate("Transfer", ROSTER_FILTER) + ";;" + translate("Transfer", ALL_FILES))
         if chosen:
             self.load(Path(chosen))
 
-    def load(self, path: Path) -> bool:
+    def load(self, path: Path) -> None:
+        """Read the file on a worker, once; its first sheet with a header is shown."""
         from exporters import rosters
 
-        try:
-            names = rosters.sheet_names(path)
-        except rosters.RosterError as error:
-            warn(self, translate("Transfer", "Import roster"), str(error))
-            return False
-        self.path = path
+        def work(_job: BackgroundJob):
+            book = rosters.open_book(path).read_all()
+            try:
+                return book, rosters.read_table(book)
+            except rosters.RosterError as error:
+                return book, error
+
+        self.preview = None
+        self._start(work, lambda answer: self._on_book_read(path, *answer), self._on_load_failed)
+
+    def _on_load_failed(self, error: Exception) -> None:
+        warn(self, translate("Transfer", "Import roster"), message(error))
+        self.previewed.emit()
+
+    def _on_book_read(self, path: Path, book, table) -> None:
+        self.path, self.book = path, book
         self.file.setText(str(path))
         self.sheet.blockSignals(True)
         self.sheet.clear()
-        self.sheet.addItems(names)
+        self.sheet.addItems(book.names)
+        if not isinstance(table, Exception):
+            self.sheet.setCurrentText(table.sheet)
         self.sheet.blockSignals(False)
-        self._on_sheet_changed()
-        return True
+        self._show_table(table)
 
     def _on_sheet_changed(self, *_args) -> None:
         from exporters import rosters
 
-        self.table = None
-        if self.path is None:
+        if self.book is None:
             return
-        try:
-            self.table = rosters.read_table(self.path, self.sheet.currentText())
-        except rosters.RosterError as error:
+        book, sheet = self.book, self.sheet.currentText()
+
+        def work(_job: BackgroundJob):
+            try:
+                return rosters.read_table(book, sheet)
+            except rosters.RosterError as error:
+                return error
+
+        self._start(work, self._show_table, self._on_preview_failed)
+
+    def _show_table(self, table) -> None:
+        from exporters import rosters
+
+        if isinstance(table, Exception):
+            self.table = None
             self._show_mapping([], {})
-            self._clear_preview(str(error))
+            self._clear_preview(message(table))
+            self.previewed.emit()
             return
-        kind = rosters.guess_kind(self.table.headers)
+        self.table = table
+        kind = rosters.guess_kind(table.headers)
         self.kind.blockSignals(True)
         self.kind.setCurrentIndex(self.kind.findData(kind))
         self.kind.blockSignals(False)
@@ -289,33 +335,46 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
 
     def refresh_preview(self) -> None:
+        """Check every row on a worker; the preview is shown when it is done."""
         from exporters import rosters
 
         self._timer.stop()
         if self.table is None:
             return
-        kind, mapping = self.kind.currentData(), self.current_mapping()
+        table, kind, mapping, village = self._choices()
         missing = rosters.missing_fields(kind, mapping)
         if missing:
             self._clear_preview(translate("Transfer", "Choose the column that holds: {fields}.").format(
                 fields="、".join(missing)))
+            self.previewed.emit()
             return
-        try:
-            with files.busy():
-                self.preview = rosters.preview(self.table, kind, mapping, self._village())
-        except rosters.RosterError as error:
-            self._clear_preview(str(error))
-            return
+        self.import_button.setEnabled(False)
+        self._start(lambda job: rosters.preview(table, kind, mapping, village, job.progress, job.cancelled),
+                    lambda preview: self._show_preview(preview, kind, mapping), self._on_preview_failed)
+
+    def _on_preview_failed(self, error: Exception) -> None:
+        self._clear_preview(message(error))
+        self.previewed.emit()
+
+    def _show_preview(self, preview, kind: str, mapping: dict[int, str]) -> None:
+        from exporters import rosters
+
+        self.preview = preview
         fields = [name for _index, name in sorted(mapping.items())]
-        self.rows.set_preview(self.preview, fields, [rosters.label(kind, name) for name in fields])
+        self.rows.set_preview(preview, fields, [rosters.label(kind, name) for name in fields])
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(1, min(self.view.columnWidth(1), 420))
-        self.counts.setText(translate("Transfer", "{good} rows can be imported, {bad} rows have problems.")
-                            .format(good=self.preview.good, bad=self.preview.bad))
+        self.counts.setText(translate(
+            "Transfer", "{good} rows can be imported ({warned} with warnings), {bad} rows have problems.")
+            .format(good=preview.good, warned=preview.warned, bad=preview.bad))
         self.note.setStyleSheet("")
-        self.note.setText(translate("Transfer", "New villagers' groups will be created: {groups}").format(
-            groups="、".join(self.preview.new_groups)) if self.preview.new_groups else "")
-        self.import_button.setEnabled(self.preview.good > 0)
+        self.note.setText("\n".join(notes(preview)))
+        self.import_button.setEnabled(preview.good > 0)
+        self.previewed.emit()
+
+    def _choices(self) -> tuple:
+        """What the preview and the import read: the table, its kind, the mapping, the default village."""
+        return self.table, self.kind.currentData(), self.current_mapping(), self._village()
 
     def _village(self) -> UUID | None:
         return chosen_key(self.village) if self.village.isEnabled() else None
@@ -323,37 +382,30 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         from exporters import rosters
 
-        if self._timer.isActive():
-            self.refresh_preview()
-        if self.preview is None or self.preview.good == 0:
+        if self._timer.isActive() or self.job is not None or self.preview is None or self.preview.good == 0:
             return
         title = translate("Transfer", "Import roster")
         if self.preview.bad and not confirm(self, title, translate(
                 "Transfer", "Import the {good} good rows and leave out the {bad} rows with problems?")
                 .format(good=self.preview.good, bad=self.preview.bad)):
             return
-        try:
-            with files.busy():
-                self.result = rosters.import_rows(self.table, self.kind.currentData(),
-                                                  self.current_mapping(), self._village(), skip_bad=True)
-        except rosters.RosterError as error:
-            warn(self, title, str(error))
-            return
-        except peewee.DatabaseError as error:
-            warn(self, title, translate("Common", "The data file could not be written: {error}").format(
-                error=error))
-            return
-        QMessageBox.information(self, title, self._imported_text())
+        table, kind, mapping, village = self._choices()
+        self.importing = True
+        self.import_button.setEnabled(False)
+        self._start(lambda job: rosters.import_rows(table, kind, mapping, village, skip_bad=True,
+                                                    progress=job.progress, cancelled=job.cancelled),
+                    self._on_imported, self._on_import_failed)
+
+    def _on_import_failed(self, error: Exception) -> None:
+        self.importing = False
+        self._show_progress(False)
+        self.import_button.setEnabled(self.preview is not None and self.preview.good > 0)
+        warn(self, translate("Transfer", "Import roster"), message(error))
+
+    def _on_imported(self, result) -> None:
+        self.importing = False
+        self.result = result
+        title = translate("Transfer", "Import roster")
+        QMessageBox.information(self, title, imported_text(result, self.path))
         self.imported.emit(self.result)
         self.accept()
-
-    def _imported_text(self) -> str:
-        text = translate("Transfer", "{n} rows imported from {name}.").format(
-            n=self.result.imported, name=self.path.name)
-        if self.result.skipped:
-            text += "\n" + translate("Transfer", "{n} rows with problems were left out.").format(
-                n=self.result.skipped)
-        if self.result.groups_created:
-            text += "\n" + translate("Transfer", "New villagers' groups: {groups}").format(
-                groups="、".join(self.result.groups_created))
-        return text

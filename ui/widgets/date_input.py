@@ -1,8 +1,9 @@
 """The one date field of the window: typed as text, or picked from a calendar.
 
 Every date of a form, a filter, a dialog or the settings is this widget. It
-may be left empty (``value()`` is None). A date is read leniently — 2026-3-2,
-2026.3.2, 2026/3/2, 2026年3月2日, 20260302 — and what cannot be read is handed
+may be left empty (``value()`` is None). A date is read leniently, by the core's
+``models.normalize.parse_date`` — 2026-3-2, 2026.3.2, 2026/3/2, 2026年3月2日,
+２０２６－０３－０２, 20260302 — and what cannot be read is handed
 on as the text itself, so that the one validation of ``models.validation``
 names the field and says what is wrong. Up and Down step a day (from today
 when empty); the calendar opens on the date shown, or on today.
@@ -11,7 +12,6 @@ when empty); the calendar opens on the date shown, or on today.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -25,23 +25,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from models.normalize import parse_date as parse_date  # the one reading of a typed date
 from ui.common import from_qdate, to_qdate, translate
-
-_DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
-_DATE_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
-
-
-def parse_date(text: str) -> dt.date | str | None:
-    """A date from what a person types; the text itself when it is not one."""
-    if not text.strip():
-        return None
-    match = _DATE.match(text) or _DATE_COMPACT.match(text)
-    if match:
-        try:
-            return dt.date(*(int(part) for part in match.groups()))
-        except ValueError:
-            pass
-    return text.strip()
 
 
 def date_range_problem(first: dt.date | str | None, last: dt.date | str | None) -> str | None:

@@ -1,7 +1,8 @@
 """The editors of a record's fields, one per kind of field, all alike to use.
 
 Each editor has ``value()`` and ``set_value()``. Times and numbers are typed
-as text and read leniently (9:00, 9点30, 0930); what cannot be read is handed
+as text and read leniently by the core (``models.normalize``: 9:00, 9点, 9点半,
+0930, full-width digits); what cannot be read is handed
 to the core as it is, so that the one validation of ``models.validation``
 names the field and says what is wrong. Dates are ``ui.widgets.date_input``,
 households ``ui.widgets.household_picker``.
@@ -10,7 +11,6 @@ households ``ui.widgets.household_picker``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 from uuid import UUID
 
@@ -27,32 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from models import records as r
+from models.normalize import parse_int as parse_int  # the core's reading of what is typed
+from models.normalize import parse_time as parse_time
 from models.records import ChoiceField, TagsField
 from models.vocab import Vocabulary
 from ui.common import translate
 from ui.widgets.date_input import DateInput
-
-_TIME = re.compile(r"^\s*(\d{1,2})\s*[:：.时点]\s*(\d{1,2})\s*分?\s*$")
-_TIME_COMPACT = re.compile(r"^\s*(\d{1,2})(\d{2})\s*$")
-
-
-def parse_time(text: str) -> dt.time | str | None:
-    if not text.strip():
-        return None
-    match = _TIME.match(text) or _TIME_COMPACT.match(text)
-    if match:
-        try:
-            return dt.time(int(match.group(1)), int(match.group(2)))
-        except ValueError:
-            pass
-    return text.strip()
-
-
-def parse_int(text: str) -> int | str | None:
-    text = text.strip()
-    if not text:
-        return None
-    return int(text) if text.isdigit() else text
 
 
 class TextLine(QLineEdit):

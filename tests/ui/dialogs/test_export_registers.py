@@ -1,4 +1,4 @@
-"""Export, sign-in sheet and roster import, driven through their widgets.
+"""Export and sign-in sheet, driven through their widgets (the roster import: test_import_roster.py).
 
 File dialogs are answered by stand-ins; the export's worker thread is awaited
 with ``qtbot.waitUntil``; opening files with the system's programs is recorded.
@@ -11,15 +11,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
-from models import records as r
 from models import store
-from tests.exporters.test_rosters import household_rows, write_book
-from tests.models.factories import id_number
 from tests.ui.driving import make_window
 from ui import files
-from ui.dialogs import export_registers, import_roster
+from ui.dialogs import export_registers
 from ui.main_window import MainWindow
 
 
@@ -186,97 +183,3 @@ def test_the_file_menu_opens_the_export_and_import_dialogs(qtbot, village_db):
     menu_action(window, "Import roster…").trigger()
     assert window.import_dialog.isVisible()
     window.import_dialog.reject()
-
-
-# --- import -------------------------------------------------------------------------------
-
-def roster(tmp_path: Path) -> tuple[Path, str]:
-    village = r.Village.select().where(r.Village.deleted_at.is_null()).first()
-    good = id_number("19700101")
-    path = write_book(tmp_path / "花名册.xlsx", household_rows(
-        [village.name, "1组", "导入甲", good, "13812345678", 3, "脱贫户", "", ""],
-        [village.name, "1组", "导入乙", good, "", 2, "", "", ""],
-        [village.name, "99组", "导入丙", id_number("19710202"), "", 4, "低保户", "", ""],
-    ), title=f"{village.name}农户花名册")
-    return path, village.name
-
-
-def test_the_import_dialog_previews_and_imports_the_good_rows(qtbot, village_db, tmp_path, monkeypatch,
-                                                              messages):
-    path, _village = roster(tmp_path)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    window = make_window(qtbot, village_db)
-    page = window.pages["households"]
-    with qtbot.waitSignal(page.model.loaded):
-        window.show_page("households")
-    before = page.model.rowCount()
-    window.import_roster()
-    dialog = window.import_dialog
-    button(dialog, "Choose file…").click()
-    assert dialog.sheet.currentText() == "花名册"
-    assert dialog.kind.currentData() == "households"
-    assert [c.currentText() for c in dialog.combos][:5] == [
-        "(not imported)", "Village (community)", "Villagers' group", "Head of household", "ID number"]
-    model = dialog.rows
-    assert model.rowCount() == 3
-    assert dialog.counts.text() == "2 rows can be imported, 1 rows have problems."
-    status = 1
-    assert model.index(0, status).data() == "✔"
-    assert "row 4" in model.index(1, status).data()
-    assert model.index(1, 0).data(import_roster.Qt.ItemDataRole.BackgroundRole) is not None
-    assert "99组" in dialog.note.text()
-
-    # the mapping can be changed: without the ID column, no row is a duplicate
-    dialog.set_field(4, None)
-    dialog.refresh_preview()
-    assert dialog.counts.text() == "3 rows can be imported, 0 rows have problems."
-    dialog.set_field(4, "id_number")
-    dialog.refresh_preview()
-
-    button(dialog, "Import").click()  # the question is answered No
-    assert messages.kinds == ["question"]
-    assert not r.Household.select().where(r.Household.head_name == "导入甲").exists()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    with qtbot.waitSignal(page.model.loaded, timeout=10_000):
-        button(dialog, "Import").click()
-    assert messages.kinds[-1] == "information" and "2 rows imported" in messages[-1][1]
-    assert sorted(h.head_name for h in r.Household.select().where(r.Household.head_name.startswith("导入"))) \
-        == ["导入丙", "导入甲"]
-    assert page.model.rowCount() == before + 2
-    assert r.VillageGroup.select().where(r.VillageGroup.name == "99组").count() == 1
-
-
-def test_choosing_a_field_twice_frees_the_other_column(qtbot, village_db, tmp_path):
-    path, _village = roster(tmp_path)
-    dialog = import_roster.ImportDialog()
-    qtbot.addWidget(dialog)
-    dialog.load(path)
-    dialog.set_field(9, "head_name")  # 住址 as the head
-    mapping = dialog.current_mapping()
-    assert mapping[9] == "head_name" and 3 not in mapping
-    dialog.set_field(3, None)
-    dialog.set_field(9, None)
-    dialog.refresh_preview()
-    assert "Head of household" in dialog.note.text() and not dialog.import_button.isEnabled()
-
-
-def test_a_file_that_is_no_workbook_is_refused_in_a_message(qtbot, village_db, tmp_path, messages):
-    path = tmp_path / "notes.xlsx"
-    path.write_text("hello", encoding="utf-8")
-    dialog = import_roster.ImportDialog()
-    qtbot.addWidget(dialog)
-    assert not dialog.load(path)
-    assert messages.kinds == ["warning"] and "notes.xlsx" in messages[0][1]
-    assert not dialog.import_button.isEnabled()
-
-
-def test_a_staff_roster_is_recognised(qtbot, village_db, tmp_path, messages, monkeypatch):
-    path = write_book(tmp_path / "staff.xlsx", [["姓名", "性别", "职务"], ["新干部", "女", "干事"]])
-    dialog = import_roster.ImportDialog()
-    qtbot.addWidget(dialog)
-    dialog.load(path)
-    assert dialog.kind.currentData() == "persons" and not dialog.village.isEnabled()
-    assert dialog.counts.text() == "1 rows can be imported, 0 rows have problems."
-    button(dialog, "Import").click()
-    assert messages.kinds == ["information"]
-    assert r.Person.get(r.Person.name == "新干部").gender == "female"

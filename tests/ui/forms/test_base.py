@@ -153,8 +153,8 @@ def test_a_bad_phone_is_refused_in_the_person_form(qtbot, full_world):
     save_button(dialog).click()
 
     assert_refused(dialog, before)
-    assert dialog.error_text("phone") == ("Phone：not a mobile (11 digits, starting with 1) "
-                                          "or landline number")
+    assert dialog.error_text("phone") == ("Phone：not a mobile number (11 digits starting with 13–19) or a "
+                                          "landline number with its area code (such as 0743-1234567)")
     assert dialog.error_text("name") == ""
     type_text(qtbot, dialog.editors["phone"], "0")
     save_button(dialog).click()

@@ -79,3 +79,10 @@ def test_every_date_of_the_window_is_this_widget():
                 if name in ("QDateEdit", "QDateTimeEdit", "QCalendarWidget"):
                     others.append(f"{path.name}: {name}")
     assert others == []
+
+
+@pytest.mark.parametrize("typed", ["2026-11-28", "2026.11.28", "2026/11/28", "2026年11月28日",
+                                   "２０２６－１１－２８"])
+def test_every_spelling_of_the_issue_is_a_date(qtbot, edit, typed):
+    type_text(qtbot, edit.edit, typed)
+    assert edit.value() == dt.date(2026, 11, 28)
