@@ -43,7 +43,15 @@ def _v3_change_history(db: peewee.Database) -> None:
     db.execute_sql('CREATE INDEX "change_kind_record_at" ON "change" ("kind", "record", "at")')
 
 
-UPGRADES: list[Upgrade] = [_v2_summary_texts, _v3_change_history]
+def _v4_person_staff(db: peewee.Database) -> None:
+    """Version 4: whether a person is on the staff (干部职工); a party member may be one who is not.
+
+    Every person of an older file was entered as staff.
+    """
+    db.execute_sql('ALTER TABLE "person" ADD COLUMN "staff" INTEGER NOT NULL DEFAULT 1')
+
+
+UPGRADES: list[Upgrade] = [_v2_summary_texts, _v3_change_history, _v4_person_staff]
 
 
 def schema_version() -> int:

@@ -163,6 +163,9 @@ class Person(BaseModel):
                               verbose_name=QT_TRANSLATE_NOOP("Field", "Village (community)"))
     party_member = BooleanField(default=False, verbose_name=QT_TRANSLATE_NOOP("Field", "Party member"))
     leader = BooleanField(default=False, verbose_name=QT_TRANSLATE_NOOP("Field", "Leadership group"))
+    # A party member who is not on the staff (a villager in the branch) is a person with staff False:
+    # expected at a party members' meeting, not at the staff's study.
+    staff = BooleanField(default=True, verbose_name=QT_TRANSLATE_NOOP("Field", "Staff (cadre or employee)"))
     phone = CharField(default="", verbose_name=QT_TRANSLATE_NOOP("Field", "Phone"))
     active = BooleanField(default=True, verbose_name=QT_TRANSLATE_NOOP("Field", "In post"))
     remarks = _text(QT_TRANSLATE_NOOP("Field", "Remarks"))

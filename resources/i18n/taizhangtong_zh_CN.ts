@@ -730,12 +730,12 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>按姓名、职务或科室筛选</translation>
     </message>
     <message>
-        <source>Leadership group</source>
-        <translation>班子成员</translation>
+        <source>party member</source>
+        <translation>党员</translation>
     </message>
     <message>
-        <source>All staff in post</source>
-        <translation>全体在岗干部</translation>
+        <source>not staff</source>
+        <translation>非干部职工</translation>
     </message>
     <message>
         <source>None</source>
@@ -762,8 +762,8 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>请假事由</translation>
     </message>
     <message>
-        <source>Select rows and click a mark, or press 1 present, 2 late, 3 on leave, 4 absent, 0 not entered. Double-click the reason to type it.</source>
-        <translation>选中人员后点按钮，或按键：1 出席、2 迟到、3 请假、4 缺席、0 未填。双击“请假事由”可填写。</translation>
+        <source>Select rows and click a mark, or press 1 present, 2 late, 3 on leave, 4 absent, 0 not entered: each key moves on to the next person. After 3, type the reason and press Enter to move on.</source>
+        <translation>选中人员后点击标记，或按 1 出席、2 迟到、3 请假、4 缺席、0 未登记：每按一次自动移到下一人。按 3 后输入请假事由，按回车移到下一人。</translation>
     </message>
     <message>
         <source>Mark the selected persons; or press {key}</source>
@@ -772,6 +772,14 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>All present</source>
         <translation>全部出席</translation>
+    </message>
+    <message>
+        <source>Same people as last time</source>
+        <translation>同上次人员</translation>
+    </message>
+    <message>
+        <source>Expect the persons of the last session of this kind</source>
+        <translation>应到人员取上一次同类会议的人员</translation>
     </message>
     <message>
         <source>Choose expected persons…</source>
@@ -832,6 +840,25 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>{n} suggestions:</source>
         <translation>共 {n} 条意见建议：</translation>
+    </message>
+</context>
+<context>
+    <name>Expected</name>
+    <message>
+        <source>Leadership group</source>
+        <translation>班子成员</translation>
+    </message>
+    <message>
+        <source>Party committee</source>
+        <translation>支委</translation>
+    </message>
+    <message>
+        <source>All party members</source>
+        <translation>全体党员</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>全体干部</translation>
     </message>
 </context>
 <context>
@@ -990,6 +1017,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>Leadership group</source>
         <translation>班子成员</translation>
+    </message>
+    <message>
+        <source>Staff (cadre or employee)</source>
+        <translation>干部职工</translation>
     </message>
     <message>
         <source>Phone</source>

@@ -119,6 +119,7 @@ def test_a_version_1_file_gets_the_summary_wording_table(tmp_path):
     connection = sqlite3.connect(new)
     connection.execute("DROP TABLE summary_text")
     connection.execute('DROP TABLE "change"')  # version 3
+    connection.execute('ALTER TABLE "person" DROP COLUMN "staff"')  # version 4
     connection.execute("PRAGMA user_version = 1")
     connection.commit()
     connection.close()
@@ -133,3 +134,23 @@ def test_a_version_1_file_gets_the_summary_wording_table(tmp_path):
                                        "start_date": dt.date(2026, 2, 9)})
     store.save(r.SummaryText, {"campaign": campaign.id, "section": "opening", "text": "今年以来……"})
     assert r.SummaryText.get().text == "今年以来……"
+
+
+def test_a_version_3_file_keeps_its_persons_as_staff(tmp_path):
+    """Version 4 adds ``person.staff``: everyone entered before was entered as staff."""
+    path = tmp_path / "v3.db"
+    db.open_database(path)
+    unit = store.save(r.Unit, {"name": "长坪镇", "level": "town"})
+    store.save(r.Person, {"unit": unit.id, "name": "田书记"})
+    db.close_database()
+    connection = sqlite3.connect(path)
+    connection.execute('ALTER TABLE "person" DROP COLUMN "staff"')
+    connection.execute("PRAGMA user_version = 3")
+    connection.commit()
+    connection.close()
+    db.open_database(path, backups=tmp_path / "backups")
+    assert sqlite.user_version(r.database) == db.schema_version() == 4
+    assert r.Person.get().staff is True
+    party_member = store.save(r.Person, {"unit": unit.id, "name": "村民党员", "party_member": True,
+                                         "staff": False})
+    assert r.Person.get_by_id(party_member.id).staff is False

@@ -216,12 +216,13 @@ def test_a_version_2_file_gains_the_history_table(tmp_path):
     db.close_database()
     connection = sqlite3.connect(new)
     connection.execute('DROP TABLE "change"')
+    connection.execute('ALTER TABLE "person" DROP COLUMN "staff"')  # version 4
     connection.execute("PRAGMA user_version = 2")
     connection.commit()
     connection.close()
     new.rename(old)
     db.open_database(old, backups=tmp_path / "backups")
-    assert sqlite.user_version(r.database) == db.schema_version() == 3
+    assert sqlite.user_version(r.database) == db.schema_version()
     upgraded = {row[0]: row[1] for row in r.database.execute_sql(
         "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'change'")}
     assert upgraded == expected  # the upgrade's SQL is the models' own
@@ -235,3 +236,18 @@ def test_stored_changes_are_plain_json(world):
     stored = json.loads(row.changes)
     assert stored["date"] == [None, "2026-03-02"] and stored["start_time"] == [None, "09:00:00"]
     assert "Start time：09:00" in changes_of(session)[0].lines()
+
+
+def test_the_bulk_import_records_a_create_as_a_save_does(world):
+    """``created_changes`` (a roster import's thousands of rows) says what ``field_changes`` says."""
+    from models.descriptions import describe_key
+
+    household = world.household("张三", phone="13812345678", population=4, tags="subsistence")
+    session = world.session(start_time=dt.time(9, 30))
+    person = world.person("李四", party_member=True, leader=False)
+    for record in (household, session, person):
+        model = type(record)
+        data = {name: getattr(record, name + "_id", None) if hasattr(field, "rel_model")
+                else getattr(record, name) for name, field in model._meta.fields.items()}
+        assert history.created_changes(model, data, describe_key) == history.field_changes(
+            model, None, record.__data__, describe_key)

@@ -1,13 +1,22 @@
 """The attendance of a session: each expected person marked present, late, on leave
 or absent, by key (1–4, 0) or button; and the choice of who is expected.
+
+As a secretary takes it from the paper list: a key marks the person and moves
+to the next; 3 (on leave) opens the reason, and Enter after the reason moves
+on too. A typed reason is never lost: it is committed when the editor closes
+in any way but Escape, kept when the mark changes (it comes back with 3) and
+read from an editor still open when the form is saved. Who is expected comes
+from presets (班子成员, 支委, 全体党员, 全体干部) or from the last session of the
+same kind, always in the order of posts.
 """
 
 from __future__ import annotations
 
 from uuid import UUID
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -18,13 +27,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from models import ranks, vocab
+from models import expected, ranks, vocab
 from models import records as r
 from ui.common import translate
 
@@ -34,7 +44,7 @@ ATTENDANCE_KEYS = {Qt.Key.Key_1: "present", Qt.Key.Key_2: "late", Qt.Key.Key_3: 
 
 
 class PersonPicker(QDialog):
-    """Choose several persons: by name, or all the leadership group / all staff at once."""
+    """Choose several persons: by name, or a preset (班子成员, 支委, 全体党员, 全体干部) at once."""
 
     def __init__(self, parent: QWidget | None, chosen: set[UUID], title: str):
         super().__init__(parent)
@@ -43,30 +53,28 @@ class PersonPicker(QDialog):
         self.search.setPlaceholderText(translate("Dialogs", "Filter by name, post or department"))
         self.list = QListWidget()
         query = ranks.ordered(r.Person.select().where(r.Person.deleted_at.is_null()))
-        self.leaders: set[UUID] = set()
-        self.active: set[UUID] = set()
         for person in query:
             if not person.active and person.id not in chosen:
                 continue
-            text = "　".join(part for part in (person.name, person.title, person.department) if part)
+            marks = [translate("Dialogs", "party member")] if person.party_member else []
+            if not person.staff:
+                marks.append(translate("Dialogs", "not staff"))
+            text = "　".join(part for part in (person.name, person.title, person.department, *marks) if part)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, person.id.hex)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if person.id in chosen
                                else Qt.CheckState.Unchecked)
             self.list.addItem(item)
-            if person.leader:
-                self.leaders.add(person.id)
-            if person.active:
-                self.active.add(person.id)
         self.search.textChanged.connect(self._filter)
         presets = QHBoxLayout()
-        for label, keys in ((translate("Dialogs", "Leadership group"), self.leaders),
-                            (translate("Dialogs", "All staff in post"), self.active),
-                            (translate("Dialogs", "None"), set())):
-            button = QPushButton(label)
-            button.clicked.connect(lambda _c=False, k=keys: self.set_chosen(k))
+        for name, label in expected.PRESETS.items():
+            button = QPushButton(translate("Expected", label))
+            button.clicked.connect(lambda _c=False, n=name: self.set_chosen(set(expected.preset(n))))
             presets.addWidget(button)
+        nobody = QPushButton(translate("Dialogs", "None"))
+        nobody.clicked.connect(lambda: self.set_chosen(set()))
+        presets.addWidget(nobody)
         presets.addStretch(1)
         self.count = QLabel()
         self.list.itemChanged.connect(self._count)
@@ -106,6 +114,24 @@ class PersonPicker(QDialog):
 
 
 
+class ReasonDelegate(QStyledItemDelegate):
+    """The editor of a reason for leave, kept in view: what is typed in it is never lost."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.editor: QLineEdit | None = None
+        self.row = -1
+
+    def createEditor(self, parent, option, index):
+        self.editor, self.row = super().createEditor(parent, option, index), index.row()
+        return self.editor
+
+    def destroyEditor(self, editor, index) -> None:
+        if editor is self.editor:
+            self.editor = None
+        super().destroyEditor(editor, index)
+
+
 class AttendanceEditor(QWidget):
     """The expected persons of a session, each marked present, late, on leave or absent."""
 
@@ -126,12 +152,19 @@ class AttendanceEditor(QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.installEventFilter(self)
         self.table.itemChanged.connect(self._reason_edited)
+        self.reasons = ReasonDelegate(self.table)
+        self.table.setItemDelegateForColumn(self.REASON, self.reasons)
+        self.reasons.closeEditor.connect(self._on_reasons_close_editor)
+        self.kind: str | None = None  # of the session, for "the same people as last time"
+        self.session = None
+        self.date = None
 
         buttons = self._mark_buttons()
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         hint = QLabel(translate("Dialogs", "Select rows and click a mark, or press 1 present, 2 late, "
-                         "3 on leave, 4 absent, 0 not entered. Double-click the reason to type it."))
+                                "3 on leave, 4 absent, 0 not entered: each key moves on to the next person. "
+                                "After 3, type the reason and press Enter to move on."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
@@ -154,10 +187,26 @@ class AttendanceEditor(QWidget):
         everyone.clicked.connect(self.mark_all_present)
         buttons.addWidget(everyone)
         buttons.addStretch(1)
+        self.last_button = QPushButton(translate("Dialogs", "Same people as last time"))
+        self.last_button.setToolTip(translate("Dialogs",
+                                              "Expect the persons of the last session of this kind"))
+        self.last_button.clicked.connect(self.copy_last)
+        buttons.addWidget(self.last_button)
         self.choose_button = QPushButton(translate("Dialogs", "Choose expected persons…"))
         self.choose_button.clicked.connect(self.choose_expected)
         buttons.addWidget(self.choose_button)
         return buttons
+
+    def set_context(self, kind: str | None, session=None, date=None) -> None:
+        """The session's kind (and the session, its date): what "same people as last time" looks at."""
+        self.kind, self.session, self.date = kind, session, date
+        self.last_button.setEnabled(expected.like_last(kind, session, date) is not None)
+
+    def copy_last(self) -> None:
+        """Expect the persons of the last session of this kind, in the order of posts."""
+        keys = expected.like_last(self.kind, self.session, self.date)
+        if keys is not None:
+            self.set_expected(keys)
 
     # --- content ----------------------------------------------------------------
 
@@ -221,6 +270,23 @@ class AttendanceEditor(QWidget):
         if item.column() == self.REASON:
             self.marks[self.key_at(item.row())][1] = item.text()
 
+    def _on_reasons_close_editor(self, _editor, hint) -> None:
+        """Enter after a reason: on to the next person, as after any other mark."""
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            row = self.reasons.row
+            QTimer.singleShot(0, lambda: self._next_after(row))
+
+    def _next_after(self, row: int) -> None:
+        if row >= 0 and row + 1 < self.table.rowCount():
+            self.table.selectRow(row + 1)
+        self.table.setFocus()
+
+    def commit_reason(self) -> None:
+        """A reason still being typed is taken as it stands (the form is saved with it)."""
+        editor, row = self.reasons.editor, self.reasons.row
+        if editor is not None and 0 <= row < self.table.rowCount():
+            self.marks[self.key_at(row)][1] = editor.text()
+
     # --- marking ----------------------------------------------------------------
 
     def mark_rows(self, rows: list[int], status: str | None) -> None:
@@ -275,4 +341,5 @@ class AttendanceEditor(QWidget):
             blank=statuses.count(None)))
 
     def attendance(self) -> dict[UUID, tuple[str | None, str]]:
+        self.commit_reason()
         return {key: (status, reason) for key, (status, reason) in self.marks.items()}

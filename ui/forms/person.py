@@ -11,8 +11,8 @@ from ui.forms.base import LinkedDialog
 class PersonDialog(LinkedDialog):
     model = r.Person
     hidden = ("unit",)
-    fields = ("name", "gender", "title", "department", "village", "leader", "party_member", "phone",
-              "active", "remarks")
+    fields = ("name", "gender", "title", "department", "village", "leader", "party_member", "staff",
+              "phone", "active", "remarks")
 
     def __init__(self, parent=None, record=None, initial=None):
         if record is None:

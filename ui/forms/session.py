@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from models import expected, store
 from models import records as r
-from models import store
 from models.records import BaseModel
 from ui.common import translate
 from ui.forms.attendance import AttendanceEditor
@@ -15,12 +15,9 @@ from ui.forms.base import RecordDialog
 
 
 def default_expected(kind: str | None) -> list[UUID]:
-    """Who is expected at a new session: the leadership group for its own study, else all staff."""
-    query = r.Person.select(r.Person.id).where(r.Person.deleted_at.is_null(),
-                                               r.Person.active == True)  # noqa: E712
-    if kind == "leader_study":
-        query = query.where(r.Person.leader == True)  # noqa: E712
-    return [key for (key,) in query.tuples()]
+    """Who is expected at a new session: the party members at theirs, the leadership group at its
+    own study, else the staff in post (``models.expected``)."""
+    return expected.for_kind(kind)
 
 
 
@@ -43,14 +40,19 @@ class SessionDialog(RecordDialog):
         super().set_values(values)
         if not hasattr(self, "_loaded"):
             self._loaded = True
-            expected = None if self.record is not None else default_expected(self.editors["kind"].value())
-            self.attendance.load(self.record, expected)
-            if self.record is None:
-                self.editors["kind"].currentIndexChanged.connect(self._kind_changed)
+            people = None if self.record is not None else default_expected(self.editors["kind"].value())
+            self.attendance.load(self.record, people)
+            self._set_context()
+            self.editors["kind"].currentIndexChanged.connect(self._kind_changed)
+            self.editors["date"].edited.connect(self._set_context)
+
+    def _set_context(self) -> None:
+        self.attendance.set_context(self.editors["kind"].value(), self.record, self.editors["date"].value())
 
     def _kind_changed(self) -> None:
         """A new session's expected persons follow its kind until attendance is marked."""
-        if not self.attendance.touched:
+        self._set_context()
+        if self.record is None and not self.attendance.touched:
             self.attendance.load(None, default_expected(self.editors["kind"].value()))
 
     def write(self, values: dict[str, Any]) -> BaseModel:
