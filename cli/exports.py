@@ -12,6 +12,10 @@ from models.i18n import translate
 
 
 def export(args: argparse.Namespace) -> int:
+    if args.format == "roster":
+        from cli.rosters import export_roster
+
+        return export_roster(args)
     return export_docx(args) if args.format == "docx" else export_xlsx(args)
 
 

@@ -13,9 +13,10 @@ from models import i18n, paths
 from models.i18n import translate
 from models.version import VERSION
 
-EXPORT_FORMATS = ("xlsx", "docx")
+EXPORT_FORMATS = ("xlsx", "docx", "roster")
 ROSTER_FORMATS = ("roster", "xlsx", "xlsm", "xls", "et", "ods", "csv")
 DOCX_KINDS = ("summary", "minutes", "rectification")
+ROSTER_KINDS = ("households", "persons")
 # How the user starts the program: the frozen bundle's command, or the source tree's.
 PROGRAM = "taizhangtong" if getattr(sys, "frozen", False) else "python main.py"
 
@@ -98,8 +99,8 @@ def _add_export(commands) -> None:
         "export", help=translate("Cli", "write the registers of a campaign to a file"))
     export.set_defaults(run=exports.export)
     export.add_argument("format", choices=EXPORT_FORMATS,
-                        help=translate("Cli", "xlsx: the Excel registers; docx: a Word document "
-                                       "(see --kind)"))
+                        help=translate("Cli", "xlsx: the Excel registers; docx: a Word document; "
+                                       "roster: the households or persons as a roster (see --kind)"))
     _add_file(export, "--db", translate("Cli", "the data file"))
     _add_file(export, "--out", translate("Cli", "the file to write"))
     _add_dates(export, translate("Cli", "first day (YYYY-MM-DD)"),
@@ -111,9 +112,10 @@ def _add_export(commands) -> None:
                         help=translate("Cli", "only this village (community)"))
     export.add_argument("--full-id", action="store_true",
                         help=translate("Cli", "print full ID numbers and phones (masked by default)"))
-    export.add_argument("--kind", choices=DOCX_KINDS, default="summary",
-                        help=translate("Cli", "docx: the campaign summary, the minutes of a session "
-                                       "(--session) or the rectification report (default: summary)"))
+    export.add_argument("--kind", choices=DOCX_KINDS + ROSTER_KINDS, metavar=translate("Cli", "KIND"),
+                        help=translate("Cli", "docx: summary (the campaign summary, the default), minutes "
+                                       "(of a session: --session) or rectification (the report); "
+                                       "roster: households (the default) or persons"))
     export.add_argument("--session", metavar="ID",
                         help=translate("Cli", "docx --kind minutes: the session's ID"))
 

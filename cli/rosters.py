@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli.common import CommandError, data_file, fail
+from cli.common import CommandError, data_file, fail, unit_village_named
 from models.i18n import QT_TRANSLATE_NOOP, translate
 
 BAD_ROW = QT_TRANSLATE_NOOP("Cli", "Row {row}: {problems}")
@@ -67,3 +67,22 @@ def _print_rows(checks, text: str, what: str) -> None:
     for check in checks:
         print(translate("Cli", text).format(row=check.row, problems="；".join(getattr(check, what))),
               file=sys.stderr)
+
+
+def export_roster(args: argparse.Namespace) -> int:
+    """export roster: the households (of --village) or the persons, as a roster the import reads again."""
+    from exporters import ExportError
+    from exporters.rosters.writing import write_roster
+    from models import db
+
+    kind = args.kind or "households"
+    try:
+        if kind not in ("households", "persons"):
+            raise CommandError(translate("Cli", "export roster: --kind is households or persons."))
+        with data_file(args.db):
+            village = unit_village_named(args.village) if args.village else None
+            path = write_roster(args.out, kind, village.id if village else None, args.full_id)
+    except (CommandError, ExportError, db.DatabaseOpenError, OSError) as error:
+        return fail(error)
+    print(translate("Cli", "Wrote {path}.").format(path=path))
+    return 0

@@ -145,8 +145,11 @@ class RowChecker:
             return self._tags(value, check)
         if name == "gender":
             return vocab.GENDERS.code_for(text_of(value)) or text_of(value)
-        if name in ("party_member", "leader"):
+        if name in ("party_member", "leader", "staff", "active"):
             return self._yes_no(name, value, check)
+        if name == "phone" and "*" in str(value):
+            self.note(check, name, translate("Roster", "the phone number is masked (****); left empty."))
+            return None
         if name == "remarks":
             return normalize.block(str(value)) if isinstance(value, str) else text_of(value)
         return text_of(value)
@@ -162,6 +165,11 @@ class RowChecker:
         text = text_of(value)
         if _NUMBER_TEXT.match(text):
             self.note(check, "id_number", _stored_as_number())
+            return None
+        if "*" in text:
+            self.note(check, "id_number", translate(
+                "Roster", "the ID number is masked (****): export the roster again with full ID numbers "
+                "(export roster --full-id) to import it."))
             return None
         upgraded = upgrade_legacy_id(text)
         if upgraded is not None:

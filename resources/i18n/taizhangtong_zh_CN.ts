@@ -454,6 +454,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>{path}：{total} 行中有 {n} 行存在问题，未导入任何数据。请改正后重试，或加 --skip-bad 只导入无问题的行。</translation>
     </message>
     <message>
+        <source>export roster: --kind is households or persons.</source>
+        <translation>export roster：--kind 只能是 households（农户）或 persons（人员）。</translation>
+    </message>
+    <message>
         <source>Imported {n} rows from {path} ({skipped} bad rows skipped).</source>
         <translation>已从 {path} 导入 {n} 行（跳过有问题的 {skipped} 行）。</translation>
     </message>
@@ -486,10 +490,6 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>将活动台账导出到文件</translation>
     </message>
     <message>
-        <source>xlsx: the Excel registers; docx: a Word document (see --kind)</source>
-        <translation>xlsx：Excel 台账；docx：Word 文档（见 --kind）</translation>
-    </message>
-    <message>
         <source>the data file</source>
         <translation>数据文件</translation>
     </message>
@@ -518,6 +518,14 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>显示完整身份证号和电话（默认部分隐藏）</translation>
     </message>
     <message>
+        <source>KIND</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>docx: summary (the campaign summary, the default), minutes (of a session: --session) or rectification (the report); roster: households (the default) or persons</source>
+        <translation>docx：summary 活动总结（默认）、minutes 会议记录（需 --session）或 rectification 整改情况报告；roster：households 农户（默认）或 persons 人员</translation>
+    </message>
+    <message>
         <source>DATE</source>
         <translation>日期</translation>
     </message>
@@ -536,10 +544,6 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>No village named {name}; choose one of: {names}</source>
         <translation>没有名为 {name} 的村（社区）；可选：{names}</translation>
-    </message>
-    <message>
-        <source>docx: the campaign summary, the minutes of a session (--session) or the rectification report (default: summary)</source>
-        <translation>docx：活动总结、一次会议的会议记录（--session）或问题整改情况报告（默认：总结）</translation>
     </message>
     <message>
         <source>docx --kind minutes: the session&apos;s ID</source>
@@ -600,6 +604,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>Restored {source} into {path}.</source>
         <translation>已将 {source} 恢复到 {path}。</translation>
+    </message>
+    <message>
+        <source>xlsx: the Excel registers; docx: a Word document; roster: the households or persons as a roster (see --kind)</source>
+        <translation>xlsx：Excel 台账；docx：Word 文档；roster：农户或人员花名册（见 --kind）</translation>
     </message>
     <message>
         <source>carry records between laptops in a data package</source>
@@ -2759,6 +2767,10 @@ Data file: {path}</source>
         <translation>“{value}”不是整数，已留空。</translation>
     </message>
     <message>
+        <source>the phone number is masked (****); left empty.</source>
+        <translation>电话号码已打码（****），已留空。</translation>
+    </message>
+    <message>
         <source>the old 15-digit number {old} was converted to {new}.</source>
         <translation>旧的 15 位号码 {old} 已转换为 {new}。</translation>
     </message>
@@ -2789,6 +2801,10 @@ Data file: {path}</source>
     <message>
         <source>the row names no village and no default village was chosen.</source>
         <translation>本行没有填写村（社区），也没有选择默认村（社区）。</translation>
+    </message>
+    <message>
+        <source>the ID number is masked (****): export the roster again with full ID numbers (export roster --full-id) to import it.</source>
+        <translation>身份证号已打码（****）：请重新导出完整身份证号的花名册（export roster --full-id）后再导入。</translation>
     </message>
     <message>
         <source>more than one village is called “{name}”.</source>

@@ -145,3 +145,22 @@ def test_every_format_is_imported_with_its_warnings_and_left_out_rows(data_file,
 def test_a_fifo_or_a_folder_is_one_line(data_file, tmp_path, capsys):
     assert run(["import", "csv", "--db", str(data_file), str(tmp_path)]) == 1
     assert len(error_lines(capsys.readouterr())) == 1
+
+
+def test_a_roster_exported_with_full_ids_is_imported_into_another_file(data_file, tmp_path, capsys):
+    roster = write_book(tmp_path / "in.xlsx", household_rows(
+        ["龙潭村", "1组", "张三", id_number(), "13812345678", 3, "脱贫户", "", ""]))
+    assert run(["import", "xlsx", "--db", str(data_file), str(roster)]) == 0
+    out = tmp_path / "out.xlsx"
+    assert run(["export", "roster", "--db", str(data_file), "--out", str(out), "--full-id",
+                "--village", "龙潭村"]) == 0
+    other = tmp_path / "other.db"
+    db.open_database(other)
+    World()
+    db.close_database()
+    capsys.readouterr()
+    assert run(["import", "roster", "--db", str(other), str(out)]) == 0
+    assert "Imported 1 rows" in capsys.readouterr().out
+    assert heads(other) == ["张三"]
+    assert run(["export", "roster", "--db", str(data_file), "--out", str(tmp_path / "p.xlsx"),
+                "--kind", "minutes"]) == 1
