@@ -66,13 +66,12 @@ def validate(model: type[BaseModel], values: dict[str, Any],
         if _blank(values.get(name)):
             errors.append(FieldError(name, translate("Validation", "{field} is required.").format(
                 field=field_label(model, name))))
+    checks = _checks(model)
     for name, value in values.items():
-        field = model._meta.fields.get(name)
-        if field is None or _blank(value):
+        found = checks.get(name)
+        if found is None or value is None or _blank(value) or (not references and found[1]):
             continue
-        if not references and isinstance(field, peewee.ForeignKeyField):
-            continue
-        message = _field_error(field, value)
+        message = found[0](value)
         if message:
             errors.append(FieldError(name, f"{field_label(model, name)}：{message}"))
     errors.extend(_order_errors(model, values))
@@ -89,6 +88,18 @@ def check(model: type[BaseModel], values: dict[str, Any], record_id: Any = None)
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+_CHECKS: dict[type[BaseModel], dict[str, tuple[Callable[[Any], str | None], bool]]] = {}
+
+
+def _checks(model: type[BaseModel]) -> dict[str, tuple[Callable[[Any], str | None], bool]]:
+    """{field: (its check, whether it is a reference)} of a model, made once (a bulk import calls
+    ``validate`` for every row)."""
+    if model not in _CHECKS:
+        _CHECKS[model] = {name: (_checker_for(field), isinstance(field, peewee.ForeignKeyField))
+                          for name, field in model._meta.fields.items()}
+    return _CHECKS[model]
 
 
 def _field_error(field: peewee.Field, value: Any) -> str | None:

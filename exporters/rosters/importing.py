@@ -253,18 +253,21 @@ def _insert(model: type[r.BaseModel], records: list[dict[str, Any]]) -> None:
     template = [None if defaults.get(f.name) is None else convert[f.name](defaults[f.name]) for f in fields]
     kept = (position["id"], position["created_at"], position["updated_at"])
     encode = json.JSONEncoder(ensure_ascii=False).encode  # as json.dumps(…, ensure_ascii=False), made once
+    second, start = f"{now:%Y-%m-%d %H:%M:%S}", now.microsecond  # rows a microsecond apart, in order
+    table = model._meta.table_name
     for number, values in enumerate(records):
-        at = now + dt.timedelta(microseconds=number)
-        key = new_key(now, base | number)
+        at = (f"{second}.{start + number:06d}" if start + number < 1_000_000
+              else str(now + dt.timedelta(microseconds=number)))
+        key = new_key(now, base | number).hex
         row = template.copy()
         for name, value in values.items():
             if value is not None:
                 row[position[name]] = convert[name](value)
-        row[kept[0]], row[kept[1]], row[kept[2]] = key.hex, str(at), str(at)
+        row[kept[0]], row[kept[1]], row[kept[2]] = key, at, at
         rows.append(row)
         entry = history.created_changes(model, {**defaults, **values}, describe)
-        changes.append((new_key(now, base | number).hex, str(at), operator, model._meta.table_name,
-                        key.hex, "create", encode(entry)))
+        changes.append((new_key(now, base | number + (1 << 23)).hex, at, operator, table, key, "create",
+                        encode(entry)))
     columns = ", ".join(f'"{field.column_name}"' for field in fields)
     marks = ", ".join("?" for _ in fields)
     cursor = r.database.cursor()
