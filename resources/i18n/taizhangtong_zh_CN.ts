@@ -3155,7 +3155,7 @@ Data file: {path}</source>
     </message>
     <message>
         <source>Column</source>
-        <translation>专栏</translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Header in the file</source>
