@@ -73,9 +73,10 @@ def open_book(path: str | Path) -> Book:
     if kind == files.CSV:
         return Book(path, kind, [path.stem], {path.stem: _csv_rows(path)})
     {files.XLSX: extent.check_xlsx, files.XLS: extent.check_xls, files.ODS: extent.check_ods}[kind](path)
+    data = _read(path)
     try:
         # from the bytes, so that the reader too goes by the content and not by the file's name
-        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = [sheet.name for sheet in workbook.sheets_metadata
                  if sheet.typ == python_calamine.SheetTypeEnum.WorkSheet]
     except BaseException as error:  # the reader's panics are BaseExceptions
@@ -83,6 +84,14 @@ def open_book(path: str | Path) -> Book:
     if not names:
         raise RosterError(translate("Roster", "{path} has no worksheet.").format(path=path))
     return Book(path, kind, names, _workbook=workbook)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise RosterError(translate("Roster", "{path} cannot be read: {error}").format(
+            path=path, error=error.strerror or error)) from error
 
 
 def _reader_error(path: Path, error: BaseException) -> BaseException:
@@ -130,8 +139,8 @@ def _too_slow(path: Path) -> str:
 # --- CSV ---------------------------------------------------------------------------------
 
 def _csv_rows(path: Path) -> Rows:
-    text = _decode(path, path.read_bytes())
-    lines = text.splitlines()[:20]
+    text = _decode(path, _read(path))
+    lines = text[:65536].splitlines()[:20]
     delimiter = max((",", "\t", ";", "|"), key=lambda d: sum(line.count(d) for line in lines))
     rows: Rows = []
     started = time.monotonic()

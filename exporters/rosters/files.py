@@ -22,7 +22,7 @@ from models.i18n import translate
 
 # The bounds of what is read: beyond them a file is refused, never half read.
 MAX_FILE_BYTES = 200 * 1024 * 1024
-MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all the members of an .xlsx or .ods together
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # all the members of an .xlsx or .ods together
 MAX_ROWS = 300_000
 MAX_COLUMNS = 500
 MAX_CELLS = 6_000_000  # rows × columns of one sheet, as the reader lays it out

@@ -14,6 +14,7 @@ whole sheet by ``importing``, which hands them in as a ``Known``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,9 +53,9 @@ class RowCheck:
     def ok(self) -> bool:
         return not self.problems
 
-    @property
+    @functools.cached_property
     def values(self) -> dict[str, str]:
-        """The cells as the preview shows them (made when asked: a view shows a page of rows)."""
+        """The cells as the preview shows them (made when first asked: a view shows a page of rows)."""
         return {name: shown(value) for name, value in self.cells.items()}
 
 

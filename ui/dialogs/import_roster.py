@@ -138,6 +138,8 @@ class ImportDialog(QDialog):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # widths from the rows in view and 50 more, not from a thousand: the window stays quick
+        self.view.horizontalHeader().setResizeContentsPrecision(50)
         return self.view
 
     def _progress_row(self) -> QHBoxLayout:
