@@ -83,6 +83,13 @@ def rowless_far(xml: str) -> str:
                   f"{cells}</row></sheetData>", xml)
 
 
+def empty_rows(xml: str) -> str:
+    """A hundred thousand rows of empty text cells, and nothing else."""
+    rows = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t></t></is></c><c r="B{n}" t="inlineStr">'
+                   f"<is><t> </t></is></c></row>" for n in range(1, 100_001))
+    return re.sub(r"<sheetData>.*</sheetData>", f"<sheetData>{rows}</sheetData>", xml)
+
+
 def truncated(path: Path) -> Path:
     base_xlsx(path)
     data = path.read_bytes()
@@ -107,6 +114,7 @@ CASES = {
     "huge row number": (lambda p: rewrite_sheet(p, far_row), "row 99999999999"),
     "a cell at XFD1048576": (lambda p: rewrite_sheet(p, far_cell), "column 16384"),
     "addressless cells far down": (lambda p: rewrite_sheet(p, rowless_far), "row 1048576"),
+    "a hundred thousand empty rows": (lambda p: rewrite_sheet(p, empty_rows), "is empty"),
     "password-protected .xls": (lambda p: Path(shutil_copy(sample.HERE / "locked.xls", p)), "password"),
     "password-protected .xlsx": (lambda p: Path(shutil_copy(sample.HERE / "locked.xlsx", p)), "password"),
     "binary junk": (lambda p: (p.write_bytes(bytes(range(256)) * 4), p)[1], "not a spreadsheet"),
