@@ -255,19 +255,22 @@ def _insert(model: type[r.BaseModel], records: list[dict[str, Any]]) -> None:
     encode = json.JSONEncoder(ensure_ascii=False).encode  # as json.dumps(…, ensure_ascii=False), made once
     second, start = f"{now:%Y-%m-%d %H:%M:%S}", now.microsecond  # rows a microsecond apart, in order
     table = model._meta.table_name
+    first = new_key(now, base).int  # new_key(now, base | number) is first | number: the row's low bits
+    shown_defaults = {name: value for name, value in defaults.items() if value not in (None, "", False)}
     for number, values in enumerate(records):
         at = (f"{second}.{start + number:06d}" if start + number < 1_000_000
               else str(now + dt.timedelta(microseconds=number)))
-        key = new_key(now, base | number).hex
+        key = f"{first | number:032x}"
         row = template.copy()
         for name, value in values.items():
             if value is not None:
                 row[position[name]] = convert[name](value)
         row[kept[0]], row[kept[1]], row[kept[2]] = key, at, at
         rows.append(row)
-        entry = history.created_changes(model, {**defaults, **values}, describe)
-        changes.append((new_key(now, base | number + (1 << 23)).hex, at, operator, table, key, "create",
-                        encode(entry)))
+        entry = history.created_changes(model, {**shown_defaults, **values} if shown_defaults else values,
+                                        describe)
+        change = f"{first | number | 1 << 23:032x}"  # another key of the same kind
+        changes.append((change, at, operator, table, key, "create", encode(entry)))
     columns = ", ".join(f'"{field.column_name}"' for field in fields)
     marks = ", ".join("?" for _ in fields)
     cursor = r.database.cursor()

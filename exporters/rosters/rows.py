@@ -83,6 +83,8 @@ class RowChecker:
         self.seen_numbers: dict[str, int] = {}
         self.seen_heads: dict[tuple[Any, Any, Any], list[tuple[int, str]]] = {}
         self.seen_names: dict[str, int] = {}
+        self.converters = [(name, self._converter(name)) for name in self.columns
+                           if name not in ("village", "group")]
 
     def check(self, number: int, cells: list[Any]) -> RowCheck:
         raw = {name: cells[index] if index < len(cells) else None for name, index in self.columns.items()}
@@ -110,10 +112,11 @@ class RowChecker:
 
     def _values(self, raw: dict[str, Any], check: RowCheck) -> dict[str, Any]:
         values: dict[str, Any] = {}
-        for name, value in raw.items():
-            if name in ("village", "group") or blank(value):
+        for name, convert in self.converters:
+            value = raw[name]
+            if value is None or value == "" or (type(value) is str and not value.strip()):
                 continue
-            converted = self._convert(name, value, check)
+            converted = convert(name, value, check)
             if converted is not None:
                 values[name] = converted
         if self.kind == HOUSEHOLDS:
@@ -129,33 +132,41 @@ class RowChecker:
                     values["village"] = village
         return store.clean(self.model, values)
 
-    def _convert(self, name: str, value: Any, check: RowCheck) -> Any:
-        if name == "id_number":
-            return self._id_number(value, check)
-        if name == "phone" and isinstance(value, int | float) and float(value).is_integer():
-            return str(int(value))
-        if name == "population" and isinstance(value, float):
-            if value.is_integer() and abs(value) < 1e15:
-                return int(value)
-            self.note(check, name, translate("Validation", "is too large (at most {n}).").format(n=MAX_NUMBER)
-                      if value.is_integer() else translate(
-                          "Roster", "“{value}” is not a whole number; left empty.").format(
-                          value=shown(value)))
-            return None
-        if name == "tags":
-            return self._tags(value, check)
-        if name == "gender":
-            return vocab.GENDERS.code_for(text_of(value)) or text_of(value)
+    def _converter(self, name: str):
+        """How a cell of this column becomes a value (chosen once per column, not per cell)."""
+        special = {"id_number": self._id_number, "phone": self._phone, "population": self._population,
+                   "tags": self._tags, "gender": self._gender, "remarks": self._remarks}
         if name in ("party_member", "leader", "staff", "active"):
-            return self._yes_no(name, value, check)
-        if name == "phone" and "*" in str(value):
+            return self._yes_no
+        return special.get(name, _text)
+
+    def _phone(self, name: str, value: Any, check: RowCheck) -> str | None:
+        if isinstance(value, int | float) and float(value).is_integer():
+            return str(int(value))
+        if "*" in str(value):
             self.note(check, name, translate("Roster", "the phone number is masked (****); left empty."))
             return None
-        if name == "remarks":
-            return normalize.block(str(value)) if isinstance(value, str) else text_of(value)
         return text_of(value)
 
-    def _id_number(self, value: Any, check: RowCheck) -> str | None:
+    def _population(self, name: str, value: Any, check: RowCheck) -> Any:
+        if not isinstance(value, float):
+            return text_of(value) if type(value) is str else value
+        if value.is_integer() and abs(value) < 1e15:
+            return int(value)
+        self.note(check, name, translate("Validation", "is too large (at most {n}).").format(n=MAX_NUMBER)
+                  if value.is_integer() else translate(
+                      "Roster", "“{value}” is not a whole number; left empty.").format(value=shown(value)))
+        return None
+
+    @staticmethod
+    def _gender(_name: str, value: Any, _check: RowCheck) -> str:
+        return vocab.GENDERS.code_for(text_of(value)) or text_of(value)
+
+    @staticmethod
+    def _remarks(_name: str, value: Any, _check: RowCheck) -> str:
+        return normalize.block(value) if isinstance(value, str) else text_of(value)
+
+    def _id_number(self, _name: str, value: Any, check: RowCheck) -> str | None:
         """The ID number as text; a number Excel made of it only if no digit was lost (15 digits)."""
         if isinstance(value, int | float) and not isinstance(value, bool):
             whole = int(value) if float(value).is_integer() and abs(value) < 1e16 else None
@@ -180,7 +191,7 @@ class RowChecker:
             return upgraded
         return text
 
-    def _tags(self, value: Any, check: RowCheck) -> str:
+    def _tags(self, _name: str, value: Any, check: RowCheck) -> str:
         codes = tag_codes(text_of(value)).split(",")
         known = [c for c in codes if c in vocab.HOUSEHOLD_TAGS.codes()]
         unknown = [c for c in codes if c and c not in known]
@@ -289,6 +300,10 @@ class RowChecker:
             self.note(check, "name", _same_as_row(self.seen_names[name]))
         else:
             self.seen_names[name] = check.row
+
+
+def _text(_name: str, value: Any, _check: RowCheck) -> str:
+    return text_of(value)
 
 
 def _stored_as_number() -> str:

@@ -141,16 +141,24 @@ def _left_out(values: list[Any], headers: list[str]) -> str | None:
 
     Totals and notes are words (合计, 填表人): only the first few text cells are looked at.
     """
-    filled = [value for value in values if _filled(value)]
-    first = [_SPACES.sub("", value) for value in filled[:4] if type(value) is str]
+    first: list[str] = []  # the first few filled text cells, spaces out
+    leading = None  # the first filled cell
+    for value in values:
+        if _filled(value):
+            leading = value if leading is None else leading
+            if type(value) is str:
+                first.append(_SPACES.sub("", value))
+                if len(first) == 4:
+                    break
     if any(_TOTAL.match(text) for text in first):
         return translate("Roster", "a totals row")
-    if first and type(filled[0]) is str and _FOOTER.match(first[0]):
+    if first and type(leading) is str and _FOOTER.match(first[0]):
         return translate("Roster", "a note below the table")
-    same = sum(1 for value, header in zip(values, headers, strict=False)
-               if header and type(value) is str and value.strip() == header)
-    if same >= 2 and same >= len(filled) - 1:
-        return translate("Roster", "the header repeated")
+    if first and first[0] in headers:  # perhaps the header again (the next printed page's)
+        same = sum(1 for value, header in zip(values, headers, strict=False)
+                   if header and type(value) is str and value.strip() == header)
+        if same >= 2 and same >= sum(map(_filled, values)) - 1:
+            return translate("Roster", "the header repeated")
     return None
 
 

@@ -149,3 +149,25 @@ def test_a_csv_in_no_known_encoding_is_one_line(world, tmp_path):
     with pytest.raises(rosters.RosterError, match="encoding") as error:
         rosters.read_table(path)
     assert "roster.csv" in str(error.value)
+
+
+def test_the_header_repeated_for_the_next_printed_page_is_left_out(world, tmp_path):
+    path = tmp_path / "pages.csv"
+    path.write_text(f"户主,身份证号,组\n张三,{sample.ZHANG},1组\n户主,身份证号,组\n李四,{sample.LI},2组\n",
+                    encoding="utf-8")
+    table = rosters.read_table(path)
+    assert [row for row, _values in table.rows] == [2, 4]
+    assert [(row, why) for row, why in table.left_out] == [(3, "the header repeated")]
+
+
+def test_the_keys_of_imported_rows_are_time_ordered_keys(world, tmp_path):
+    """The bulk import makes its keys as ``new_key`` does: version 7, in the order of the rows."""
+    path = tmp_path / "k.csv"
+    path.write_text(f"户主,身份证号,组\n张三,{sample.ZHANG},1组\n李四,{sample.LI},2组\n", encoding="utf-8")
+    table = rosters.read_table(path)
+    rosters.import_rows(table, rosters.HOUSEHOLDS, rosters.propose_mapping(table.headers, rosters.HOUSEHOLDS))
+    keys = [h.id for h in r.Household.select().order_by(r.Household.created_at)]
+    assert [key.version for key in keys] == [7, 7] and keys == sorted(keys)
+    changes = {c.record: c.id for c in r.Change.select().where(r.Change.kind == "household")}
+    assert set(changes) == set(keys) and all(c.version == 7 for c in changes.values())
+    assert not set(changes.values()) & set(keys)
