@@ -86,6 +86,11 @@ def kind_of(path: Path) -> str:
         return CSV
     if head.startswith(_NOT_SPREADSHEETS) or b"\0" in head:
         raise RosterError(not_a_roster(path))
+    if read_head(path, 512).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        raise RosterError(translate(
+            "Roster", "{path} is a web page or an XML file under a spreadsheet's name (as some systems "
+            "export “Excel” files); open it in Excel or WPS and save it as “Excel workbook (*.xlsx)” "
+            "first.").format(path=path))
     return CSV
 
 

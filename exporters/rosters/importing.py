@@ -160,7 +160,7 @@ def _known_households(known: Known, table: Table, mapping: dict[int, str]) -> No
     column = next((index for index, name in mapping.items() if name == "id_number"), None)
     if column is not None:
         numbers = {upgrade_legacy_id(text) or normalize_id_number(text) for text in
-                   (str(values[column]) for _row, values in table.rows if isinstance(values[column], str))}
+                   (_id_text(values[column]) for _row, values in table.rows)}
         for chunk in _chunks(sorted(numbers - {""}), 500):
             query = r.Household.select(r.Household.id_number, r.Household.head_name).where(
                 r.Household.deleted_at.is_null(), r.Household.id_number.in_(chunk))
@@ -172,6 +172,15 @@ def _known_households(known: Known, table: Table, mapping: dict[int, str]) -> No
             r.Household.deleted_at.is_null(), r.Household.village.in_(chunk))
         for head, village, group, number in query.tuples():
             known.heads.setdefault((head, village, group), []).append(number or "")
+
+
+def _id_text(value: Any) -> str:
+    """An ID number cell as text; a number only as the digits it holds (a legacy ID Excel kept whole)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        return str(int(value))
+    return ""
 
 
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:

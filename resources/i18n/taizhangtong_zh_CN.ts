@@ -2683,6 +2683,10 @@ Data file: {path}</source>
         <translation>{path} 太大，不像花名册（{size} MB，最多 {limit} MB）。</translation>
     </message>
     <message>
+        <source>{path} is a web page or an XML file under a spreadsheet&apos;s name (as some systems export “Excel” files); open it in Excel or WPS and save it as “Excel workbook (*.xlsx)” first.</source>
+        <translation>{path} 其实是网页或 XML 文件，只是用了表格文件的名称（有些系统导出的“Excel”就是这样）；请先用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”。</translation>
+    </message>
+    <message>
         <source>{path} unpacks to more than {limit} MB; it is not a roster that can be read.</source>
         <translation>{path} 解压后超过 {limit} MB，无法作为花名册读取。</translation>
     </message>

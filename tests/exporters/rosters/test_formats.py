@@ -171,3 +171,18 @@ def test_the_keys_of_imported_rows_are_time_ordered_keys(world, tmp_path):
     changes = {c.record: c.id for c in r.Change.select().where(r.Change.kind == "household")}
     assert set(changes) == set(keys) and all(c.version == 7 for c in changes.values())
     assert not set(changes.values()) & set(keys)
+
+
+def test_a_legacy_id_excel_kept_as_a_number_is_converted_and_checked_against_the_file(world, tmp_path):
+    world.household("王五", id_number=sample.WANG)
+    book = Workbook()
+    book.active.append(["户主", "身份证号"])
+    book.active.append(["王五", int(sample.WANG_LEGACY)])  # 15 digits: a float holds them exactly
+    book.active.append(["赵七", int(sample.WANG_LEGACY[:-1] + "9")])
+    book.save(tmp_path / "numbers.xlsx")
+    table = rosters.read_table(tmp_path / "numbers.xlsx")
+    shown = rosters.preview(table, rosters.HOUSEHOLDS, rosters.propose_mapping(table.headers,
+                                                                                rosters.HOUSEHOLDS))
+    wang, zhao = shown.rows
+    assert not wang.ok and "王五 already has this ID number" in " ".join(wang.problems)
+    assert zhao.ok and "15-digit" in " ".join(zhao.warnings)

@@ -176,3 +176,12 @@ def test_numbers_where_text_is_expected_and_huge_numbers(empty_db, tmp_path):
     warned = {check.row: " ".join(check.warnings) for check in result.warned_rows}
     assert "whole number" in warned[2] or "too large" in warned[2]
     assert "too large" in warned[3]
+
+
+def test_a_web_page_named_xls_is_told_to_be_saved_as_xlsx(tmp_path):
+    path = tmp_path / "下载的花名册.xls"
+    path.write_text("<html><body><table><tr><td>户主</td><td>身份证号</td></tr></table></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(rosters.RosterError, match="web page") as error:
+        rosters.read_table(path)
+    assert str(path) in str(error.value)
