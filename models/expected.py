@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
@@ -80,8 +79,4 @@ def like_last(kind: str | None, session: Any = None, before: dt.date | None = No
         r.Person, on=(r.Attendance.person == r.Person.id)).where(
         r.Attendance.session == last.id, r.Attendance.deleted_at.is_null(),
         r.Person.deleted_at.is_null()).tuples()]
-    return ranks.ordered_ids(keys)
-
-
-def ranked(keys: Iterable[UUID]) -> list[UUID]:
     return ranks.ordered_ids(keys)

@@ -17,7 +17,7 @@ one transaction, or nothing.
 """
 
 from exporters.rosters.book import Book, open_book
-from exporters.rosters.files import FILTER, MAX_COLUMNS, MAX_ROWS, RosterError
+from exporters.rosters.files import MAX_COLUMNS, MAX_ROWS, RosterError
 from exporters.rosters.importing import (
     BadRowsError,
     ImportCancelled,
@@ -48,7 +48,7 @@ from exporters.rosters.table import (
     sheet_names,
 )
 
-__all__ = ["ALIASES", "FILTER", "HEADER_SEARCH_ROWS", "HOUSEHOLDS", "KINDS", "MAX_COLUMNS", "MAX_ROWS",
+__all__ = ["ALIASES", "HEADER_SEARCH_ROWS", "HOUSEHOLDS", "KINDS", "MAX_COLUMNS", "MAX_ROWS",
            "MODELS",
            "PERSONS", "REQUIRED", "BadRowsError", "Book", "ImportCancelled", "ImportResult", "Preview",
            "RosterError", "RowCheck", "Table", "column_name", "fields", "guess_kind", "import_rows", "label",

@@ -29,7 +29,6 @@ MAX_CELLS = 6_000_000  # rows × columns of one sheet, as the reader lays it out
 MAX_SECONDS = 120.0
 
 XLSX, XLS, ODS, CSV = "xlsx", "xls", "ods", "csv"
-FILTER = "*.xlsx *.xlsm *.xls *.et *.ods *.csv *.txt"
 
 
 class RosterError(Exception):
