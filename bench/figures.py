@@ -36,6 +36,31 @@ def median_ms(action: Callable[[], object]) -> float:
     return statistics.median(times)
 
 
+def summary(data) -> list:
+    """For ``bench/run.py``: the overview's figures of the current campaign and of the whole file."""
+    from bench.common import Row
+    from models import db, figures, store
+
+    rows = []
+    for size, path in (("township", data.township), ("county", data.county)):
+        if path is None:
+            continue
+        db.open_database(path)
+        bare = sqlite3.connect(path)
+        try:
+            baseline = median_ms(lambda bare=bare: bare.execute(
+                "SELECT method, count(*) FROM visit WHERE deleted_at IS NULL GROUP BY method").fetchall())
+            campaign = store.current_campaign()
+            for name, scope in (("current campaign", figures.Scope(campaign=campaign.id)),
+                                ("whole file", figures.Scope())):
+                rows.append(Row("figures", f"{size} {name}", median_ms(lambda s=scope: figures.compute(s)),
+                                baseline, "bare grouped scan of visits (sqlite3)"))
+        finally:
+            bare.close()
+            db.close_database()
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path)

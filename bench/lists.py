@@ -90,6 +90,38 @@ def measure(path: Path) -> list[str]:
     return lines
 
 
+def summary(data) -> list:
+    """For ``bench/run.py``: the first rows of every list, unfiltered, against the bare scan."""
+    from bench.common import Row
+    from models import db
+    from models.lists import LISTS, RecordList
+
+    rows = []
+    for size, path in (("township", data.township), ("county", data.county)):
+        if path is None:
+            continue
+        db.open_database(path)
+        bare = sqlite3.connect(path)
+        try:
+            for spec in LISTS.values():
+                table = spec.model._meta.table_name
+                baseline = median_ms(lambda table=table, bare=bare: bare.execute(
+                    f'SELECT rowid FROM "{table}" WHERE deleted_at IS NULL').fetchall())
+
+                def first_rows(spec=spec):
+                    records = RecordList(spec)
+                    keys = records.keys()
+                    records.fetch(keys[:128])
+                    return records.count()
+
+                rows.append(Row("lists", f"{size} {spec.key}: first rows", median_ms(first_rows),
+                                baseline, "bare SELECT rowid (sqlite3)", goal="< 100 ms"))
+        finally:
+            bare.close()
+            db.close_database()
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, metavar="FILE",
