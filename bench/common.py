@@ -39,9 +39,12 @@ class Row:
     baseline_name: str  # what the baseline is, e.g. "bare SELECT rowid (sqlite3)"
     unit: str = "ms"
     goal: str = ""  # the goal it is held to, as text: "≤ 1.5×", "< 50 ms"
+    paired_ratio: float | None = None  # the median of run-by-run ratios, where they were paired
 
     @property
     def ratio(self) -> float:
+        if self.paired_ratio is not None:
+            return self.paired_ratio
         return self.value / self.baseline if self.baseline else float("inf")
 
     def as_dict(self) -> dict:

@@ -56,8 +56,9 @@ class Overview:
     days_left: int | None = None
 
 
-def compute(scope: Scope) -> Overview:
-    overview = Overview(figures.compute(scope))
+def compute(scope: Scope, counted: figures.Figures | None = None) -> Overview:
+    """Everything the overview shows; ``counted``: its figures, when they were counted already."""
+    overview = Overview(counted if counted is not None else figures.compute(scope))
     overview.sessions_per_month = sessions_per_month(scope)
     overview.suggestions_by_category = suggestions_by_category(scope)
     overview.rectifications_per_month = rectifications_per_month(scope)

@@ -13,6 +13,7 @@ from models import db, i18n, paths
 from resources import i18n as translations
 from ui.common import translate
 from ui.data_file import ensure_unit, has_unit, hold_lock, open_or_explain, release_lock, say_already_open
+from ui.jobs import finish_all
 
 
 def install_translators(app: QApplication, language: str) -> None:
@@ -47,6 +48,7 @@ def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE, smoke_since: f
     try:
         return _run_window(app, db_path, smoke_since)
     finally:
+        finish_all()  # no worker may still read the file as it closes
         db.close_database()
         release_lock()
 
@@ -77,18 +79,19 @@ SMOKE_LIMIT_MS = 60_000
 
 
 def _quit_when_shown(app: QApplication, window, since: float) -> None:
-    """--smoke: once the first page has painted its figures, print the milliseconds since start, quit."""
+    """--smoke: once the first page has painted its figures, print the milliseconds since start;
+    quit once the rest of the page (charts, to-do) is there too."""
     page = window.pages["overview"]
 
     def painted() -> None:
         page.repaint()  # painted now, not at the next turn of the event loop
-        print(f"{(time.perf_counter() - since) * 1000:.0f} ms")
-        app.exit(0)
+        print(f"{(time.perf_counter() - since) * 1000:.0f} ms", flush=True)
 
     def too_late() -> None:
         print(translate("App", "The first page did not show its data within {n} seconds.").format(
             n=SMOKE_LIMIT_MS // 1000), file=sys.stderr)
         app.exit(1)
 
-    page.computed.connect(painted)
+    page.figures_shown.connect(painted)
+    page.computed.connect(lambda: app.exit(0))
     QTimer.singleShot(SMOKE_LIMIT_MS, too_late)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from models import db
 from models import records as r
 from ui.common import translate
-from ui.dialogs.damaged_file import offer_good_backup
 
 
 def open_or_explain(parent: QWidget | None, path: Path) -> bool:
@@ -21,6 +20,8 @@ def open_or_explain(parent: QWidget | None, path: Path) -> bool:
     try:
         db.open_database(path)
     except db.DatabaseDamagedError as error:
+        from ui.dialogs.damaged_file import offer_good_backup
+
         return offer_good_backup(parent, path, error) and open_or_explain(parent, path)
     except db.DatabaseOpenError as error:
         QMessageBox.critical(parent, translate("App", "Cannot open the data file"), str(error))

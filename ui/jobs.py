@@ -13,6 +13,7 @@ simply ignores the older answer (a generation number, see the list model).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -45,9 +46,14 @@ class BackgroundJob(QRunnable):
             with r.database.connection_context():
                 result = self.work(self)
         except Exception as error:  # given to the caller, who says it; never a crash of the thread
-            self.signals.failed.emit(error)
+            self._answer(self.signals.failed, error)
         else:
-            self.signals.finished.emit(result)
+            self._answer(self.signals.finished, result)
+
+    @staticmethod
+    def _answer(signal, value: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the window is gone (the program ends): nobody to answer
+            signal.emit(value)
 
     def progress(self, done: int, total: int) -> None:
         self.signals.progressed.emit(done, total)
@@ -97,6 +103,13 @@ def run_in_background(work: Callable[[BackgroundJob], Any], finished: Callable[[
     _running.add(job)
     QThreadPool.globalInstance().start(job)
     return job
+
+
+def finish_all() -> None:
+    """Ask every job still running to stop, and wait until they have (the program is ending)."""
+    for job in list(_running):
+        job.cancel()
+    QThreadPool.globalInstance().waitForDone()
 
 
 def run_here(work: Callable[[BackgroundJob], Any], finished: Callable[[Any], None],

@@ -24,20 +24,12 @@ from models.i18n import QT_TRANSLATE_NOOP
 from ui.auto_backup import AutoBackup
 from ui.common import settings, translate, warn
 from ui.data_file import ensure_unit, hold_lock, open_or_explain, say_already_open
-from ui.dialogs.backup import RestoreDialog, backup_to_file
-from ui.dialogs.export_registers import ExportDialog
-from ui.dialogs.history_export import export_history
-from ui.dialogs.import_roster import ImportDialog
-from ui.dialogs.minutes import write_minutes_of
-from ui.dialogs.packages import export_package, import_package
-from ui.dialogs.signin_sheet import print_signin_sheet
-from ui.forms import DIALOGS, ask
-from ui.forms.merge_suggestions import MergeDialog
 from ui.pages.overview import ListRequest, OverviewPage
-from ui.pages.record_list import RecordPage
-from ui.pages.recycle_bin import RecycleBinPage
-from ui.pages.settings import SettingsPage
-from ui.pages.summary import SummaryPage
+from ui.pages.record_list import RecordPage, ask
+
+# Pages other than the overview, the dialogs, the forms and the exporters (with
+# openpyxl and python-docx) are imported when first used: the window opens on
+# the overview alone.
 
 # The pages in the order of the navigation: (list key or page name, English label).
 PAGES = (
@@ -56,20 +48,33 @@ PAGES = (
 )
 
 
+class Pages(dict):
+    """The pages built so far, by key; asking for one not built yet builds it.
+
+    A page is built when it is first shown (or first asked for), so opening the
+    window builds and reads only the overview; ``values()`` are the pages built.
+    """
+
+    def __init__(self, build):
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        page = self[key] = self._build(key)
+        return page
+
+
 class MainWindow(QMainWindow):
     def __init__(self, db_path: Path, demo: bool = False):
         super().__init__()
         self.db_path = Path(db_path)
         self.demo = demo
-        self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget()
         self.nav.setMaximumWidth(220)
         self.nav.setMinimumWidth(110)
         self.stack = QStackedWidget()
+        self.pages = Pages(self._make_page)
         for key, label in PAGES:
-            page = self._make_page(key)
-            self.pages[key] = page
-            self.stack.addWidget(page)
             item = QListWidgetItem(translate("MainWindow", label))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
@@ -82,7 +87,6 @@ class MainWindow(QMainWindow):
         self.file_label = QLabel()
         self.statusBar().addPermanentWidget(self.file_label)
         self._menus()
-        self._extra_actions()
         self.auto_backup = AutoBackup(self)
         screen = self.screen().availableGeometry()
         self.resize(min(1280, screen.width() - 40), min(780, screen.height() - 60))
@@ -94,24 +98,37 @@ class MainWindow(QMainWindow):
     # --- building -----------------------------------------------------------------
 
     def _make_page(self, key: str) -> QWidget:
+        page = self._new_page(key)
+        self.stack.addWidget(page)
+        if isinstance(page, RecordPage):
+            page.changed.connect(self.records_changed)
+            self._extra_actions(key, page)
+            page.restore_layout()
+        return page
+
+    def _new_page(self, key: str) -> QWidget:
         if key == "overview":
             page = OverviewPage()
             page.list_requested.connect(self.open_list)
             page.record_requested.connect(self.open_record)
             return page
         if key == "summary":
+            from ui.pages.summary import SummaryPage
+
             return SummaryPage()
         if key == "bin":
-            page = RecycleBinPage()
-            page.changed.connect(self.records_changed)
-            return page
+            from ui.pages.recycle_bin import RecycleBinPage
+
+            bin_page = RecycleBinPage()
+            bin_page.changed.connect(self.records_changed)
+            return bin_page
         if key == "settings":
-            page = SettingsPage()
-            page.changed.connect(self.settings_changed)
-            return page
-        page = RecordPage(lists.LISTS[key])
-        page.changed.connect(self.records_changed)
-        return page
+            from ui.pages.settings import SettingsPage
+
+            settings_page = SettingsPage()
+            settings_page.changed.connect(self.settings_changed)
+            return settings_page
+        return RecordPage(lists.LISTS[key])
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
@@ -123,13 +140,13 @@ class MainWindow(QMainWindow):
                                             self.export_registers)
         export_action.setShortcut(QKeySequence("Ctrl+E"))
         file_menu.addAction(translate("MainWindow", "Import roster…"), self.import_roster)
-        file_menu.addAction(translate("MainWindow", "Export change history…"), lambda: export_history(self))
+        file_menu.addAction(translate("MainWindow", "Export change history…"), self.export_history)
         file_menu.addSeparator()
         file_menu.addAction(translate("MainWindow", "Back up to…"), self.backup_to)
         file_menu.addAction(translate("MainWindow", "Restore from a backup…"), self.restore_from_backup)
         file_menu.addSeparator()
-        file_menu.addAction(translate("MainWindow", "Export data package…"), lambda: export_package(self))
-        file_menu.addAction(translate("MainWindow", "Import data package…"), lambda: import_package(self))
+        file_menu.addAction(translate("MainWindow", "Export data package…"), self.export_package)
+        file_menu.addAction(translate("MainWindow", "Import data package…"), self.import_package)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(translate("MainWindow", "Quit"), self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -148,24 +165,24 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         help_menu.addAction(translate("MainWindow", "About 台账通"), self.about)
 
-    def _extra_actions(self) -> None:
-        visits, suggestions = self.pages["visits"], self.pages["suggestions"]
-        visits.add_action(translate("MainWindow", "Raise a rectification"),
-                          lambda: self.raise_rectification(visits))
-        suggestions.add_action(translate("MainWindow", "Raise a rectification"),
-                               lambda: self.raise_rectification(suggestions))
-        suggestions.add_action(translate("MainWindow", "Merge…"), self.merge_suggestions)
-        self.pages["sessions"].add_action(translate("MainWindow", "Print sign-in sheet"),
-                                          self.print_signin_sheet)
-        sessions = self.pages["sessions"]
-        sessions.add_action(translate("MainWindow", "Write minutes…"),
-                            lambda: write_minutes_of(self, sessions.current_record()))
+    def _extra_actions(self, key: str, page: RecordPage) -> None:
+        """The buttons a list has beyond New, Edit and Delete."""
+        if key in ("visits", "suggestions"):
+            page.add_action(translate("MainWindow", "Raise a rectification"),
+                            lambda: self.raise_rectification(page))
+        if key == "suggestions":
+            page.add_action(translate("MainWindow", "Merge…"), self.merge_suggestions)
+        if key == "sessions":
+            page.add_action(translate("MainWindow", "Print sign-in sheet"), self.print_signin_sheet)
+            page.add_action(translate("MainWindow", "Write minutes…"), self.write_minutes)
 
     # --- pages ----------------------------------------------------------------------
 
     def _show_page(self, row: int) -> None:
-        self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
+        if row < 0:
+            return
+        page = self.pages[PAGES[row][0]]
+        self.stack.setCurrentWidget(page)
         if isinstance(page, RecordPage) and not page.shown:
             page.shown = True
             page.apply_filters()
@@ -222,6 +239,8 @@ class MainWindow(QMainWindow):
         if source is None:
             self.statusBar().showMessage(translate("MainWindow", "Choose a record first."), 4000)
             return
+        from ui.forms import DIALOGS
+
         dialog = DIALOGS[r.Rectification](self, None, store.rectification_from(source))
         if ask(dialog) is not None:
             page.apply_filters(wait=True)
@@ -240,6 +259,8 @@ class MainWindow(QMainWindow):
             warn(self, translate("MainWindow", "Merge"), translate(
                 "MainWindow", "Only suggestions of the same campaign can be merged."))
             return
+        from ui.forms.merge_suggestions import MergeDialog
+
         dialog = MergeDialog(self, chosen)
         if dialog.exec():
             page.apply_filters(wait=True)
@@ -249,18 +270,44 @@ class MainWindow(QMainWindow):
 
     def export_registers(self) -> None:
         """The register workbook: choices, then the export with its progress (not blocking)."""
+        from ui.dialogs.export_registers import ExportDialog
+
         self.export_dialog = ExportDialog(self)
         self.export_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.export_dialog.open()
 
     def import_roster(self) -> None:
+        from ui.dialogs.import_roster import ImportDialog
+
         self.import_dialog = ImportDialog(self)
         self.import_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_dialog.imported.connect(lambda _result: self.records_changed())
         self.import_dialog.open()
 
     def print_signin_sheet(self) -> None:
+        from ui.dialogs.signin_sheet import print_signin_sheet
+
         print_signin_sheet(self, self.pages["sessions"].current_record())
+
+    def write_minutes(self) -> None:
+        from ui.dialogs.minutes import write_minutes_of
+
+        write_minutes_of(self, self.pages["sessions"].current_record())
+
+    def export_history(self) -> None:
+        from ui.dialogs.history_export import export_history
+
+        export_history(self)
+
+    def export_package(self) -> None:
+        from ui.dialogs.packages import export_package
+
+        export_package(self)
+
+    def import_package(self) -> None:
+        from ui.dialogs.packages import import_package
+
+        import_package(self)
 
     def open_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -282,9 +329,13 @@ class MainWindow(QMainWindow):
             self.switch_to(path)
 
     def backup_to(self) -> None:
+        from ui.dialogs.backup import backup_to_file
+
         backup_to_file(self)
 
     def restore_from_backup(self) -> None:
+        from ui.dialogs.backup import RestoreDialog
+
         self.restore_dialog = RestoreDialog(self)
         self.restore_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.restore_dialog.restored.connect(self._on_restore_dialog_restored)
@@ -314,7 +365,8 @@ class MainWindow(QMainWindow):
                 page.reload_filter_choices()
                 page.shown = False
         self._show_page(self.nav.currentRow())
-        self.pages["settings"].refresh()
+        if "settings" in self.pages:
+            self.pages["settings"].refresh()
         self.refresh_title()
         return True
 
@@ -347,9 +399,6 @@ class MainWindow(QMainWindow):
         splitter = stored.value("window/splitter")
         if isinstance(splitter, QByteArray | bytes):
             self.splitter.restoreState(splitter)
-        for page in self.pages.values():
-            if isinstance(page, RecordPage):
-                page.restore_layout()
 
     def save_layout(self) -> None:
         stored = settings()

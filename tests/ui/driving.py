@@ -28,11 +28,14 @@ from ui.widgets.fields import RecordChoice
 
 
 def make_window(qtbot, path) -> MainWindow:
-    """The main window as GUI tests open it: shown, its first list read."""
+    """The main window as GUI tests open it: shown, its first page (the overview) counted.
+
+    The other pages are built and read when first shown (``window.show_page``).
+    """
     window = MainWindow(path)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: not window.pages["sessions"].count.text().startswith("Searching"))
+    qtbot.waitUntil(lambda: window.pages["overview"].result is not None, timeout=10_000)
     return window
 
 

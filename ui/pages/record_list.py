@@ -25,10 +25,16 @@ from models import lists, store
 from models.lists import ListSpec
 from models.records import BaseModel
 from ui.common import confirm, guarded, settings, translate
-from ui.forms import DIALOGS, ask
 from ui.widgets.choices import campaign_choices, chosen_key, fill_choices, village_choices
 from ui.widgets.date_input import DateInput
 from ui.widgets.record_table import RecordTableModel
+
+
+def ask(dialog):
+    """``ui.forms.ask``: the forms are imported when one is first opened, not to show a list."""
+    from ui.forms import ask as ask_form
+
+    return ask_form(dialog)
 
 
 class RecordPage(QWidget):
@@ -245,6 +251,8 @@ class RecordPage(QWidget):
         return self.spec.model.get_or_none(self.spec.model.id == key) if key else None
 
     def open_dialog(self, record: BaseModel | None = None, initial: dict | None = None):
+        from ui.forms import DIALOGS
+
         dialog = DIALOGS[self.spec.model](self, record, initial)
         saved = ask(dialog)
         if saved is not None:

@@ -45,12 +45,14 @@ class RecordTableModel(QAbstractTableModel):
         self._keys = array("q")
         self._rows: dict[int, tuple] = {}
         self._generation = 0
+        self._active = False  # read once: a new sort reads the list again (not before: a page being built)
         self._overdue = next((i for i, c in enumerate(spec.columns) if c.kind == "flag"), None)
 
     # --- loading --------------------------------------------------------------
 
     def reload(self, *, wait: bool = False) -> None:
         """Run the list's query again; ``wait`` loads on this thread (tests, first show)."""
+        self._active = True
         self._generation += 1
         generation = self._generation
         records = RecordList(self.spec, self.filters, self.sort_key)
@@ -125,8 +127,10 @@ class RecordTableModel(QAbstractTableModel):
         spec_column = self.spec.columns[column]
         if not spec_column.sortable:
             return
-        self.sort_key = (spec_column.key, order == Qt.SortOrder.DescendingOrder)
-        self.reload()
+        sort_key = (spec_column.key, order == Qt.SortOrder.DescendingOrder)
+        changed, self.sort_key = sort_key != self.sort_key, sort_key
+        if changed and self._active:
+            self.reload()
 
     # --- for the page -----------------------------------------------------------
 

@@ -157,7 +157,7 @@ def menu_action(window: MainWindow, text: str):
 def test_the_sign_in_action_writes_the_sheet_of_the_chosen_session(qtbot, village_db, tmp_path,
                                                                   monkeypatch, opened, messages):
     window = make_window(qtbot, village_db)
-    page = window.pages["sessions"]
+    page = window.show_page("sessions")
     target = tmp_path / "签到表.xlsx"
     save_as(monkeypatch, target)
     button(page, "Print sign-in sheet").click()  # nothing chosen yet

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import overview, store
+from models import figures, overview, store
 from models.figures import Scope
 from models.i18n import QT_TRANSLATE_NOOP
 from ui.common import translate
@@ -39,7 +39,8 @@ from ui.widgets.date_input import DateInput
 class OverviewPage(QWidget):
     list_requested = Signal(object)  # ListRequest
     record_requested = Signal(object, object)  # model, record id
-    computed = Signal()  # the figures on the page are up to date
+    figures_shown = Signal()  # the figures on the page are up to date (the charts and to-do follow)
+    computed = Signal()  # everything on the page is up to date
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -144,13 +145,26 @@ class OverviewPage(QWidget):
     # --- computing ----------------------------------------------------------------------------
 
     def refresh(self, *_args, wait: bool = False) -> None:
-        """Count again (on a worker thread unless ``wait``)."""
+        """Count again (on a worker thread unless ``wait``): the figures first, then the charts and to-do."""
         scope = self.scope = self.current_scope()
         self._generation += 1
         generation = self._generation
         self.status.setText(translate("Overview", "Counting…"))
         run = run_here if wait else run_in_background
-        run(lambda _job: overview.compute(scope), lambda result: self._on_computed(generation, result),
+        run(lambda _job: figures.compute(scope), lambda counted: self._on_counted(generation, counted, wait),
+            lambda error: self._on_failed(generation, error))
+
+    def _on_counted(self, generation: int, counted: figures.Figures, wait: bool) -> None:
+        if generation != self._generation:
+            return
+        self.status.setText(translate("Overview", "Counted from {n} records of the data file.").format(
+            n=f"{counted.sessions + counted.visits + counted.suggestions:,}"))
+        self.figure_box.show_figures(counted, self.scope)
+        self.figures_shown.emit()
+        scope = self.scope
+        run = run_here if wait else run_in_background
+        run(lambda _job: overview.compute(scope, counted),
+            lambda result: self._on_computed(generation, result),
             lambda error: self._on_failed(generation, error))
 
     def _on_failed(self, generation: int, error: Exception) -> None:
@@ -162,10 +176,7 @@ class OverviewPage(QWidget):
         if generation != self._generation:
             return
         self.result = result
-        self.status.setText(translate("Overview", "Counted from {n} records of the data file.").format(
-            n=f"{result.figures.sessions + result.figures.visits + result.figures.suggestions:,}"))
         self._show_state(result)
-        self.figure_box.show_figures(result.figures, self.scope)
         self.chart_panel.show_result(result, self.scope)
         self._show_todo(result)
         self.computed.emit()

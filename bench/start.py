@@ -1,0 +1,127 @@
+"""How long the window takes to open, as whole processes, against a bare QMainWindow process.
+
+    python bench/start.py --db FILE [--db FILE …] [--runs 5]
+
+For each data file: ``python main.py --smoke --db FILE`` (the window opens,
+its first page shows its figures, it quits) and a bare process that imports
+PySide6, shows an empty ``QMainWindow``, paints it and quits. The two run in
+turn (ours, bare, ours, bare …) after one warm-up pair, each timed from its
+start to its exit, and the ratio is taken pair by pair, so that a machine
+whose speed drifts during the run still gives a fair ratio. Printed: the
+medians of both, the median of the pairs' ratios and the milliseconds
+``--smoke`` itself printed (from the start of main.py to the painted figures).
+The file's ``PRAGMA quick_check``, which opening runs today, is timed on its
+own beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1280, 780)
+window.show()
+QTimer.singleShot(0, lambda: (window.repaint(), app.exit(0)))
+sys.exit(app.exec())
+"""
+
+
+def _environment(home: Path) -> dict[str, str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                   "TAIZHANGTONG_HOME": str(home)}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled once, then loaded
+    return environment
+
+
+def _timed(command: list[str], environment: dict[str, str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=environment, check=False, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command)} failed: {done.stderr.strip()[-500:]}")
+    return seconds * 1000, done.stdout.strip()
+
+
+def pairs(path: Path, runs: int) -> dict[str, float]:
+    """Medians (ms) of ours, of the bare window, of the pairs' ratios, and of what --smoke printed."""
+    with tempfile.TemporaryDirectory() as home:
+        environment = _environment(Path(home))
+        ours_command = [sys.executable, str(ROOT / "main.py"), "--smoke", "--db", str(path)]
+        bare_command = [sys.executable, "-c", BARE]
+        ours, bare, ratios, printed = [], [], [], []
+        for run in range(runs + 1):
+            ours_ms, said = _timed(ours_command, environment)
+            bare_ms, _ = _timed(bare_command, environment)
+            if run == 0:
+                continue  # warm-up: compiled files written, the file in the system's cache
+            ours.append(ours_ms)
+            bare.append(bare_ms)
+            ratios.append(ours_ms / bare_ms)
+            printed.append(float(said.split()[0]))
+    return {"ours": statistics.median(ours), "bare": statistics.median(bare),
+            "ratio": statistics.median(ratios), "printed": statistics.median(printed)}
+
+
+def quick_check_ms(path: Path, runs: int) -> float:
+    from bench.common import median_ms
+    from models import sqlite
+
+    def check() -> None:
+        connection = sqlite.open_readonly(path)
+        try:
+            sqlite.health_problems(connection)
+        finally:
+            connection.close()
+
+    return median_ms(check, runs)
+
+
+def summary(data) -> list:
+    """For ``bench/run.py``: the township and the county demo against the bare window."""
+    from bench.common import Row
+
+    rows = []
+    for size, path, goal in (("township", data.township, "≤ 1.5×"), ("county", data.county, "≤ 2×")):
+        if path is None:
+            continue
+        found = pairs(path, data.runs)
+        rows.append(Row("start", f"{size}: python main.py --smoke", found["ours"], found["bare"],
+                        "bare QMainWindow process", goal=goal, paired_ratio=found["ratio"]))
+        rows.append(Row("start", f"{size}: of which PRAGMA quick_check", quick_check_ms(path, data.runs),
+                        found["bare"], "bare QMainWindow process"))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, action="append", required=True, metavar="FILE",
+                        help="a data file that has been set up (a demo); may be given more than once")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    print(f"Python {sys.version.split()[0]}; {args.runs} pairs after one warm-up pair; whole processes")
+    print(f"{'data file':<32}{'ours ms':>9}{'bare ms':>9}{'ratio':>8}{'--smoke ms':>12}"
+          f"{'quick_check ms':>16}")
+    for path in args.db:
+        found = pairs(path, args.runs)
+        print(f"{path.name:<32}{found['ours']:>9.0f}{found['bare']:>9.0f}{found['ratio']:>7.2f}×"
+              f"{found['printed']:>12.0f}{quick_check_ms(path, args.runs):>16.0f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
