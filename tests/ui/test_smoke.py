@@ -37,3 +37,17 @@ def test_smoke_on_a_file_that_was_never_set_up_fails_in_one_line(tmp_path, empty
     assert result.returncode == 1
     assert result.stdout == ""
     assert "--smoke" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_opening_the_window_imports_no_exporter_nor_their_libraries(_village_template, tmp_path):
+    path = tmp_path / "village.db"
+    shutil.copy(_village_template, path)
+    code = ("import sys, main\n"
+            f"status = main.main(['--smoke', '--lang', 'en', '--db', {str(path)!r}])\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'openpyxl', 'docx', 'exporters'}))\n"
+            "sys.exit(status)")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TAIZHANGTONG_HOME": str(tmp_path / "home")}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
