@@ -19,7 +19,10 @@ from models import records as r
 
 
 def say(*words) -> None:
-    print(*words, flush=True)
+    # One write of the whole line: print() writes each word on its own, and a kill between
+    # two of them left half a line for the parent to read.
+    sys.stdout.write(" ".join(str(word) for word in words) + "\n")
+    sys.stdout.flush()
 
 
 def run(path: Path, seed: int) -> None:
