@@ -7,6 +7,7 @@ file written by a newer program, or by another program, is refused.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
@@ -51,7 +52,16 @@ def _v4_person_staff(db: peewee.Database) -> None:
     db.execute_sql('ALTER TABLE "person" ADD COLUMN "staff" INTEGER NOT NULL DEFAULT 1')
 
 
-UPGRADES: list[Upgrade] = [_v2_summary_texts, _v3_change_history, _v4_person_staff]
+def _v5_sorting_and_searching(db: peewee.Database) -> None:
+    """Version 5: long lists read in the order shown, long text searched through trigram indexes."""
+    db.execute_sql('CREATE INDEX "visit_date" ON "visit" ("date")')
+    db.execute_sql('CREATE INDEX "village_name" ON "village" ("name")')
+    sqlite.create_text_index(db, "visit", ("requests", "situation"))
+    sqlite.create_text_index(db, "household", ("id_number", "phone", "address"))
+
+
+UPGRADES: list[Upgrade] = [_v2_summary_texts, _v3_change_history, _v4_person_staff,
+                           _v5_sorting_and_searching]
 
 
 def schema_version() -> int:
@@ -80,6 +90,8 @@ def open_database(path: str | Path, backups: Path | None = None) -> peewee.Sqlit
     try:
         database.connect()
         _prepare(path, backups if backups is not None else paths.backups_dir())
+        with contextlib.suppress(peewee.DatabaseError):  # a read-only file: the statistics can wait
+            sqlite.keep_statistics(database)
     except peewee.DatabaseError as error:
         close_database()
         raise DatabaseOpenError(
@@ -151,6 +163,7 @@ def _prepare(path: Path, backups: Path) -> None:
 def _create_schema() -> None:
     with database.atomic():
         database.create_tables(ALL_MODELS)
+        sqlite.create_text_indexes(database)
         sqlite.set_application_id(database)
         sqlite.set_user_version(database, schema_version())
 

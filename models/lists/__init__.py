@@ -9,7 +9,7 @@ Searching and filtering happen in SQL, never in Python.
 - ``specs``: the lists themselves, ``LISTS``.
 """
 
-from models.lists.record_list import OVERDUE, Column, ListFilter, ListSpec, RecordList, overdue_condition
+from models.lists.record_list import OVERDUE, Column, ListFilter, ListSpec, RecordList, Via, overdue_condition
 from models.lists.specs import (
     HOUSEHOLDS,
     LISTS,
@@ -23,5 +23,5 @@ from models.lists.specs import (
 )
 
 __all__ = ["HOUSEHOLDS", "LISTS", "OVERDUE", "PERSONS", "PUBLICITY", "RECTIFICATIONS", "SESSIONS",
-           "SUGGESTIONS", "VISITS", "WRITINGS", "Column", "ListFilter", "ListSpec", "RecordList",
+           "SUGGESTIONS", "VISITS", "WRITINGS", "Column", "ListFilter", "ListSpec", "RecordList", "Via",
            "overdue_condition"]

@@ -7,7 +7,7 @@ from peewee import JOIN, Case, fn
 from models import records as r
 from models import sqlite, vocab
 from models.i18n import QT_TRANSLATE_NOOP
-from models.lists.record_list import Column, ListSpec, overdue_condition
+from models.lists.record_list import Column, ListSpec, Via, overdue_condition
 
 Host = r.Person.alias("host")
 Recorder = r.Person.alias("recorder")
@@ -61,7 +61,8 @@ SESSIONS = ListSpec(
     ),
     joins=lambda q: (q.join_from(r.Session, Host, JOIN.LEFT_OUTER, on=(r.Session.host == Host.id))
                      .join_from(r.Session, r.Phase, JOIN.LEFT_OUTER)),
-    search=(r.Session.topic, r.Session.place, r.Session.speaker, r.Session.content, Host.name),
+    search=(r.Session.topic, r.Session.place, r.Session.speaker, r.Session.content,
+            Via(r.Session.host, r.Person.name)),
     default_sort=("date", True),
     campaign=r.Session.campaign, date=r.Session.date,
     choice=r.Session.kind, choice_vocabulary=vocab.SESSION_KINDS,
@@ -83,7 +84,7 @@ WRITINGS = ListSpec(
     joins=lambda q: (q.join_from(r.Writing, Author, on=(r.Writing.person == Author.id))
                      .join_from(r.Writing, Checker, JOIN.LEFT_OUTER,
                                 on=(r.Writing.checked_by == Checker.id))),
-    search=(r.Writing.title, Author.name),
+    search=(r.Writing.title, Via(r.Writing.person, r.Person.name)),
     default_sort=("date", True),
     campaign=r.Writing.campaign, village=Author.village, date=r.Writing.date,
     choice=r.Writing.kind, choice_vocabulary=vocab.WRITING_KINDS,
@@ -108,7 +109,10 @@ VISITS = ListSpec(
     ),
     joins=lambda q: (q.join_from(r.Visit, r.Household).join_from(r.Household, r.Village)
                      .join_from(r.Household, r.VillageGroup, JOIN.LEFT_OUTER)),
-    search=(r.Household.head_name, r.Village.name, r.Visit.requests, r.Visit.situation),
+    search=(Via(r.Visit.household, r.Household.head_name),
+            Via(r.Visit.household, Via(r.Household.village, r.Village.name)),
+            Via(r.Visit.household, Via(r.Household.group, r.VillageGroup.name)),
+            r.Visit.requests, r.Visit.situation),
     default_sort=("date", True),
     campaign=r.Visit.campaign, village=r.Household.village, date=r.Visit.date,
     choice=r.Visit.method, choice_vocabulary=vocab.VISIT_METHODS,
@@ -138,8 +142,8 @@ SUGGESTIONS = ListSpec(
                      .join_from(r.Suggestion, SuggestionCategory, JOIN.LEFT_OUTER,
                                 on=(r.Suggestion.category == SuggestionCategory.id))
                      .join_from(r.Suggestion, r.SuggestionItem, JOIN.LEFT_OUTER)),
-    search=(r.Suggestion.content, r.Suggestion.submitter_name, Submitter.name,
-            r.Suggestion.reply, r.SuggestionItem.title),
+    search=(r.Suggestion.content, r.Suggestion.submitter_name, Via(r.Suggestion.submitter, r.Person.name),
+            r.Suggestion.reply, Via(r.Suggestion.item, r.SuggestionItem.title)),
     default_sort=("date", True),
     campaign=r.Suggestion.campaign, date=r.Suggestion.date,
     choice=r.Suggestion.status, choice_vocabulary=vocab.SUGGESTION_STATUSES,
@@ -172,7 +176,7 @@ RECTIFICATIONS = ListSpec(
                      .join_from(r.Rectification, Owner, JOIN.LEFT_OUTER,
                                 on=(r.Rectification.person == Owner.id))),
     search=(r.Rectification.problem, r.Rectification.measures, r.Rectification.department,
-            Owner.name),
+            Via(r.Rectification.person, r.Person.name)),
     default_sort=("recorded_on", True),
     campaign=r.Rectification.campaign, date=r.Rectification.recorded_on,
     choice=r.Rectification.status, choice_vocabulary=vocab.RECTIFICATION_STATUSES,
@@ -216,7 +220,8 @@ HOUSEHOLDS = ListSpec(
     ),
     joins=lambda q: (q.join_from(r.Household, r.Village)
                      .join_from(r.Household, r.VillageGroup, JOIN.LEFT_OUTER)),
-    search=(r.Household.head_name, r.Household.id_number, r.Household.phone, r.Village.name,
+    search=(r.Household.head_name, r.Household.id_number, r.Household.phone,
+            Via(r.Household.village, r.Village.name), Via(r.Household.group, r.VillageGroup.name),
             r.Household.address),
     default_sort=("village", False),
     village=r.Household.village,

@@ -1562,6 +1562,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>正在查找…</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
         <source>The list could not be read: {error}</source>
         <translation>无法读取列表：{error}</translation>
     </message>

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 
 from models import records as r
-from models import store
+from models import sqlite, store
 from models.personal import id_check_char
 
 _serial = itertools.count(1)
@@ -63,3 +63,13 @@ class World:
         return store.save(r.Rectification, {
             "campaign": self.campaign.id, "recorded_on": dt.date(2026, 3, 10),
             "problem": "会议迟到", "source": "self", **values})
+
+
+def undo_version_5(connection) -> None:
+    """A file as version 4 wrote it: no sorting indexes, no trigram indexes (nor their triggers)."""
+    connection.execute('DROP INDEX "visit_date"')
+    connection.execute('DROP INDEX "village_name"')
+    for table in sqlite.TEXT_INDEXES:
+        for trigger in ("insert", "delete", "update"):
+            connection.execute(f'DROP TRIGGER "{table}_text_{trigger}"')
+        connection.execute(f'DROP TABLE "{table}_text"')

@@ -9,6 +9,7 @@ from playhouse.migrate import SqliteMigrator, migrate
 
 from models import db, sqlite, store
 from models import records as r
+from tests.models.factories import World, undo_version_5
 
 
 def _pragma(name):
@@ -117,6 +118,7 @@ def test_a_version_1_file_gets_the_summary_wording_table(tmp_path):
         "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'summary_text'")}
     db.close_database()
     connection = sqlite3.connect(new)
+    undo_version_5(connection)
     connection.execute("DROP TABLE summary_text")
     connection.execute('DROP TABLE "change"')  # version 3
     connection.execute('ALTER TABLE "person" DROP COLUMN "staff"')  # version 4
@@ -145,12 +147,40 @@ def test_a_version_3_file_keeps_its_persons_as_staff(tmp_path):
     db.close_database()
     connection = sqlite3.connect(path)
     connection.execute('ALTER TABLE "person" DROP COLUMN "staff"')
+    undo_version_5(connection)
     connection.execute("PRAGMA user_version = 3")
     connection.commit()
     connection.close()
     db.open_database(path, backups=tmp_path / "backups")
-    assert sqlite.user_version(r.database) == db.schema_version() == 4
+    assert sqlite.user_version(r.database) == db.schema_version() == 5
     assert r.Person.get().staff is True
     party_member = store.save(r.Person, {"unit": unit.id, "name": "村民党员", "party_member": True,
                                          "staff": False})
     assert r.Person.get_by_id(party_member.id).staff is False
+
+
+def _schema(connection) -> set[tuple[str, str]]:
+    return {(name, sql) for name, sql in connection.execute(
+        "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%'")}
+
+
+def test_a_version_4_file_gets_the_indexes_of_version_5_with_its_rows_in_them(tmp_path):
+    path = tmp_path / "v4.db"
+    db.open_database(path)
+    world = World()
+    household = world.household("向飞", address="牛垭社区1组1号")
+    visit = world.visit(household=household, requests="希望硬化通组公路")
+    expected = _schema(r.database.connection())
+    db.close_database()
+    connection = sqlite3.connect(path)
+    undo_version_5(connection)
+    connection.execute("PRAGMA user_version = 4")
+    connection.commit()
+    connection.close()
+    db.open_database(path, backups=tmp_path / "backups")
+    assert sqlite.user_version(r.database) == db.schema_version() == 5
+    assert _schema(r.database.connection()) == expected
+    for field, word, key in ((r.Visit.requests, "通组公路", visit.id),
+                             (r.Household.address, "社区1组", household.id)):
+        model = field.model
+        assert [row.id for row in model.select().where(sqlite.text_contains(field, word))] == [key]

@@ -52,6 +52,7 @@ class RecordPage(QWidget):
         self._current_campaign = None  # the one the campaign filter was last set to follow
         self.extra_actions: list[tuple[str, Callable[[], None]]] = []
         self.model.loading.connect(lambda: self.count.setText(translate("Lists", "Searching…")))
+        self.model.first_rows.connect(lambda _n: self.count.setText(translate("Lists", "Counting…")))
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(lambda text: self.count.setText(
             translate("Lists", "The list could not be read: {error}").format(error=text)))
@@ -292,7 +293,7 @@ class RecordPage(QWidget):
 
     def after_change(self, record: BaseModel | None) -> None:
         self._select_after = record.id if record is not None else None
-        self.model.reload(wait=self.model.rowCount() < self.WAIT_BELOW)
+        self.model.reload(wait=self.model.complete and self.model.rowCount() < self.WAIT_BELOW)
         self.changed.emit()
 
     def _select_saved(self) -> None:

@@ -1,10 +1,11 @@
-"""A record list as a Qt table model: ids loaded in the background, rows on demand.
+"""A record list as a Qt table model: the first rows at once, the whole list after, rows on demand.
 
-``models.lists.RecordList`` gives the row ids of a whole list in display order
-(a compact array, a million visits included) and reads only the rows asked
-for. The ids are loaded on a worker thread with its own SQLite connection,
-so typing in the search box never freezes the window; rows are read a page at
-a time on the GUI thread when the view paints them.
+``models.lists.RecordList`` gives the row ids of a list in display order (a
+compact array, a million visits included) and reads only the rows asked for.
+A new search or sort reads the first page of ids and their rows on a worker
+thread, shows them, then reads the ids of the whole list (and so its count)
+on a worker again: the first rows never wait for the million behind them.
+Rows are read a page at a time on the GUI thread when the view paints them.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from models import sqlite
 from models.lists import ListFilter, ListSpec, RecordList
-from ui.jobs import run_here, run_in_background
+from ui.jobs import BackgroundJob, run_here, run_in_background
 
 PAGE = 128
 OVERDUE_COLOR = QColor("#b3261e")
@@ -34,7 +35,8 @@ class RecordTableModel(QAbstractTableModel):
     """The rows of one ``ListSpec`` under the current filters and sort."""
 
     loading = Signal()
-    loaded = Signal(int)  # row count
+    first_rows = Signal(int)  # the first rows are shown; how many (the count follows)
+    loaded = Signal(int)  # the whole list is there: its row count
     failed = Signal(str)
 
     def __init__(self, spec: ListSpec, parent: QObject | None = None):
@@ -46,32 +48,74 @@ class RecordTableModel(QAbstractTableModel):
         self._rows: dict[int, tuple] = {}
         self._generation = 0
         self._active = False  # read once: a new sort reads the list again (not before: a page being built)
+        self._job: BackgroundJob | None = None  # the reading under way
+        self.complete = False  # every row id of the list is there (not only the first page)
         self._overdue = next((i for i, c in enumerate(spec.columns) if c.kind == "flag"), None)
 
     # --- loading --------------------------------------------------------------
 
     def reload(self, *, wait: bool = False) -> None:
-        """Run the list's query again; ``wait`` loads on this thread (tests, first show)."""
+        """Run the list's query again; ``wait`` loads all of it on this thread (tests, after a save)."""
         self._active = True
         self._generation += 1
         generation = self._generation
+        if self._job is not None:
+            self._job.cancel()  # an older list being read is not wanted any more
+            self._job = None
         records = RecordList(self.spec, self.filters, self.sort_key)
+        self.complete = False
         self.loading.emit()
-        run = run_here if wait else run_in_background
-        run(lambda _job: records.keys(), lambda keys: self._on_loaded(generation, keys),
+        if wait:
+            run_here(lambda _job: records.keys(), lambda keys: self._on_loaded(generation, keys),
+                     lambda error: self._on_failed(generation, error))
+            return
+        self._job = run_in_background(
+            lambda _job: self._first_page(records), lambda page: self._on_first(generation, records, page),
+            lambda error: self._on_failed(generation, error))
+
+    @staticmethod
+    def _first_page(records: RecordList) -> tuple[array, dict[int, tuple]]:
+        keys = records.keys(limit=PAGE + 1)  # one more: is there anything after the first page?
+        return keys, records.fetch(keys[:PAGE])
+
+    def _on_first(self, generation: int, records: RecordList, page: tuple[array, dict[int, tuple]]) -> None:
+        if generation != self._generation:
+            return
+        keys, rows = page
+        self._job = None
+        self.beginResetModel()
+        self._keys = keys[:PAGE]
+        self._rows = rows
+        self.endResetModel()
+        if len(keys) <= PAGE:  # that was all of it
+            self.complete = True
+            self.loaded.emit(len(keys))
+            return
+        self.first_rows.emit(PAGE)
+        self._job = run_in_background(
+            lambda job: records.keys(stop=job.cancelled), lambda keys: self._on_loaded(generation, keys),
             lambda error: self._on_failed(generation, error))
 
     def _on_failed(self, generation: int, error: Exception) -> None:
         if generation == self._generation:  # reported to the page, which shows it
+            self._job = None
             self.failed.emit(str(error))
 
     def _on_loaded(self, generation: int, keys: array) -> None:
         if generation != self._generation:
             return  # a newer search has started meanwhile
-        self.beginResetModel()
-        self._keys = keys
-        self._rows = {}
-        self.endResetModel()
+        self._job = None
+        shown = len(self._keys)
+        if shown and keys[:shown] == self._keys and len(keys) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(keys) - 1)  # the rows on screen stay as they are
+            self._keys = keys
+            self.endInsertRows()
+        else:
+            self.beginResetModel()
+            self._keys = keys
+            self._rows = {}
+            self.endResetModel()
+        self.complete = True
         self.loaded.emit(len(keys))
 
     def _row(self, row: int) -> tuple | None:

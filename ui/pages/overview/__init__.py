@@ -1,6 +1,6 @@
 """概览: where the campaign stands, at a glance, and what to do next."""
 
 from ui.pages.overview.figures import ListRequest
-from ui.pages.overview.page import OverviewPage
+from ui.pages.overview.page import OverviewPage, count_ahead
 
-__all__ = ["ListRequest", "OverviewPage"]
+__all__ = ["ListRequest", "OverviewPage", "count_ahead"]

@@ -1,0 +1,54 @@
+"""The SQLite-only pieces: text searched through the trigram indexes, kept in step by triggers."""
+
+from __future__ import annotations
+
+import pytest
+
+from models import records as r
+from models import sqlite, store
+from tests.models.factories import World
+
+
+@pytest.fixture
+def world(empty_db) -> World:
+    return World()
+
+
+def found(field, word: str) -> list:
+    return [row.id for row in field.model.select().where(sqlite.text_contains(field, word))]
+
+
+def test_long_and_short_terms_find_the_same_rows_as_like(world):
+    home = world.household("向飞")
+    visits = [world.visit(home, requests="希望硬化通组公路"),
+              world.visit(home, situation="家中4口人，种植柑橘")]
+    for word, expected in (("通组公路", [visits[0].id]), ("公路", [visits[0].id]), ("路", [visits[0].id]),
+                           ("口人，种", [visits[1].id]), ("柑橘", [visits[1].id]), ("没有的词", [])):
+        column = r.Visit.requests if expected == [visits[0].id] else r.Visit.situation
+        assert found(column, word) == expected
+        assert found(column, word) == [v.id for v in r.Visit.select().where(column.contains(word))]
+
+
+def test_the_trigram_index_is_case_insensitive_and_takes_quotes_as_text(world):
+    world.household("李四", address='Xi"an Road 12')
+    assert len(found(r.Household.address, "xi\"AN")) == 1
+    assert len(found(r.Household.address, "road 1")) == 1
+
+
+def test_the_index_follows_inserts_updates_and_deletes(world):
+    home = world.household("向飞")
+    visit = world.visit(home, requests="希望硬化通组公路")
+    store.save(r.Visit, {**visit.__data__, "requests": "反映灌溉水渠堵塞"}, visit)
+    assert found(r.Visit.requests, "通组公路") == []
+    assert found(r.Visit.requests, "灌溉水渠") == [visit.id]
+    r.VisitVisitor.delete().where(r.VisitVisitor.visit == visit.id).execute()
+    r.Visit.delete().where(r.Visit.id == visit.id).execute()  # purged for good, not only to the bin
+    assert found(r.Visit.requests, "灌溉水渠") == []
+    assert r.database.execute_sql("INSERT INTO visit_text(visit_text) VALUES ('integrity-check')") is not None
+
+
+def test_statistics_are_measured_once_and_again_when_a_table_has_grown(world):
+    r.database.execute_sql("DROP TABLE sqlite_stat1")
+    sqlite.keep_statistics(r.database)
+    assert r.database.execute_sql("SELECT count(*) FROM sqlite_stat1").fetchone()[0] > 0
+    assert not sqlite._statistics_stale(r.database)
