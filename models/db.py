@@ -53,11 +53,12 @@ def _v4_person_staff(db: peewee.Database) -> None:
 
 
 def _v5_sorting_and_searching(db: peewee.Database) -> None:
-    """Version 5: long lists read in the order shown, long text searched through trigram indexes."""
+    """Version 5: long lists read in the order shown; text searched through indexes (see models.sqlite)."""
     db.execute_sql('CREATE INDEX "visit_date" ON "visit" ("date")')
     db.execute_sql('CREATE INDEX "village_name" ON "village" ("name")')
     sqlite.create_text_index(db, "visit", ("requests", "situation"))
     sqlite.create_text_index(db, "household", ("id_number", "phone", "address"))
+    sqlite.create_gram_index(db)  # the heads' names and the addresses of the households
 
 
 UPGRADES: list[Upgrade] = [_v2_summary_texts, _v3_change_history, _v4_person_staff,
@@ -163,7 +164,7 @@ def _prepare(path: Path, backups: Path) -> None:
 def _create_schema() -> None:
     with database.atomic():
         database.create_tables(ALL_MODELS)
-        sqlite.create_text_indexes(database)
+        sqlite.create_search_indexes(database)
         sqlite.set_application_id(database)
         sqlite.set_user_version(database, schema_version())
 

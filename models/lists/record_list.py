@@ -112,11 +112,13 @@ class RecordList:
         self.sort = sort or spec.default_sort
         self._rowid = SqlColumn(spec.model, sqlite.row_key())
 
-    def _where(self, query: peewee.Select) -> peewee.Select:
+    def _where(self, query: peewee.Select, search: str = "indexed") -> peewee.Select:
+        """The filters; the search through the indexes, row by row (``scan``) or left out (``none``)."""
         spec, f, model = self.spec, self.filters, self.spec.model
         query = query.where(model.deleted_at.is_null())
-        for word in f.text.split() if spec.search else ():
-            query = query.where(reduce(operator.or_, [_contains(e, word) for e in spec.search]))
+        for word in f.text.split() if spec.search and search != "none" else ():
+            fields = [e for e in spec.search if not (_has_chinese(word) and _digits_only(e))]
+            query = query.where(reduce(operator.or_, _contains(fields, word, search == "scan")))
         if f.campaign is not None and spec.campaign is not None:
             query = query.where(spec.campaign == f.campaign)
         if f.village is not None and spec.village is not None:
@@ -132,13 +134,13 @@ class RecordList:
             query = query.where(condition)
         return query
 
-    def _select(self, *exprs, sort_column: Column | None = None) -> peewee.Select:
+    def _select(self, *exprs, sort_column: Column | None = None, search: str = "indexed") -> peewee.Select:
         """The filtered query; joined only where a filter or the sort needs it."""
         spec = self.spec
         query: Any = spec.model.select(*exprs)
         if self._needs_joins(sort_column):
             query = spec.joins(query)
-        return self._where(query)
+        return self._where(query, search)
 
     def _needs_joins(self, sort_column: Column | None) -> bool:
         spec, f = self.spec, self.filters
@@ -163,11 +165,39 @@ class RecordList:
         are read; when it says yes, the reading ends (the ids are then partial).
         """
         column = self.spec.column(self.sort[0])
-        order = peewee.Ordering(column.expr, "DESC" if self.sort[1] else "ASC")
-        tiebreak = self._rowid.desc() if self.sort[1] else self._rowid.asc()
-        query = self._select(self._rowid, sort_column=column).order_by(order, tiebreak)
+        searched = bool(self.filters.text.strip())
+        if limit is not None and searched:
+            found = self._first_of_the_newest(column, limit)
+            if found is not None:
+                return found
+        # In index order only for the first rows of a list that is not searched (see not_by_index).
+        query = self._select(self._rowid, sort_column=column).order_by(
+            *self._order(column, by_index=limit is not None and not searched))
         if limit is not None:
             query = query.limit(limit)
+        return self._read(query, stop)
+
+    def _first_of_the_newest(self, column: Column, limit: int) -> array | None:
+        """The first rows of a search when they are among the first ``PROBE`` rows of the list unsearched.
+
+        A common term (a surname, a group) is found at once this way, without
+        collecting and sorting its hundred thousand rows; None when fewer than
+        ``limit`` rows match there (a rare term: its rows are collected instead).
+        """
+        window = self._select(self._rowid, sort_column=column, search="none").order_by(
+            *self._order(column, by_index=True)).limit(PROBE)
+        query = self._select(self._rowid, sort_column=column, search="scan").where(
+            self._rowid.in_(window)).order_by(*self._order(column, by_index=False)).limit(limit)
+        keys = self._read(query)
+        return keys if len(keys) >= limit else None
+
+    def _order(self, column: Column, by_index: bool) -> tuple:
+        expr = column.expr if by_index else sqlite.not_by_index(column.expr)
+        order = peewee.Ordering(expr, "DESC" if self.sort[1] else "ASC")
+        return order, self._rowid.desc() if self.sort[1] else self._rowid.asc()
+
+    @staticmethod
+    def _read(query, stop: Callable[[], bool] | None = None) -> array:
         keys = array("q")
         cursor = r.database.execute(query)
         while rows := cursor.fetchmany(STOP_EVERY):
@@ -190,14 +220,27 @@ class RecordList:
 
 
 STOP_EVERY = 20_000  # ids read between two looks at whether to stop
+PROBE = 5_000  # rows of a list in which the first rows of a search are looked for first
 
 
-def _contains(expr, word: str):
-    """``expr`` contains ``word``: through its link for a field of another table (``Via``)."""
-    if isinstance(expr, Via):
-        target = expr.link.rel_model
-        return expr.link.in_(target.select(target.id).where(_contains(expr.field, word)))
-    return sqlite.text_contains(expr, word)
+def _digits_only(expr) -> bool:
+    """ID numbers and phones hold digits (and an X): a Chinese term is not looked for in them."""
+    return any(expr is field for field in (r.Household.id_number, r.Household.phone, r.Person.phone))
+
+
+def _has_chinese(word: str) -> bool:
+    return any(ord(c) >= 0x2E80 for c in word)
+
+
+def _contains(fields, word: str, scan: bool = False) -> list:
+    """Conditions "one of ``fields`` contains ``word``", to be joined by OR; a ``Via`` through its link."""
+    own = [e for e in fields if not isinstance(e, Via)]
+    conditions = sqlite.text_contains(own, word, scan) if own else []
+    for via in (e for e in fields if isinstance(e, Via)):
+        target = via.link.rel_model
+        inner = reduce(operator.or_, _contains([via.field], word))
+        conditions.append(via.link.in_(target.select(target.id).where(inner)))
+    return conditions
 
 
 def _choice_condition(spec: ListSpec, code: str):

@@ -73,3 +73,7 @@ def undo_version_5(connection) -> None:
         for trigger in ("insert", "delete", "update"):
             connection.execute(f'DROP TRIGGER "{table}_text_{trigger}"')
         connection.execute(f'DROP TABLE "{table}_text"')
+    for trigger in ("insert", "delete", "update"):
+        connection.execute(f'DROP TRIGGER "household_gram_{trigger}"')
+    connection.execute('DROP TABLE "search_gram"')
+    connection.execute('DROP TABLE "search_position"')

@@ -183,4 +183,4 @@ def test_a_version_4_file_gets_the_indexes_of_version_5_with_its_rows_in_them(tm
     for field, word, key in ((r.Visit.requests, "通组公路", visit.id),
                              (r.Household.address, "社区1组", household.id)):
         model = field.model
-        assert [row.id for row in model.select().where(sqlite.text_contains(field, word))] == [key]
+        assert [row.id for row in model.select().where(*sqlite.text_contains([field], word))] == [key]

@@ -15,7 +15,8 @@ def world(empty_db) -> World:
 
 
 def found(field, word: str) -> list:
-    return [row.id for row in field.model.select().where(sqlite.text_contains(field, word))]
+    (condition,) = sqlite.text_contains([field], word)
+    return [row.id for row in field.model.select().where(condition)]
 
 
 def test_long_and_short_terms_find_the_same_rows_as_like(world):
@@ -33,6 +34,8 @@ def test_the_trigram_index_is_case_insensitive_and_takes_quotes_as_text(world):
     world.household("李四", address='Xi"an Road 12')
     assert len(found(r.Household.address, "xi\"AN")) == 1
     assert len(found(r.Household.address, "road 1")) == 1
+    assert len(found(r.Household.address, "XI")) == 1  # short: the scan of the index's copy, by LIKE
+    assert found(r.Household.address, "%") == []  # a wildcard is only a character
 
 
 def test_the_index_follows_inserts_updates_and_deletes(world):
@@ -52,3 +55,20 @@ def test_statistics_are_measured_once_and_again_when_a_table_has_grown(world):
     sqlite.keep_statistics(r.database)
     assert r.database.execute_sql("SELECT count(*) FROM sqlite_stat1").fetchone()[0] > 0
     assert not sqlite._statistics_stale(r.database)
+
+
+def test_names_and_addresses_of_any_length_are_found_through_their_characters_and_pairs(world):
+    home = world.household("向飞", address="牛垭社区1组1号")
+    other = world.household("张晓明", address="Baishi Road 3")
+    head, address = r.Household.head_name, r.Household.address
+    cases = ((head, "向", [home.id]), (head, "晓明", [other.id]), (head, "张晓明", [other.id]),
+             (head, "明张", []), (address, "垭", [home.id]), (address, "1组", [home.id]),
+             (address, "ro", [other.id]), (address, "社区1组1号", [home.id]))
+    for field, word, expected in cases:
+        assert found(field, word) == expected, word
+    store.save(r.Household, {**home.__data__, "head_name": "覃大海"}, home)
+    assert found(r.Household.head_name, "向") == [] and found(r.Household.head_name, "大海") == [home.id]
+    rows = r.database.execute_sql("SELECT count(*) FROM search_gram").fetchone()[0]
+    r.Household.delete().where(r.Household.id == other.id).execute()
+    assert found(r.Household.head_name, "晓") == []
+    assert r.database.execute_sql("SELECT count(*) FROM search_gram").fetchone()[0] < rows
