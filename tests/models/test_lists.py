@@ -298,3 +298,24 @@ def test_display_of_fetched_rows(township_db):
     assert shown["kind"] == vocab.SESSION_KINDS.label(session.kind)
     assert shown["start"] == session.start_time.strftime("%H:%M")
     assert shown["host"] == (session.host.name if session.host_id else "")
+
+
+@pytest.mark.parametrize("key, word", [("visits", "家"), ("visits", "组"), ("households", "村"),
+                                       ("visits", "没有的词"), ("households", "张")])
+@pytest.mark.parametrize("probe", [50, 100_000])
+def test_the_first_rows_of_a_search_are_the_first_of_the_whole_search(township_db, monkeypatch, key, word,
+                                                                       probe):
+    """Looked for among the newest rows first, or collected and sorted: the same first rows."""
+    from models.lists import record_list
+
+    monkeypatch.setattr(record_list, "PROBE", probe)
+    for sort in (None, (LISTS[key].columns[2].key, True)):
+        records = RecordList(LISTS[key], ListFilter(text=word), sort)
+        assert list(records.keys(limit=20)) == list(records.keys())[:20]
+
+
+@ids(SPECS)
+def test_the_first_rows_of_a_list_are_the_first_of_the_whole_list(township_db, spec):
+    for column in (c for c in spec.columns if c.sortable):
+        records = RecordList(spec, sort=(column.key, False))
+        assert list(records.keys(limit=30)) == list(records.keys())[:30]
