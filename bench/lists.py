@@ -27,10 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 RUNS = 5
 
 
-def median_ms(action: Callable[[], object]) -> float:
+def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
     action()  # warm up
     times = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
         action()
         times.append((time.perf_counter() - start) * 1000)
@@ -76,6 +76,10 @@ def measure(path: Path) -> list[str]:
             runs.append((f"keys() sorted by {column.key if column else '(joined)'}",
                          RecordList(spec, sort=(column.key, False)).keys if column else None))
             runs.append(("fetch() 60 rows", lambda plain=plain, middle=middle: plain.fetch(middle)))
+            runs.append(("first rows (keys(limit) + fetch)", lambda plain=plain: first_rows(plain)))
+            runs += [(f"first rows sorted by {c.key}{' desc' if descending else ''}",
+                      lambda spec=spec, c=c, d=descending: first_rows(RecordList(spec, sort=(c.key, d))))
+                     for c in spec.columns if c.sortable for descending in (False, True)]
             lines.append(f"{spec.key:<15}{len(keys):>9}  {'bare SELECT rowid (sqlite3)':<34}"
                          f"{baseline:>10.2f}{1:>9.1f}")
             for name, action in runs:
@@ -90,11 +94,19 @@ def measure(path: Path) -> list[str]:
     return lines
 
 
+def first_rows(records) -> int:
+    """What the window shows first after a click: the first page of ids and their rows."""
+    keys = records.keys(limit=129)
+    records.fetch(keys[:128])
+    return len(keys)
+
+
 def summary(data) -> list:
-    """For ``bench/run.py``: the first rows of every list, unfiltered, against the bare scan."""
+    """For ``bench/run.py``: the first rows of every list as the window opens it (the current campaign
+    where the list has campaigns), of all campaigns' visits, and the whole list that follows."""
     from bench.common import Row
-    from models import db
-    from models.lists import LISTS, RecordList
+    from models import db, store
+    from models.lists import LISTS, VISITS, ListFilter, RecordList
 
     rows = []
     for size, path in (("township", data.township), ("county", data.county)):
@@ -102,24 +114,31 @@ def summary(data) -> list:
             continue
         db.open_database(path)
         bare = sqlite3.connect(path)
+        campaign = store.current_campaign()
         try:
             for spec in LISTS.values():
-                table = spec.model._meta.table_name
-                baseline = median_ms(lambda table=table, bare=bare: bare.execute(
-                    f'SELECT rowid FROM "{table}" WHERE deleted_at IS NULL').fetchall())
-
-                def first_rows(spec=spec):
-                    records = RecordList(spec)
-                    keys = records.keys()
-                    records.fetch(keys[:128])
-                    return records.count()
-
-                rows.append(Row("lists", f"{size} {spec.key}: first rows", median_ms(first_rows),
-                                baseline, "bare SELECT rowid (sqlite3)", goal="< 100 ms"))
+                baseline = _bare_scan(bare, spec, data.runs)
+                shown = ListFilter(campaign=campaign.id if spec.campaign is not None else None)
+                lists = [(f"{size} {spec.key}: first rows", RecordList(spec, shown))]
+                if spec is VISITS:
+                    lists.append((f"{size} visits, all campaigns: first rows", RecordList(spec)))
+                for name, records in lists:
+                    rows.append(Row("lists", name, median_ms(lambda rl=records: first_rows(rl), data.runs),
+                                    baseline, "bare SELECT rowid (sqlite3)", goal="< 100 ms"))
+            for spec in (VISITS, LISTS["households"]):
+                whole = median_ms(RecordList(spec).keys, data.runs)
+                rows.append(Row("lists", f"{size} {spec.key}, all of it (the count, after)", whole,
+                                _bare_scan(bare, spec, data.runs), "bare SELECT rowid (sqlite3)"))
         finally:
             bare.close()
             db.close_database()
     return rows
+
+
+def _bare_scan(bare: sqlite3.Connection, spec, runs: int) -> float:
+    table = spec.model._meta.table_name
+    return median_ms(lambda: bare.execute(f'SELECT rowid FROM "{table}" WHERE deleted_at IS NULL').fetchall(),
+                     runs)
 
 
 def main(argv: list[str] | None = None) -> int:

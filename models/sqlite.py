@@ -312,6 +312,14 @@ def not_by_index(expr):
     return NodeList((SQL("+"), expr), glue="")
 
 
+def size_estimate(model) -> int:
+    """About how many rows ``model``'s table holds, at once (its largest row id; PostgreSQL: reltuples)."""
+    from peewee import Column as SqlColumn
+    from peewee import fn
+
+    return model.select(fn.MAX(SqlColumn(model, row_key()))).scalar() or 0
+
+
 def row_key() -> str:
     """The expression that addresses a row cheaply for paging through long lists."""
     return "rowid"

@@ -166,7 +166,7 @@ class RecordList:
         """
         column = self.spec.column(self.sort[0])
         searched = bool(self.filters.text.strip())
-        if limit is not None and searched:
+        if limit is not None and searched and sqlite.size_estimate(self.spec.model) > PROBE:
             found = self._first_of_the_newest(column, limit)
             if found is not None:
                 return found
