@@ -18,7 +18,7 @@ from typing import Any
 
 import peewee
 
-from models import db, settings
+from models import db, settings, sqlite
 from models import records as r
 from models.demo import words as w
 from models.demo.campaign import CampaignBuilder
@@ -64,7 +64,7 @@ def generate(path: str | Path, size: str = "township", seed: int = 2026,
     try:
         writer = _Writer()
         builder = _Builder(SIZES[size], random.Random(seed), writer, progress or (lambda _: None))
-        with r.database.atomic():
+        with sqlite.bulk_writes(r.database):
             builder.build()
             writer.flush_all()
         return {model._meta.table_name: model.select().count() for model in r.RECORD_MODELS}

@@ -72,3 +72,25 @@ def test_names_and_addresses_of_any_length_are_found_through_their_characters_an
     r.Household.delete().where(r.Household.id == other.id).execute()
     assert found(r.Household.head_name, "晓") == []
     assert r.database.execute_sql("SELECT count(*) FROM search_gram").fetchone()[0] < rows
+
+
+def test_rows_written_in_bulk_are_indexed_at_the_end_and_a_failure_keeps_the_triggers(world):
+    def triggers() -> set[str]:
+        rows = r.database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        return {name for (name,) in rows}
+
+    before = triggers()
+    with sqlite.bulk_writes(r.database):
+        home = world.household("覃大海", address="龙潭村2组")
+        visit = world.visit(home, requests="希望硬化通组公路")
+        assert found(r.Visit.requests, "通组公路") == []  # not yet: at the end
+    assert found(r.Visit.requests, "通组公路") == [visit.id]
+    assert found(r.Household.head_name, "大海") == [home.id]
+    assert found(r.Household.address, "2组") == [home.id]
+    with pytest.raises(RuntimeError), sqlite.bulk_writes(r.database):
+        world.household("没写成")
+        raise RuntimeError("disk full")
+    assert triggers() == before
+    assert found(r.Household.head_name, "写成") == []
+    later = world.household("向飞")  # written one by one again, through the triggers
+    assert found(r.Household.head_name, "向飞") == [later.id]
