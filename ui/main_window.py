@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -140,13 +142,16 @@ class MainWindow(QMainWindow):
                                             self.export_registers)
         export_action.setShortcut(QKeySequence("Ctrl+E"))
         file_menu.addAction(translate("MainWindow", "Import roster…"), self.import_roster)
-        file_menu.addAction(translate("MainWindow", "Export change history…"), self.export_history)
+        file_menu.addAction(translate("MainWindow", "Export change history…"),
+                            self._on_first_use("ui.dialogs.history_export", "export_history"))
         file_menu.addSeparator()
         file_menu.addAction(translate("MainWindow", "Back up to…"), self.backup_to)
         file_menu.addAction(translate("MainWindow", "Restore from a backup…"), self.restore_from_backup)
         file_menu.addSeparator()
-        file_menu.addAction(translate("MainWindow", "Export data package…"), self.export_package)
-        file_menu.addAction(translate("MainWindow", "Import data package…"), self.import_package)
+        file_menu.addAction(translate("MainWindow", "Export data package…"),
+                            self._on_first_use("ui.dialogs.packages", "export_package"))
+        file_menu.addAction(translate("MainWindow", "Import data package…"),
+                            self._on_first_use("ui.dialogs.packages", "import_package"))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(translate("MainWindow", "Quit"), self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -173,8 +178,10 @@ class MainWindow(QMainWindow):
         if key == "suggestions":
             page.add_action(translate("MainWindow", "Merge…"), self.merge_suggestions)
         if key == "sessions":
-            page.add_action(translate("MainWindow", "Print sign-in sheet"), self.print_signin_sheet)
-            page.add_action(translate("MainWindow", "Write minutes…"), self.write_minutes)
+            page.add_action(translate("MainWindow", "Print sign-in sheet"),
+                            self._on_first_use("ui.dialogs.signin_sheet", "print_signin_sheet", session=True))
+            page.add_action(translate("MainWindow", "Write minutes…"),
+                            self._on_first_use("ui.dialogs.minutes", "write_minutes_of", session=True))
 
     # --- pages ----------------------------------------------------------------------
 
@@ -284,30 +291,18 @@ class MainWindow(QMainWindow):
         self.import_dialog.imported.connect(lambda _result: self.records_changed())
         self.import_dialog.open()
 
-    def print_signin_sheet(self) -> None:
-        from ui.dialogs.signin_sheet import print_signin_sheet
+    def _on_first_use(self, module: str, function: str, *, session: bool = False) -> Callable[[], None]:
+        """An action whose dialog is imported when it is chosen, not when the window opens.
 
-        print_signin_sheet(self, self.pages["sessions"].current_record())
-
-    def write_minutes(self) -> None:
-        from ui.dialogs.minutes import write_minutes_of
-
-        write_minutes_of(self, self.pages["sessions"].current_record())
-
-    def export_history(self) -> None:
-        from ui.dialogs.history_export import export_history
-
-        export_history(self)
-
-    def export_package(self) -> None:
-        from ui.dialogs.packages import export_package
-
-        export_package(self)
-
-    def import_package(self) -> None:
-        from ui.dialogs.packages import import_package
-
-        import_package(self)
+        ``function(window)``, or ``function(window, the chosen study session)``.
+        """
+        def run(*_args) -> None:
+            act = getattr(importlib.import_module(module), function)
+            if session:
+                act(self, self.pages["sessions"].current_record())
+            else:
+                act(self)
+        return run
 
     def open_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
