@@ -116,6 +116,27 @@ def timed(action, roster: Path, template: Path, folder: Path) -> float:
     return elapsed
 
 
+def summary(data) -> list:
+    """For ``bench/run.py``: 12,000 households imported, against the bare read and executemany."""
+    from bench.common import Row
+
+    folder = Path(tempfile.mkdtemp(dir=data.scratch))
+    try:
+        template = folder / "template.db"
+        make_data_file(template)
+        roster = make_roster(folder / "roster.xlsx", 12_000)
+        for action in (bare, full_import):  # warm-up
+            timed(action, roster, template, folder)
+        times: dict[str, list[float]] = {"bare": [], "import": []}
+        for _ in range(data.runs):
+            times["bare"].append(timed(bare, roster, template, folder))
+            times["import"].append(timed(full_import, roster, template, folder))
+    finally:
+        shutil.rmtree(folder)
+    return [Row("import", "roster of 12,000 households (.xlsx)", statistics.median(times["import"]),
+                statistics.median(times["bare"]), "calamine read + executemany", goal="≤ 2×")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=12_000)

@@ -24,7 +24,7 @@ from exporters.rosters.files import RosterError
 from exporters.rosters.mapping import HOUSEHOLDS, KINDS, MODELS
 from exporters.rosters.rows import Known, RowCheck, RowChecker
 from exporters.rosters.table import Table
-from models import history, settings, store
+from models import history, settings, sqlite, store
 from models import records as r
 from models.descriptions import describe_key
 from models.i18n import translate
@@ -282,9 +282,10 @@ def _insert(model: type[r.BaseModel], records: list[dict[str, Any]]) -> None:
         changes.append((change, at, operator, table, key, "create", encode(entry)))
     columns = ", ".join(f'"{field.column_name}"' for field in fields)
     marks = ", ".join("?" for _ in fields)
-    cursor = r.database.cursor()
-    cursor.executemany(f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})', rows)
-    cursor.executemany(history.INSERT, changes)
+    with sqlite.bulk_writes(r.database):  # the search indexes take the rows once, at the end
+        cursor = r.database.cursor()
+        cursor.executemany(f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})', rows)
+        cursor.executemany(history.INSERT, changes)
 
 
 def _converter(field: peewee.Field) -> Callable[[Any], Any]:

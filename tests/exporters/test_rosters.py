@@ -79,6 +79,10 @@ def test_a_messy_roster_is_read_mapped_and_imported(world, tmp_path):
     assert (li.head_name, li.id_number, li.phone, li.population, li.tags, li.remarks) == (
         "李四", second, "0743-1234567", 5, "", "新户")
     assert li.group_id == world.group2.id and li.village_id == world.village.id
+    from models.lists import HOUSEHOLDS, ListFilter, RecordList
+
+    for word in ("张", "李四", "1组3号", "0743"):  # the imported rows are in the search indexes
+        assert len(RecordList(HOUSEHOLDS, ListFilter(text=word)).keys()) == 1, word
 
 
 def test_every_bad_row_is_named_with_its_reason_and_nothing_is_written(world, tmp_path):
