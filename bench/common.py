@@ -103,9 +103,12 @@ def build_demo(path: Path, size: str) -> None:
     start = time.perf_counter()
     subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--db", str(partial), "--size", size],
                    check=True, stdout=subprocess.DEVNULL)
-    with sqlite3.connect(partial) as connection:  # one self-contained file
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection = sqlite3.connect(partial)
+    connection.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal or -shm beside it
+    connection.close()
     partial.replace(path)
+    for leftover in (partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
+        leftover.unlink(missing_ok=True)
     print(f"built in {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
 
 
