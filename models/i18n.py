@@ -10,9 +10,7 @@ they are spelled like Qt's: ``translate(context, text)`` and
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from functools import cache
-from importlib import resources
 
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
@@ -52,6 +50,9 @@ def translate_to(language: str, context: str, text: str) -> str:
 @cache
 def _catalogue(language: str) -> dict[tuple[str, str], str]:
     """Finished translations of one ``.ts`` file, keyed by (context, source)."""
+    import xml.etree.ElementTree as ET  # imported when first needed: the window may never need it
+    from importlib import resources
+
     ts = resources.files("resources.i18n").joinpath(TS_NAME.format(language))
     if not ts.is_file():
         return {}

@@ -76,10 +76,23 @@ def _run_window(app: QApplication, db_path: Path, smoke_since: float | None = No
     from ui.main_window import MainWindow
 
     window = MainWindow(chosen, demo=chosen.name.startswith("demo-"))
+    window.pages["overview"].computed.connect(_resume_collections)
+    QTimer.singleShot(RESUME_COLLECTIONS_MS, _resume_collections)  # should the first page never be done
     if smoke_since is not None:
         _quit_when_shown(app, window, smoke_since)
     window.show()
     return app.exec()
+
+
+RESUME_COLLECTIONS_MS = 5_000
+
+
+def _resume_collections() -> None:
+    """Python's collections, held off while the program started (``main.py``), resume once the first
+    page shows its data; what the start built (modules, classes, the window) is left out of them."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 SMOKE_LIMIT_MS = 60_000

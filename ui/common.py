@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee
 from PySide6.QtCore import QCoreApplication, QDate, QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models import paths
-from models.store import StillUsedError
-from models.validation import ValidationError
+
+if TYPE_CHECKING:
+    from models.validation import ValidationError
 
 ERROR_STYLE = "color: #b3261e;"  # what is wrong, under a field or in a dialog
 
@@ -54,6 +55,9 @@ def guarded(parent: QWidget | None, action: Callable[[], Any], title: str | None
 
     Returns the action's result, or None when it was refused.
     """
+    from models.store import StillUsedError  # the core's rules, imported when first needed
+    from models.validation import ValidationError
+
     try:
         return action()
     except ValidationError as error:

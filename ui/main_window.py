@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,18 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import db, lists, store
+from models import db
 from models import records as r
 from models.i18n import QT_TRANSLATE_NOOP
+from models.settings import current_campaign, current_unit
 from ui.auto_backup import AutoBackup
 from ui.common import settings, translate, warn
 from ui.data_file import ensure_unit, hold_lock, open_or_explain, say_already_open
 from ui.pages.overview import ListRequest, OverviewPage
-from ui.pages.record_list import RecordPage, ask
 
-# Pages other than the overview, the dialogs, the forms and the exporters (with
-# openpyxl and python-docx) are imported when first used: the window opens on
-# the overview alone.
+if TYPE_CHECKING:
+    from ui.pages.record_list import RecordPage
+
+# Pages other than the overview (the record lists too, with models.lists), the
+# dialogs, the forms and the exporters (with openpyxl and python-docx) are
+# imported when first used: the window opens on the overview alone.
 
 # The pages in the order of the navigation: (list key or page name, English label).
 PAGES = (
@@ -48,6 +52,8 @@ PAGES = (
     ("bin", QT_TRANSLATE_NOOP("MainWindow", "Recycle bin")),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
 )
+# The pages that are not a list of records (a RecordPage).
+OTHER_PAGES = frozenset(("overview", "summary", "bin", "settings"))
 
 
 class Pages(dict):
@@ -102,7 +108,7 @@ class MainWindow(QMainWindow):
     def _make_page(self, key: str) -> QWidget:
         page = self._new_page(key)
         self.stack.addWidget(page)
-        if isinstance(page, RecordPage):
+        if key not in OTHER_PAGES:
             page.changed.connect(self.records_changed)
             self._extra_actions(key, page)
             page.restore_layout()
@@ -130,6 +136,9 @@ class MainWindow(QMainWindow):
             settings_page = SettingsPage()
             settings_page.changed.connect(self.settings_changed)
             return settings_page
+        from models import lists
+        from ui.pages.record_list import RecordPage
+
         return RecordPage(lists.LISTS[key])
 
     def _menus(self) -> None:
@@ -188,13 +197,19 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
-        page = self.pages[PAGES[row][0]]
+        key = PAGES[row][0]
+        page = self.pages[key]
         self.stack.setCurrentWidget(page)
-        if isinstance(page, RecordPage) and not page.shown:
-            page.shown = True
-            page.apply_filters()
-        elif hasattr(page, "refresh") and not isinstance(page, RecordPage):
+        if key not in OTHER_PAGES:
+            if not page.shown:
+                page.shown = True
+                page.apply_filters()
+        elif hasattr(page, "refresh"):
             page.refresh()
+
+    def list_pages(self) -> list[RecordPage]:
+        """The lists of records built so far."""
+        return [page for key, page in self.pages.items() if key not in OTHER_PAGES]
 
     def page(self, key: str) -> QWidget:
         return self.pages[key]
@@ -210,6 +225,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, model: type[r.BaseModel], key) -> None:
         """Open one record (a line of the to-do list) in its form, from its own list."""
+        from models import lists
+
         page_key = next(k for k, spec in lists.LISTS.items() if spec.model is model)
         record = model.get_or_none(model.id == key)
         if record is not None:
@@ -217,7 +234,7 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         page = self.stack.currentWidget()
-        if isinstance(page, RecordPage):
+        if page in self.list_pages():
             page.search.setFocus()
             page.search.selectAll()
 
@@ -226,17 +243,15 @@ class MainWindow(QMainWindow):
         overview = self.pages["overview"]
         if overview.isVisible():
             overview.refresh()
-        for page in self.pages.values():
-            if isinstance(page, RecordPage) and page.shown \
-                    and page is not self.sender():
+        for page in self.list_pages():
+            if page.shown and page is not self.sender():
                 page.apply_filters()
         self.refresh_title()
 
     def settings_changed(self) -> None:
         self.pages["overview"].reload_choices()
-        for page in self.pages.values():
-            if isinstance(page, RecordPage):
-                page.reload_filter_choices()
+        for page in self.list_pages():
+            page.reload_filter_choices()
         self.records_changed()
 
     # --- actions ---------------------------------------------------------------------
@@ -246,7 +261,9 @@ class MainWindow(QMainWindow):
         if source is None:
             self.statusBar().showMessage(translate("MainWindow", "Choose a record first."), 4000)
             return
+        from models import store
         from ui.forms import DIALOGS
+        from ui.pages.record_list import ask
 
         dialog = DIALOGS[r.Rectification](self, None, store.rectification_from(source))
         if ask(dialog) is not None:
@@ -355,10 +372,9 @@ class MainWindow(QMainWindow):
             return False
         self.db_path = path = chosen
         self.demo = path.name.startswith("demo-")
-        for page in self.pages.values():
-            if isinstance(page, RecordPage):
-                page.reload_filter_choices()
-                page.shown = False
+        for page in self.list_pages():
+            page.reload_filter_choices()
+            page.shown = False
         self._show_page(self.nav.currentRow())
         if "settings" in self.pages:
             self.pages["settings"].refresh()
@@ -372,7 +388,7 @@ class MainWindow(QMainWindow):
             path=self.db_path))
 
     def refresh_title(self) -> None:
-        unit, campaign = store.current_unit(), store.current_campaign()
+        unit, campaign = current_unit(), current_campaign()
         parts = ["台账通"]
         if unit is not None:
             parts.append(unit.name)
@@ -399,9 +415,8 @@ class MainWindow(QMainWindow):
         stored = settings()
         stored.setValue("window/geometry", self.saveGeometry())
         stored.setValue("window/splitter", self.splitter.saveState())
-        for page in self.pages.values():
-            if isinstance(page, RecordPage):
-                page.save_layout()
+        for page in self.list_pages():
+            page.save_layout()
         stored.sync()
 
     def closeEvent(self, event) -> None:

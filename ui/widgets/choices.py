@@ -12,8 +12,8 @@ from uuid import UUID
 
 from PySide6.QtWidgets import QComboBox
 
-from models import ranks, store
 from models import records as r
+from models import settings
 from models.vocab import Vocabulary
 
 
@@ -23,6 +23,8 @@ def person_choices(only_active: bool = True, keep: Any = None) -> list[tuple[str
         r.Person.deleted_at.is_null())
     if only_active:
         query = query.where((r.Person.active == True) | (r.Person.id == keep))  # noqa: E712 (SQL)
+    from models import ranks  # with the core's rules: not needed before a form opens
+
     ranking = ranks.Ranking()
     rows = sorted(query.tuples(), key=lambda row: ranking.key(*row[1:]))
     return [(f"{name}（{title}）" if title else name, key) for key, name, title, _leader in rows]
@@ -62,7 +64,7 @@ def campaign_choices() -> list[tuple[str, Any]]:
                                r.Unit.name)
              .join(r.Unit).where(r.Campaign.deleted_at.is_null())
              .order_by(r.Campaign.start_date.desc(), r.Unit.name))
-    unit = store.current_unit()
+    unit = settings.current_unit()
     if unit is not None:
         query = query.where(r.Campaign.unit.in_(unit_and_below(unit)))
     choices = []

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import figures, overview, store
+from models import figures, overview, settings
 from models.figures import Scope
 from models.i18n import QT_TRANSLATE_NOOP
 from ui.common import translate
@@ -66,7 +66,7 @@ _ahead: list[_Ahead] = []
 
 def opening_scope() -> Scope:
     """What the page counts when it opens: the current campaign, all villages, all dates."""
-    current = store.current_campaign()
+    current = settings.current_campaign()
     return Scope(campaign=current.id if current else None)
 
 
@@ -146,7 +146,7 @@ class OverviewPage(QWidget):
     # --- filters ------------------------------------------------------------------------------
 
     def reload_choices(self) -> None:
-        current = store.current_campaign()
+        current = settings.current_campaign()
         for combo, all_text, choices, default in (
                 (self.campaign, translate("Lists", "All campaigns"), campaign_choices,
                  current.id.hex if current else None),
@@ -181,8 +181,8 @@ class OverviewPage(QWidget):
         return row
 
     def _limit_changed(self, key: str, value: int) -> None:
-        if str(value) != store.get_setting(key):
-            store.set_setting(key, str(value))
+        if str(value) != settings.get_setting(key):
+            settings.set_setting(key, str(value))
             self.refresh()
 
     # --- computing ----------------------------------------------------------------------------
