@@ -70,9 +70,9 @@ def _run_window(app: QApplication, db_path: Path, smoke_since: float | None = No
     chosen = ensure_unit(None, db_path)
     if chosen is None:
         return 0
-    from ui.pages.overview import count_ahead
+    from ui.pages.overview.ahead import count_ahead
 
-    count_ahead()  # the first page's figures, counted while the window is built
+    count_ahead()  # the first page's figures, counted while the window is imported and built
     from ui.main_window import MainWindow
 
     window = MainWindow(chosen, demo=chosen.name.startswith("demo-"))

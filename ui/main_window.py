@@ -28,9 +28,10 @@ from models.settings import current_campaign, current_unit
 from ui.auto_backup import AutoBackup
 from ui.common import settings, translate, warn
 from ui.data_file import ensure_unit, hold_lock, open_or_explain, say_already_open
-from ui.pages.overview import ListRequest, OverviewPage
+from ui.pages.overview.page import OverviewPage
 
 if TYPE_CHECKING:
+    from ui.pages.overview.figures import ListRequest
     from ui.pages.record_list import RecordPage
 
 # Pages other than the overview (the record lists too, with models.lists), the

@@ -1,6 +1,9 @@
-"""概览: where the campaign stands, at a glance, and what to do next."""
+"""概览: where the campaign stands, at a glance, and what to do next.
 
-from ui.pages.overview.figures import ListRequest
-from ui.pages.overview.page import OverviewPage, count_ahead
+- ``ahead``: the figures the page opens on, counted as soon as the data file is open (no widgets);
+- ``page``: ``OverviewPage``; ``figures``: its figures, each a button (``ListRequest``);
+  ``charts``: its charts.
 
-__all__ = ["ListRequest", "OverviewPage", "count_ahead"]
+Import the modules themselves: this package imports none of them, so that the
+counting can start before the page's widgets are imported.
+"""

@@ -9,8 +9,7 @@ million visits.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,52 +30,11 @@ from models.figures import Scope
 from models.i18n import QT_TRANSLATE_NOOP
 from ui.common import translate
 from ui.jobs import run_here, run_in_background
+from ui.pages.overview.ahead import take
 from ui.pages.overview.charts import OverviewCharts
 from ui.pages.overview.figures import FigureBox, ListRequest
 from ui.widgets.choices import campaign_choices, chosen_key, fill_choices, village_choices
 from ui.widgets.date_input import DateInput
-
-
-class _Ahead:
-    """Figures being counted before the page exists; their answer is kept until the page asks."""
-
-    def __init__(self, scope: Scope):
-        self.scope = scope
-        self.answer: tuple[bool, Any] | None = None  # (counted, the figures or the error)
-        self.callbacks: tuple[Callable[[Any], None], Callable[[Any], None]] | None = None
-        run_in_background(lambda _job: figures.compute(scope), lambda counted: self._answered(True, counted),
-                          lambda error: self._answered(False, error))
-
-    def _answered(self, counted: bool, value: Any) -> None:
-        self.answer = (counted, value)
-        self._deliver()
-
-    def then(self, finished: Callable[[figures.Figures], None], failed: Callable[[Exception], None]) -> None:
-        self.callbacks = (finished, failed)
-        self._deliver()
-
-    def _deliver(self) -> None:
-        if self.answer is not None and self.callbacks is not None:
-            counted, value = self.answer
-            self.callbacks[0 if counted else 1](value)
-
-
-_ahead: list[_Ahead] = []
-
-
-def opening_scope() -> Scope:
-    """What the page counts when it opens: the current campaign, all villages, all dates."""
-    current = settings.current_campaign()
-    return Scope(campaign=current.id if current else None)
-
-
-def count_ahead() -> None:
-    """Start counting the figures the page opens on while the window is still being built.
-
-    The counting is mostly SQLite's, which runs beside the window's own work on
-    the other core; the page takes the answer when it first refreshes.
-    """
-    _ahead[:] = [_Ahead(opening_scope())]
 
 
 class OverviewPage(QWidget):
@@ -193,8 +151,8 @@ class OverviewPage(QWidget):
         self._generation += 1
         generation = self._generation
         self.status.setText(translate("Overview", "Counting…"))
-        ahead = _ahead.pop() if _ahead else None
-        if ahead is not None and ahead.scope == scope and not wait:
+        ahead = None if wait else take(scope)
+        if ahead is not None:
             ahead.then(lambda counted: self._on_counted(generation, counted, wait),
                        lambda error: self._on_failed(generation, error))
             return
@@ -205,12 +163,18 @@ class OverviewPage(QWidget):
     def _on_counted(self, generation: int, counted: figures.Figures, wait: bool) -> None:
         if generation != self._generation:
             return
+        scope = self.scope
+        if not wait:  # the charts and to-do counted on the worker while the figures are laid out here
+            self._count_the_rest(generation, counted, run_in_background)
         self.status.setText(translate("Overview", "Counted from {n} records of the data file.").format(
             n=f"{counted.sessions + counted.visits + counted.suggestions:,}"))
-        self.figure_box.show_figures(counted, self.scope)
+        self.figure_box.show_figures(counted, scope)
         self.figures_shown.emit()
+        if wait:
+            self._count_the_rest(generation, counted, run_here)
+
+    def _count_the_rest(self, generation: int, counted: figures.Figures, run) -> None:
         scope = self.scope
-        run = run_here if wait else run_in_background
         run(lambda _job: overview.compute(scope, counted),
             lambda result: self._on_computed(generation, result),
             lambda error: self._on_failed(generation, error))
