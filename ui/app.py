@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from models import db, i18n, paths
@@ -31,6 +31,8 @@ def install_translators(app: QApplication, language: str) -> None:
         if translator.load(name, folder):
             app.installTranslator(translator)
             app._translators.append(translator)
+            if name.startswith("taizhangtong_"):  # the core's words from the same catalogue
+                i18n.set_language(language, QCoreApplication.translate)
 
 
 def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE, smoke_since: float | None = None) -> int:

@@ -39,3 +39,21 @@ def test_an_empty_file_asks_for_the_unit_and_a_cancel_leaves_quietly(qapp, tmp_p
     assert ui.app.run_app(path, "en") == 0
     assert asked == [path]
     assert records.database.is_closed()
+
+
+def test_the_core_reads_its_words_from_the_windows_catalogue_in_the_same_language(qapp):
+    from models import i18n
+
+    ui.app.install_translators(qapp, "zh_CN")
+    try:
+        assert i18n._translator is not None
+        for context, text in (("Field", "Head of household"), ("Todo", "Overdue by {n} days: {what}"),
+                              ("Cli", "FILE"), ("Nothing", "not a message")):
+            assert i18n.translate(context, text) == i18n._catalogue("zh_CN").get((context, text), text)
+    finally:
+        for translator in qapp._translators:
+            QApplication.removeTranslator(translator)
+        ui.app.install_translators(qapp, "en")
+    assert i18n._translator is None
+    assert i18n.translate("Field", "Head of household") == "Head of household"
+    assert i18n.translate_to("zh_CN", "Field", "Head of household") == "户主"  # registers: always Chinese
