@@ -65,8 +65,7 @@ class DateInput(QWidget):
         self.edit.setMaximumWidth(140)
         self.edit.editingFinished.connect(self.edited)
         self.edit.stepped.connect(self._on_edit_stepped)
-        self.calendar = QCalendarWidget()
-        self.calendar.clicked.connect(self._on_calendar_clicked)
+        self._calendar: QCalendarWidget | None = None
         self.button = self._calendar_button()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,12 +81,22 @@ class DateInput(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
         menu.aboutToShow.connect(self._on_menu_about_to_show)
         button.setMenu(menu)
         return button
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """The calendar of the button's menu, built when first opened (the first one built in a
+        process takes 10 ms, and most date fields are typed into, or not touched at all)."""
+        if self._calendar is None:
+            self._calendar = QCalendarWidget()
+            self._calendar.clicked.connect(self._on_calendar_clicked)
+            menu = self.button.menu()
+            action = QWidgetAction(menu)
+            action.setDefaultWidget(self._calendar)
+            menu.addAction(action)
+        return self._calendar
 
     def _on_menu_about_to_show(self) -> None:
         current = self.value()

@@ -86,3 +86,13 @@ def test_every_date_of_the_window_is_this_widget():
 def test_every_spelling_of_the_issue_is_a_date(qtbot, edit, typed):
     type_text(qtbot, edit.edit, typed)
     assert edit.value() == dt.date(2026, 11, 28)
+
+
+def test_the_calendar_is_built_when_its_menu_first_opens(qtbot, edit):
+    assert edit._calendar is None  # not for every date field of every form
+    edit.set_value(dt.date(2026, 3, 2))
+    edit.button.menu().aboutToShow.emit()
+    assert edit._calendar is not None and edit.calendar.selectedDate().toString("yyyy-MM-dd") == "2026-03-02"
+    assert edit.button.menu().actions()[0].defaultWidget() is edit.calendar
+    edit.button.menu().aboutToShow.emit()
+    assert len(edit.button.menu().actions()) == 1
