@@ -279,6 +279,14 @@ def text_contains(fields, word: str, scan: bool = False) -> list:
     return conditions
 
 
+def scans_text(field, word: str) -> bool:
+    """Whether looking for ``word`` in ``field`` reads the text of every row of its table: a term under
+    3 characters in a field that only a trigram index serves (the long text of the large tables)."""
+    table = field.model._meta.table_name
+    return (len(word) < TRIGRAM and field.column_name in TEXT_INDEXES.get(table, ())
+            and (table, field.column_name) not in GRAM_FIELDS)
+
+
 def _gram_contains(field, number: int, word: str):
     """Through ``search_gram``: the rows with the term's character or pair, or with all its pairs."""
     from peewee import SQL, NodeList

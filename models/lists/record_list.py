@@ -113,11 +113,12 @@ class RecordList:
         self._rowid = SqlColumn(spec.model, sqlite.row_key())
 
     def _where(self, query: peewee.Select, search: str = "indexed") -> peewee.Select:
-        """The filters; the search through the indexes, row by row (``scan``) or left out (``none``)."""
+        """The filters; the search through the indexes, row by row (``scan``), without the long text
+        that a short term would scan (``quick``), or left out (``none``)."""
         spec, f, model = self.spec, self.filters, self.spec.model
         query = query.where(model.deleted_at.is_null())
         for word in f.text.split() if spec.search and search != "none" else ():
-            fields = [e for e in spec.search if not (_has_chinese(word) and _digits_only(e))]
+            fields, _scanned = self._searched(word, quick=search == "quick")
             query = query.where(reduce(operator.or_, _contains(fields, word, search == "scan")))
         if f.campaign is not None and spec.campaign is not None:
             query = query.where(spec.campaign == f.campaign)
@@ -142,6 +143,24 @@ class RecordList:
             query = spec.joins(query)
         return self._where(query, search)
 
+    def _searched(self, word: str, quick: bool = False) -> tuple[list[Any], bool]:
+        """The fields ``word`` is looked for in, and whether some were left out (``quick``: the long
+        text that a term under 3 characters would scan, where other fields remain)."""
+        fields = [e for e in self.spec.search if not (_has_chinese(word) and _digits_only(e))]
+        if not quick:
+            return fields, False
+        indexed = [e for e in fields if isinstance(e, Via) or not sqlite.scans_text(e, word)]
+        return (indexed, True) if indexed and len(indexed) < len(fields) else (fields, False)
+
+    def first_rows_partial(self) -> bool:
+        """Whether the first rows of this search (``keys(limit)``) may leave out rows found only in
+        the long text: a term of 1 or 2 characters is looked for in the names, villages and groups
+        first (indexed), and in the long text (诉求, the family's situation: a scan of every row) only
+        when the whole list is read. The whole list (``keys()``) always has them all."""
+        if not self.filters.text.strip() or sqlite.size_estimate(self.spec.model) <= PROBE:
+            return False
+        return any(self._searched(word, quick=True)[1] for word in self.filters.text.split())
+
     def _needs_joins(self, sort_column: Column | None) -> bool:
         spec, f = self.spec, self.filters
         own = self._is_own
@@ -161,17 +180,21 @@ class RecordList:
         """Row ids in display order (8 bytes a row): of the whole list, or of its first ``limit`` rows.
 
         The first rows of a long list come without reading the rest where an
-        index gives the order. ``stop`` is asked now and then while the ids
-        are read; when it says yes, the reading ends (the ids are then partial).
+        index gives the order; those of a search of 1 or 2 characters may leave
+        out rows found only in the long text (``first_rows_partial``). ``stop``
+        is asked now and then while the ids are read; when it says yes, the
+        reading ends (the ids are then partial).
         """
         column = self.spec.column(self.sort[0])
         searched = bool(self.filters.text.strip())
+        search = "indexed"
         if limit is not None and searched and sqlite.size_estimate(self.spec.model) > PROBE:
             found = self._first_of_the_newest(column, limit)
             if found is not None:
                 return found
+            search = "quick"  # a rare term: its first rows from the indexed fields (first_rows_partial)
         # In index order only for the first rows of a list that is not searched (see not_by_index).
-        query = self._select(self._rowid, sort_column=column).order_by(
+        query = self._select(self._rowid, sort_column=column, search=search).order_by(
             *self._order(column, by_index=limit is not None and not searched))
         if limit is not None:
             query = query.limit(limit)

@@ -1562,6 +1562,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>正在查找…</translation>
     </message>
     <message>
+        <source>Searching the other fields too…</source>
+        <translation>正在查找其余各项…</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>

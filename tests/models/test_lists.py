@@ -319,3 +319,35 @@ def test_the_first_rows_of_a_list_are_the_first_of_the_whole_list(township_db, s
     for column in (c for c in spec.columns if c.sortable):
         records = RecordList(spec, sort=(column.key, False))
         assert list(records.keys(limit=30)) == list(records.keys())[:30]
+
+
+def _rowid(visit: r.Visit) -> int:
+    return r.database.execute_sql("SELECT rowid FROM visit WHERE id = ?", (visit.id.hex,)).fetchone()[0]
+
+
+def test_a_short_rare_term_finds_its_first_rows_in_the_names_and_its_long_text_rows_in_the_whole_list(
+        township_db, monkeypatch):
+    """A term of 1 or 2 characters: the first rows from the indexed fields (names, villages, groups),
+    the long text (a scan of every row) only in the whole list, which has them all."""
+    from models.lists import record_list
+
+    monkeypatch.setattr(record_list, "PROBE", 50)  # the township's visits count as a long list
+    newest = list(r.Visit.select().where(r.Visit.deleted_at.is_null()).order_by(r.Visit.date.desc()).limit(2))
+    name = next(h.head_name[:2] for h in r.Household.select() if len(h.head_name) >= 2
+                and h.id != newest[1].household_id)
+    r.Visit.update(requests="希望修一条黢黑的小路").where(r.Visit.id == newest[0].id).execute()
+    r.Visit.update(requests=f"{name}家的事").where(r.Visit.id == newest[1].id).execute()
+
+    rare = RecordList(LISTS["visits"], ListFilter(text="黢"))
+    assert rare.first_rows_partial()
+    assert list(rare.keys(limit=20)) == [] and list(rare.keys()) == [_rowid(newest[0])]
+
+    named = RecordList(LISTS["visits"], ListFilter(text=name))
+    assert named.first_rows_partial()
+    whole = list(named.keys())
+    assert _rowid(newest[1]) in whole
+    assert list(named.keys(limit=20)) == [key for key in whole if key != _rowid(newest[1])][:20]
+
+    assert not RecordList(LISTS["visits"], ListFilter(text="黢黑的")).first_rows_partial()  # 3: indexed
+    monkeypatch.setattr(record_list, "PROBE", 100_000)
+    assert not rare.first_rows_partial()  # a short list: scanned whole anyway

@@ -52,7 +52,9 @@ class RecordPage(QWidget):
         self._current_campaign = None  # the one the campaign filter was last set to follow
         self.extra_actions: list[tuple[str, Callable[[], None]]] = []
         self.model.loading.connect(lambda: self.count.setText(translate("Lists", "Searching…")))
-        self.model.first_rows.connect(lambda _n: self.count.setText(translate("Lists", "Counting…")))
+        self.model.first_rows.connect(lambda _n: self.count.setText(
+            translate("Lists", "Searching the other fields too…") if self.model.partial
+            else translate("Lists", "Counting…")))
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(lambda text: self.count.setText(
             translate("Lists", "The list could not be read: {error}").format(error=text)))

@@ -5,6 +5,8 @@ compact array, a million visits included) and reads only the rows asked for.
 A new search or sort reads the first page of ids and their rows on a worker
 thread, shows them, then reads the ids of the whole list (and so its count)
 on a worker again: the first rows never wait for the million behind them.
+A search of 1 or 2 characters finds its first rows in the names, villages and
+groups (indexed); the long text (a scan of every row) joins with the whole list.
 Rows are read a page at a time on the GUI thread when the view paints them.
 """
 
@@ -35,7 +37,7 @@ class RecordTableModel(QAbstractTableModel):
     """The rows of one ``ListSpec`` under the current filters and sort."""
 
     loading = Signal()
-    first_rows = Signal(int)  # the first rows are shown; how many (the count follows)
+    first_rows = Signal(int)  # the first rows are shown; how many (the count follows, see partial)
     loaded = Signal(int)  # the whole list is there: its row count
     failed = Signal(str)
 
@@ -50,6 +52,7 @@ class RecordTableModel(QAbstractTableModel):
         self._active = False  # read once: a new sort reads the list again (not before: a page being built)
         self._job: BackgroundJob | None = None  # the reading under way
         self.complete = False  # every row id of the list is there (not only the first page)
+        self.partial = False  # the first rows shown may lack rows found only in the long text
         self._overdue = next((i for i, c in enumerate(spec.columns) if c.kind == "flag"), None)
 
     # --- loading --------------------------------------------------------------
@@ -63,7 +66,7 @@ class RecordTableModel(QAbstractTableModel):
             self._job.cancel()  # an older list being read is not wanted any more
             self._job = None
         records = RecordList(self.spec, self.filters, self.sort_key)
-        self.complete = False
+        self.complete = self.partial = False
         self.loading.emit()
         if wait:
             run_here(lambda _job: records.keys(), lambda keys: self._on_loaded(generation, keys),
@@ -74,20 +77,21 @@ class RecordTableModel(QAbstractTableModel):
             lambda error: self._on_failed(generation, error))
 
     @staticmethod
-    def _first_page(records: RecordList) -> tuple[array, dict[int, tuple]]:
+    def _first_page(records: RecordList) -> tuple[array, dict[int, tuple], bool]:
         keys = records.keys(limit=PAGE + 1)  # one more: is there anything after the first page?
-        return keys, records.fetch(keys[:PAGE])
+        return keys, records.fetch(keys[:PAGE]), records.first_rows_partial()
 
-    def _on_first(self, generation: int, records: RecordList, page: tuple[array, dict[int, tuple]]) -> None:
+    def _on_first(self, generation: int, records: RecordList,
+                  page: tuple[array, dict[int, tuple], bool]) -> None:
         if generation != self._generation:
             return
-        keys, rows = page
+        keys, rows, self.partial = page
         self._job = None
         self.beginResetModel()
         self._keys = keys[:PAGE]
         self._rows = rows
         self.endResetModel()
-        if len(keys) <= PAGE:  # that was all of it
+        if len(keys) <= PAGE and not self.partial:  # that was all of it
             self.complete = True
             self.loaded.emit(len(keys))
             return

@@ -103,7 +103,7 @@ def test_a_suggestion_raises_a_rectification(qtbot, village_window, monkeypatch)
     assert suggestion is not None
     select(page, suggestion.id)
     seen: list = []
-    monkeypatch.setattr("ui.main_window.ask", answer_with(
+    monkeypatch.setattr("ui.pages.record_list.ask", answer_with(
         qtbot, lambda d: type_text(qtbot, d.editors["measures"], "建立台账，每月通报"), seen))
     before = live(r.Rectification)
 
@@ -132,7 +132,7 @@ def test_a_visit_raises_a_rectification_that_the_rectification_list_then_shows(
     visit = r.Visit.select().where(r.Visit.deleted_at.is_null(), r.Visit.requests != "").first()
     select(page, visit.id)
     seen: list = []
-    monkeypatch.setattr("ui.main_window.ask", answer_with(
+    monkeypatch.setattr("ui.pages.record_list.ask", answer_with(
         qtbot, lambda d: type_text(qtbot, d.editors["measures"], "联系交通部门"), seen))
 
     button(page, "Raise a rectification").click()
@@ -153,7 +153,7 @@ def test_without_a_chosen_record_no_rectification_is_raised(qtbot, village_windo
     page.view.clearSelection()
     page.view.setCurrentIndex(page.model.index(-1, -1))
     asked: list = []
-    monkeypatch.setattr("ui.main_window.ask", asked.append)
+    monkeypatch.setattr("ui.pages.record_list.ask", asked.append)
     before = live(r.Rectification)
     button(page, "Raise a rectification").click()
     assert asked == []
@@ -170,7 +170,7 @@ def test_a_cancelled_rectification_writes_nothing(qtbot, village_window, monkeyp
         dialog.reject()
         return None
 
-    monkeypatch.setattr("ui.main_window.ask", cancel)
+    monkeypatch.setattr("ui.pages.record_list.ask", cancel)
     before = live(r.Rectification)
     button(page, "Raise a rectification").click()
     assert live(r.Rectification) == before

@@ -58,3 +58,21 @@ def test_sorting_reads_again_only_once_the_list_has_been_read(qtbot, world):
         model.sort(2, Qt.SortOrder.DescendingOrder)
     assert len(reloads) == 2
     assert model.data(model.index(0, 2)) == "稿件0002"
+
+
+def test_a_short_term_found_only_in_the_long_text_still_reads_the_whole_list(qtbot, world, monkeypatch):
+    """Its first page comes from the names (none here); the long text follows with the whole list."""
+    from models.lists import record_list
+
+    monkeypatch.setattr(record_list, "PROBE", 0)
+    household = r.Household.create(village=world.village, head_name="王五")
+    r.Visit.create(campaign=world.campaign.id, household=household, date=dt.date(2026, 3, 2),
+                   method="home", requests="屋后的水渠堵了")
+    model = RecordTableModel(lists.VISITS)
+    model.filters.text = "渠"
+    first: list[int] = []
+    model.first_rows.connect(lambda _n: first.append(model.rowCount()))
+    with qtbot.waitSignal(model.loaded, timeout=10_000) as loaded:
+        model.reload()
+    assert first == [0] and model.partial
+    assert loaded.args == [1] and model.rowCount() == 1 and model.complete
