@@ -351,3 +351,24 @@ def test_a_short_rare_term_finds_its_first_rows_in_the_names_and_its_long_text_r
     assert not RecordList(LISTS["visits"], ListFilter(text="黢黑的")).first_rows_partial()  # 3: indexed
     monkeypatch.setattr(record_list, "PROBE", 100_000)
     assert not rare.first_rows_partial()  # a short list: scanned whole anyway
+
+
+@pytest.mark.parametrize("matches", [1, 4])
+def test_the_first_rows_of_a_rare_term_among_its_first_matches_are_the_first_of_the_whole_search(
+        township_db, monkeypatch, matches):
+    """The first matches sorted, the other conditions tested on them: the same first rows as the
+    whole search, whether enough of them pass (all campaigns) or not (one campaign, a few deleted)."""
+    from models import settings
+    from models.lists import record_list
+
+    monkeypatch.setattr(record_list, "PROBE", 50)
+    monkeypatch.setattr(record_list, "MATCHES", matches)
+    village = r.Village.select().first()
+    visits = list(r.Visit.select().join(r.Household).where(r.Household.village == village.id)
+                  .order_by(r.Visit.date.desc()).limit(3))
+    r.Visit.update(deleted_at=r.utcnow()).where(r.Visit.id == visits[0].id).execute()
+    campaign = settings.current_campaign().id
+    for sort in (None, ("date", False), ("method", True), ("head", False)):
+        for chosen in (None, campaign):
+            records = RecordList(LISTS["visits"], ListFilter(text=village.name, campaign=chosen), sort)
+            assert list(records.keys(limit=5)) == list(records.keys())[:5]
