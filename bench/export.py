@@ -176,7 +176,7 @@ def _bare(out: Path, sample: list[list], total: int) -> None:
     from openpyxl.cell.cell import Cell
     from openpyxl.utils import get_column_letter
 
-    from exporters.layout import Styles
+    from exporters.printed_sheet import Styles
     from exporters.registers import RECORD_REGISTERS
 
     columns = RECORD_REGISTERS["visits"].columns

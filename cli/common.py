@@ -52,13 +52,13 @@ def campaign_named(name: str | None, dated: bool):
 
 def village_named(name: str | None, campaign):
     """The village called ``name`` among the campaign's villages (all villages without one)."""
-    from models import figures
     from models import records as r
+    from models import scope as scopes
 
     if name is None:
         return None
-    scope = figures.Scope(campaign=campaign.id if campaign else None)
-    ours = r.Village.id.in_(figures.live_households(scope).select(r.Household.village))
+    scope = scopes.Scope(campaign=campaign.id if campaign else None)
+    ours = r.Village.id.in_(scopes.villages(scope))
     return _one_named(name, r.Village.select().where(ours, r.Village.deleted_at.is_null()))
 
 

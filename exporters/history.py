@@ -18,7 +18,8 @@ from openpyxl import Workbook
 
 from exporters import ExportError
 from exporters.dates import period, zh_date
-from exporters.layout import SIGNOFF, Col, PrintedSheet, Styles
+from exporters.layout import SIGNOFF, Col
+from exporters.printed_sheet import PrintedSheet, Styles
 from exporters.safe import atomic_target, id_number_text, phone_text
 from models import history, settings
 from models import records as r

@@ -1,214 +1,226 @@
-"""The printed look of a register sheet, as offices print them.
+"""The printed layout of a register sheet, declared as data: columns, widths, page, rows, page breaks.
 
-A merged title row, a line with 填报单位 / 统计时段 / 填报日期, a bold bordered
-header, bordered wrapped rows, a sign-off line; A4, one page wide, the header
-repeated on every page, 第 N 页 共 M 页 in the footer, 宋体 throughout.
+Offices print the registers as they are: a title row, a line with 填报单位 /
+统计时段 / 填报日期, a bold bordered header repeated on every page, bordered rows,
+a sign-off line; A4, 宋体, 第 N 页 共 M 页 in the footer, each register numbered
+from its own first page. Nothing here writes a file: ``exporters.printed_sheet``
+hands this layout to openpyxl, and another writer (XlsxWriter) can be given the
+same layout unchanged.
 
-Sheets are written streaming (openpyxl write-only), so everything that sits
-before the rows in the file (column widths, frozen panes, fit-to-page) is set
-in ``start``; merges and print settings are kept until the sheet is closed.
-Cell styles are built once per workbook as style arrays and copied per cell:
-assigning Font/Border objects to each cell would cost more than writing it.
+The page is laid out here, not left to Excel, WPS or LibreOffice, which
+paginate differently: every row gets its height (from its longest wrapped text)
+and every page its manual break, so that each program prints the same pages.
+That is what lets a register say how many pages it has, keep a block of rows
+(a category of 统计汇总) on one page, and never leave the sign-off or two rows
+alone on a last page. The sheet is printed one page wide: each program picks
+the scale that fits its columns to the paper. Column widths are counted in
+the digits of the workbook's default font (Calibri), which Excel and WPS draw
+7 pixels wide and a computer without Calibri draws wider, never narrower; so the
+scale computed here from 7 pixels is the largest any program prints at, and a
+page laid out at it never overflows (elsewhere it only keeps a margin at its foot).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
-
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook import Workbook
-
-from exporters.safe import text_cell, value_cell
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 FONT = "宋体"
+BODY_POINTS = 10  # the size of every cell's text
 PAPER_A4 = "9"  # the paper size code of A4 in SpreadsheetML
-FOOTER = "第 &P 页 共 &N 页"
-LINE_HEIGHT = 12.75  # points per line of 10-point 宋体
+FOOTER = "第 &P 页 共 {pages} 页"
 SIGNOFF = "填表人：　　　　　　　　　　审核人：　　　　　　　　　　联系电话："
-_THIN = Side(style="thin", color="000000")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+EMPTY = "无"  # the first row of a register with no records
+
+LINE_POINTS = 13.0  # one printed line of 10-point 宋体
+ROW_PADDING = 4.0  # above and below a row's lines
+TITLE_POINTS = 30.0
+CELL_PADDING_POINTS = 6.0  # the cell's left and right insets together, and a little to spare
+
+
+# --- measuring text and columns ----------------------------------------------------------------
+
+def text_ems(text: str) -> float:
+    """The printed width of ``text`` in ems: a Chinese character 1, a digit or letter about 0.55."""
+    return sum(0.55 if ord(ch) < 0x2E80 and ch not in "（）：；，。、“”" else 1.0 for ch in text)
+
+
+def column_points(width: float) -> float:
+    """The printed width of a column ``width`` characters wide (Excel's unit: the digit of Calibri 11)."""
+    return (7 * width + 5) * 0.75
+
+
+def width_for(text: str, points: float = BODY_POINTS) -> float:
+    """The column width (in Excel's characters) in which ``text`` fits on one line."""
+    needed = text_ems(text) * points + CELL_PADDING_POINTS
+    return math.ceil((needed / 0.75 - 5) / 7 * 2) / 2
+
+
+def room_ems(width: float, points: float = BODY_POINTS) -> float:
+    """How many ems of text fit on one line of a column ``width`` characters wide."""
+    return max(1.0, (column_points(width) - CELL_PADDING_POINTS) / points)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a column of ``width`` (its own line breaks kept)."""
+    room = room_ems(width)
+    return sum(max(1, math.ceil(text_ems(line) / room - 1e-9)) for line in text.split("\n"))
+
+
+def lines_of_names(names: Sequence[str], width: float, separator: str = "、") -> str:
+    """Names joined by ``separator`` into lines that fit ``width``, never breaking inside a name."""
+    room = room_ems(width)
+    lines: list[str] = []
+    line = ""
+    for index, name in enumerate(names):
+        piece = name + (separator if index < len(names) - 1 else "")
+        if line and text_ems(line + piece) > room:
+            lines.append(line)
+            line = ""
+        line += piece
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
 class Col:
-    """A column of a printed sheet: header text, width in Excel characters, cell style."""
+    """A column of a printed sheet: header text, least width in Excel characters, cell style.
+
+    ``terms`` are the words the column may hold (a vocabulary's terms): the
+    column is made wide enough for the longest of them and for its header, so
+    that no term and no header is ever broken across two lines.
+    """
 
     title: str
     width: float
-    style: str = "text"  # a key of Styles.cells: text | center | int | date | percent | id
+    style: str = "text"  # a key of the writer's styles: text | center | int | date | percent | id
+    terms: tuple[str, ...] = ()
+
+    @property
+    def fitted(self) -> float:
+        return max(self.width, *(width_for(text) for text in (self.title, *self.terms)))
 
 
-class Styles:
-    """The style arrays of one workbook, made once and copied into every cell."""
+# --- the page --------------------------------------------------------------------------------------
 
-    def __init__(self, wb: Workbook):
-        ws = wb.create_sheet("_styles")  # a scratch sheet to bind styles to this workbook
-        body = Font(name=FONT, size=10)
-        left = Alignment(vertical="center", wrap_text=True)
-        center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.cells = {
-            "text": self._make(ws, body, left, _BOX),
-            "center": self._make(ws, body, center, _BOX),
-            "int": self._make(ws, body, center, _BOX, "0"),
-            "date": self._make(ws, body, center, _BOX, "yyyy-mm-dd"),
-            "percent": self._make(ws, body, center, _BOX, "0.0%"),
-            "id": self._make(ws, body, center, _BOX, "@"),
-        }
-        self.title = self._make(ws, Font(name=FONT, size=16, bold=True),
-                                Alignment(horizontal="center", vertical="center"), None)
-        self.line = self._make(ws, Font(name=FONT, size=10), Alignment(vertical="center"), None)
-        self.line_right = self._make(ws, Font(name=FONT, size=10),
-                                     Alignment(horizontal="right", vertical="center"), None)
-        self.header = self._make(ws, Font(name=FONT, size=10, bold=True), center, _BOX)
-        self.bold = {key: self._with_font(ws, array, Font(name=FONT, size=10, bold=True))
-                     for key, array in self.cells.items()}
-        marked = PatternFill("solid", fgColor="FFE0E0")
-        self.marked = {key: self._with_fill(ws, array, marked) for key, array in self.cells.items()}
-        wb.remove(ws)
-
-    @staticmethod
-    def _make(ws, font, alignment, border, number_format: str | None = None) -> StyleArray:
-        cell = text_cell(ws, "", StyleArray())
-        cell.font = font
-        cell.alignment = alignment
-        if border is not None:
-            cell.border = border
-        if number_format:
-            cell.number_format = number_format
-        return StyleArray(cell._style)
-
-    @staticmethod
-    def _with_font(ws, array, font) -> StyleArray:
-        cell = text_cell(ws, "", array)
-        cell.font = font
-        return StyleArray(cell._style)
-
-    @staticmethod
-    def _with_fill(ws, array, fill) -> StyleArray:
-        cell = text_cell(ws, "", array)
-        cell.fill = fill
-        return StyleArray(cell._style)
+POINTS_PER_INCH = 72.0
+A4_POINTS = (595.3, 841.9)
 
 
-class PrintedSheet:
-    """One streaming sheet: title, info line, header, rows, sign-off."""
+@dataclass(frozen=True)
+class Page:
+    """A4 with the registers' margins (inches, as SpreadsheetML writes them)."""
 
-    HEADER_ROW = 3
+    landscape: bool = True
+    left: float = 0.5
+    right: float = 0.5
+    top: float = 0.6
+    bottom: float = 0.7
+    header: float = 0.3
+    footer: float = 0.3
 
-    def __init__(self, wb: Workbook, styles: Styles, name: str, columns: Sequence[Col],
-                 landscape: bool = True):
-        self.ws = wb.create_sheet(name)
-        self.styles, self.columns, self.landscape = styles, tuple(columns), landscape
-        self.width = len(self.columns)
-        self.styles_of_columns = tuple(column.style for column in self.columns)
-        self.room = tuple(max(1.0, column.width - 0.4) for column in self.columns)  # less cell padding
-        self.sure = tuple(int(room / 1.7) for room in self.room)  # characters that fit whatever they are
-        self.rows = 0  # rows written so far, all kinds
+    @property
+    def printable_width(self) -> float:
+        paper = A4_POINTS[1] if self.landscape else A4_POINTS[0]
+        return paper - (self.left + self.right) * POINTS_PER_INCH
 
-    def start(self, title: str, left: str, right: str = "") -> None:
-        """Everything above the data: title row, info line, header row."""
-        ws = self.ws
-        for index, column in enumerate(self.columns, 1):
-            ws.column_dimensions[get_column_letter(index)].width = column.width
-        ws.freeze_panes = f"A{self.HEADER_ROW + 1}"
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.row_dimensions[1].height = 30
-        self._merged_line(title, self.styles.title)
-        if right:
-            split = self._split(left)
-            self._append([text_cell(ws, left, self.styles.line)] + [None] * (split - 1)
-                         + [text_cell(ws, right, self.styles.line_right)])
-            self._merge(1, split)
-            self._merge(split + 1, self.width)
-        else:
-            self._merged_line(left, self.styles.line)
-        titles = [column.title for column in self.columns]
-        self._append([text_cell(ws, title, self.styles.header) for title in titles], self._lines(titles))
+    @property
+    def printable_height(self) -> float:
+        paper = A4_POINTS[0] if self.landscape else A4_POINTS[1]
+        return paper - (self.top + self.bottom) * POINTS_PER_INCH
 
-    def _split(self, left: str) -> int:
-        """How many columns the left part of the info line spans so that its text fits."""
-        needed, room = len(left) * 1.7, 0.0
-        for index, column in enumerate(self.columns[:-1], 1):
-            room += column.width
-            if room >= needed:
-                return index
-        return self.width - 1
+    def scale(self, widths: Iterable[float]) -> int:
+        """The print scale in percent at which the columns fill the paper's width (at most 100)."""
+        total = sum(column_points(width) for width in widths)
+        return max(10, min(100, math.floor(self.printable_width / total * 100))) if total else 100
 
-    def row(self, values: Sequence[Any], marked: bool = False, bold: bool = False,
-            styles: Sequence[str] | None = None) -> None:
-        """One bordered data row; ``marked`` shades it (overdue), ``bold`` for totals.
 
-        ``styles`` overrides the columns' cell styles for this row.
-        """
-        ws = self.ws
-        arrays = self.styles.marked if marked else self.styles.bold if bold else self.styles.cells
-        keys = styles or self.styles_of_columns
-        self._append([value_cell(ws, value, arrays[key])
-                      for value, key in zip(values, keys, strict=True)], self._lines(values))
+def row_height(lines: int) -> float:
+    return LINE_POINTS * max(1, lines) + ROW_PADDING
 
-    def _lines(self, values: Sequence[Any]) -> int:
-        """How many printed lines the row's longest wrapped text needs.
 
-        Neither Excel nor LibreOffice fits row heights to wrapped text when
-        opening a file, so the height is estimated here from the text's length
-        in units of column width.
-        """
-        lines = 1
-        for value, room, sure in zip(values, self.room, self.sure, strict=False):
-            if value.__class__ is str and len(value) > sure and value:
-                # UTF-8 spends 3 bytes on a CJK character, 1 on ASCII; printed, a CJK
-                # character of 10-point 宋体 takes about 1.7 units of column width
-                units = len(value) + (len(value.encode()) - len(value)) * 0.35
-                needed = -int(-units // room) + value.count("\n")
-                if needed > lines:
-                    lines = needed
-        return lines
+# --- the pages of a sheet -----------------------------------------------------------------------------
 
-    def merge_down(self, column: int, first: int, last: int) -> None:
-        """Merge one column's cells from row ``first`` to ``last`` (a category spanning its lines)."""
-        if last > first:
-            letter = get_column_letter(column)
-            self.ws.merged_cells.add(f"{letter}{first}:{letter}{last}")
+@dataclass
+class Pagination:
+    """Where each page of a sheet ends, decided row by row as the rows are written.
 
-    def finish(self, signoff: str) -> None:
-        """The sign-off line under the rows, and the print settings."""
-        self._append([])
-        self._merged_line(signoff, self.styles.line)
-        ws = self.ws
-        ws.page_setup.paperSize = PAPER_A4
-        ws.page_setup.orientation = "landscape" if self.landscape else "portrait"
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.print_options.horizontalCentered = True
-        ws.page_margins.left = ws.page_margins.right = 0.5
-        ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.7
-        ws.page_margins.footer = 0.3
-        ws.print_title_rows = f"{self.HEADER_ROW}:{self.HEADER_ROW}"
-        ws.oddFooter.center.text = FOOTER
-        ws.oddFooter.center.font = FONT
-        ws.oddFooter.center.size = 9
+    A page holds, at the sheet's print scale, the rows that fit between the
+    repeated header and the bottom margin (the first page also the title and
+    the info line). A *block* of rows (``start_block``) moves whole to the next
+    page when it does not fit the rest of this one; ``finish`` keeps the
+    sign-off with at least ``LAST_PAGE_ROWS`` rows on the last page. Only the
+    current and the previous page are remembered: a million rows cost nothing.
+    """
 
-    def _merged_line(self, text: str, style: StyleArray) -> None:
-        self._append([text_cell(self.ws, text, style)])
-        self._merge(1, self.width)
+    capacity: float  # points of rows a page holds at the sheet's scale
+    header: float  # the repeated header's height
+    breaks: list[int] = field(default_factory=list)  # rows after which a page ends
+    current: list[tuple[int, float]] = field(default_factory=list)  # (row, height) of the last page
+    previous: list[tuple[int, float]] = field(default_factory=list)
+    used: float = 0.0
+    block: int | None = None  # the first row of the block being written
 
-    def _merge(self, first: int, last: int) -> None:
-        if last > first:
-            row = self.rows
-            self.ws.merged_cells.add(f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}")
+    LAST_PAGE_ROWS = 3
+    SAFETY = 0.97  # programs differ by a point here and there: never fill a page to the last point
 
-    def _append(self, cells: list, lines: int = 1) -> None:
-        """Write one row; a row of several lines gets its height (dropped again once written,
-        so that a million rows do not keep a million row records)."""
-        self.rows += 1
-        if lines > 1:
-            dimensions = self.ws.row_dimensions
-            dimensions[self.rows].height = LINE_HEIGHT * lines + 3
-            self.ws.append(cells)
-            del dimensions[self.rows]
-        else:
-            self.ws.append(cells)
+    @classmethod
+    def of(cls, page: Page, scale: int, header: float, first: float) -> Pagination:
+        """The pages of a sheet whose first page holds ``first`` points above its header."""
+        capacity = page.printable_height * cls.SAFETY / (scale / 100)
+        return cls(capacity, header, used=first + header)
+
+    @property
+    def pages(self) -> int:
+        return len(self.breaks) + 1
+
+    def start_block(self, row: int) -> None:
+        self.block = row
+
+    def end_block(self) -> None:
+        self.block = None
+
+    def place(self, row: int, height: float) -> None:
+        """Row ``row`` of ``height`` points comes next; a page ends before it if it does not fit."""
+        if self.used + height > self.capacity and self.current:
+            self._break_before(self._block_start(row))
+        self.current.append((row, height))
+        self.used += height
+
+    def _block_start(self, row: int) -> int:
+        """The first row to go to the next page: the block's first, if the whole block fits a fresh page."""
+        if self.block is None:
+            return row
+        on_page = [height for number, height in self.current if number >= self.block]
+        if len(on_page) == len(self.current) or self.header + sum(on_page) > self.capacity:
+            return row
+        return self.block
+
+    def _break_before(self, row: int) -> None:
+        kept = [(number, height) for number, height in self.current if number < row]
+        moved = [(number, height) for number, height in self.current if number >= row]
+        self.breaks.append(row - 1)
+        self.previous, self.current = kept, moved
+        self.used = self.header + sum(height for _, height in moved)
+
+    def finish(self, tail: float) -> None:
+        """The sign-off (``tail`` points) goes on the last page, with at least a few rows above it."""
+        if self.used + tail > self.capacity and len(self.current) > 1:
+            keep = min(self.LAST_PAGE_ROWS, len(self.current) - 1)
+            self._break_before(self.current[-keep][0])
+        elif self.breaks and len(self.current) < self.LAST_PAGE_ROWS:
+            self._pull_back(tail)
+
+    def _pull_back(self, tail: float) -> None:
+        """Move rows from the end of the page before to the last page, which holds too few."""
+        wanted = min(self.LAST_PAGE_ROWS - len(self.current), len(self.previous) - 1)
+        if wanted <= 0:
+            return
+        moved = self.previous[-wanted:]
+        if self.used + sum(height for _, height in moved) + tail > self.capacity:
+            return
+        self.breaks[-1] = moved[0][0] - 1
+        self.previous, self.current = self.previous[:-wanted], moved + self.current
+        self.used += sum(height for _, height in moved)

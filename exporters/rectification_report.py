@@ -23,6 +23,7 @@ from models import figures as fig
 from models import records as r
 from models import vocab
 from models.i18n import translate
+from models.scope import where as scope_where
 
 OTHER = "其他问题"
 TOTALS_HEADER = ("序号", "问题类别", "总数", "已销号", "整改中", "长期坚持", "未启动", "超期")
@@ -48,10 +49,7 @@ def problems(scope: fig.Scope) -> list[Problem]:
     """The rectifications of ``scope`` (the figures' conditions), in one query."""
     X = r.Rectification
     person, leader = r.Person.alias(), r.Person.alias()
-    where = fig.within(X, X.recorded_on, scope)
-    if scope.village is not None:
-        where.append(X.visit.in_(r.Visit.select(r.Visit.id).join(r.Household).where(
-            r.Household.village == scope.village)))
+    where = scope_where(X, scope) or []
     query = (X.select(r.Category.name, X.problem, X.measures, X.department, person.name, leader.name,
                       X.deadline, X.status, X.completed_on, X.progress)
              .join(r.Category, on=(X.category == r.Category.id), join_type=JOIN.LEFT_OUTER)

@@ -17,12 +17,13 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from exporters import ExportError
-from exporters.layout import FONT, FOOTER, PAPER_A4
+from exporters.layout import FONT, PAPER_A4
 from exporters.safe import atomic_target, clean_text
 from models import ranks, vocab
 from models import records as r
 from models.i18n import translate
 
+FOOTER = "第 &P 页 共 &N 页"  # a workbook of one sheet: its pages are the workbook's
 COLUMNS = (("序号", 6), ("姓名", 13), ("职务", 26), ("签到", 27), ("备注", 17))
 HEADER_ROW = 5
 SIGN_HEIGHT = 20  # points: about 7 mm to sign in; 30 rows and the heading fit one A4 page

@@ -61,8 +61,19 @@ def _v5_sorting_and_searching(db: peewee.Database) -> None:
     sqlite.create_gram_index(db)  # the heads' names and the addresses of the households
 
 
+def _v6_village_of_sessions_and_suggestions(db: peewee.Database) -> None:
+    """Version 6: the village a session was held for and a suggestion came from (what a village's
+    registers and figures hold); a suggestion of a village's cadre belongs to that village."""
+    for table in ("session", "suggestion"):
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "village_id" TEXT '
+                       'REFERENCES "village" ("id") ON DELETE RESTRICT')
+        db.execute_sql(f'CREATE INDEX "{table}_village_id" ON "{table}" ("village_id")')
+    db.execute_sql('UPDATE "suggestion" SET "village_id" = (SELECT "village_id" FROM "person" '
+                   'WHERE "person"."id" = "suggestion"."submitter_id") WHERE "submitter_id" IS NOT NULL')
+
+
 UPGRADES: list[Upgrade] = [_v2_summary_texts, _v3_change_history, _v4_person_staff,
-                           _v5_sorting_and_searching]
+                           _v5_sorting_and_searching, _v6_village_of_sessions_and_suggestions]
 
 
 def schema_version() -> int:

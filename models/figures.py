@@ -1,84 +1,56 @@
-"""The figures of a campaign, counted once for the registers, the summary and the overview.
+"""The figures of a campaign: each defined once, counted once, printed the same everywhere.
 
-Every number a summary quotes (领导班子集中学习4次, 征集意见建议37条 梳理为五大类19条 …)
-is computed here, in SQL, for a ``Scope``: one campaign or every campaign, a
-date range, optionally one village. The statistics sheet of the registers,
-the Word summary and the overview page all read the same ``Figures``, so they
-cannot disagree.
+Every number the registers' 统计汇总, the overview and the summary print
+(领导班子集中学习4次, 出勤率, 征集意见建议37条 梳理为五大类19条 …) is a ``Figure``
+of ``DEFINITIONS``: its term and unit from ``models.vocab``, its definition in
+words, and how it follows from the records counted here in SQL for a
+``Scope`` (``models.scope``: the same records every register lists). A rate is
+always its two counts' quotient, rounded half up to 0.1 % (``rate``), and each
+is printed beside its counts. The table of the figures, with where each is
+printed, is docs/figures.md (``tests/models/test_figures_doc.py`` keeps it current).
+
+Attendance is counted only for sessions whose attendance is recorded (every
+expected person marked); the others are counted as 未登记出勤, never as
+nobody present: 应到 = 实到 + 请假 + 缺席 always.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-import peewee
-from peewee import JOIN, fn
+from models import counting, vocab
+from models.counting import CategoryCount, Meeting, VillageCoverage
+from models.rates import percent, rate
+from models.scope import Scope, as_date
 
-from models import records as r
-from models import vocab
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Which records count: a campaign (or all), a date range, a village."""
-
-    campaign: UUID | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    village: UUID | None = None
-    today: dt.date | None = None  # what "overdue" is measured against; None = the real today
-
-    def on(self) -> dt.date:
-        return self.today or dt.date.today()
-
-
-@dataclass(frozen=True)
-class Meeting:
-    date: dt.date
-    kind: str
-    topic: str
-    destination: str = ""
-    head_count: int | None = None
-
-
-@dataclass(frozen=True)
-class VillageCoverage:
-    village: UUID
-    name: str
-    households: int
-    visited: int
-
-    @property
-    def rate(self) -> float:
-        return self.visited / self.households if self.households else 0.0
-
-
-@dataclass(frozen=True)
-class CategoryCount:
-    name: str  # "" for records without a category
-    count: int
-    items: int = 0  # consolidated items (suggestions only)
+__all__ = ["DEFINITIONS", "CategoryCount", "Figure", "Figures", "Meeting", "Scope", "VillageCoverage",
+           "compute", "percent", "rate"]
 
 
 @dataclass
 class Figures:
-    """What a campaign's records add up to."""
+    """What the records of a scope add up to; the printed figures are ``DEFINITIONS``."""
 
     scope: Scope
     sessions_by_kind: Counter = field(default_factory=Counter)
-    meetings: list[Meeting] = field(default_factory=list)  # dated key meetings and study tours
-    attendance: Counter = field(default_factory=Counter)  # status (None = not entered) → marks
+    meetings: list[Meeting] = field(default_factory=list)  # key meetings and study tours, by date
+    attendance: Counter = field(default_factory=Counter)  # status → marks, where attendance is recorded
+    attendance_recorded: int = 0  # sessions with every expected person marked
     writings_by_kind: Counter = field(default_factory=Counter)
     notes_characters: int = 0
+    notes_authors: int = 0
+    notes_least: int = 0
     writing_authors: int = 0
+    leaders: int = 0
+    leader_reports: int = 0
+    leader_reports_least: int = 0
     visits: int = 0
     visits_by_method: Counter = field(default_factory=Counter)
-    households: int = 0
-    households_visited: int = 0
     coverage: list[VillageCoverage] = field(default_factory=list)
     suggestions: int = 0
     suggestion_items: int = 0
@@ -90,12 +62,17 @@ class Figures:
     rectifications_by_category: list[CategoryCount] = field(default_factory=list)
     rectification_departments: list[str] = field(default_factory=list)
     publicity_by_kind: Counter = field(default_factory=Counter)
-
-    # --- what summaries quote ------------------------------------------------------
+    articles_own: int = 0
+    articles_higher: int = 0
+    higher_outlets: list[str] = field(default_factory=list)  # most articles first
 
     @property
     def sessions(self) -> int:
         return sum(self.sessions_by_kind.values())
+
+    @property
+    def attendance_unrecorded(self) -> int:
+        return self.sessions - self.attendance_recorded
 
     @property
     def expected(self) -> int:
@@ -106,22 +83,36 @@ class Figures:
         return sum(self.attendance[status] for status in vocab.ATTENDED)
 
     @property
-    def attendance_rate(self) -> float:
-        """Attended of expected, among the marks entered."""
-        entered = self.expected - self.attendance[None]
-        return self.attended / entered if entered else 0.0
+    def attendance_rate(self) -> float | None:
+        return rate(self.attended, self.expected)
 
     @property
     def writings(self) -> int:
         return sum(self.writings_by_kind.values())
 
     @property
-    def coverage_rate(self) -> float:
-        return self.households_visited / self.households if self.households else 0.0
-
-    @property
     def villages(self) -> int:
         return len(self.coverage)
+
+    @property
+    def villages_covered(self) -> int:
+        return sum(1 for entry in self.coverage if entry.complete)
+
+    @property
+    def households(self) -> int:
+        return sum(entry.households for entry in self.coverage)
+
+    @property
+    def households_visited(self) -> int:
+        return sum(entry.visited for entry in self.coverage)
+
+    @property
+    def households_unvisited(self) -> int:
+        return self.households - self.households_visited
+
+    @property
+    def coverage_rate(self) -> float | None:
+        return rate(self.households_visited, self.households)
 
     @property
     def suggestion_categories(self) -> int:
@@ -136,6 +127,10 @@ class Figures:
         return self.suggestions_by_status["adopted"] + self.suggestions_by_status["partly"]
 
     @property
+    def suggestions_open(self) -> int:
+        return sum(self.suggestions_by_status[s] for s in vocab.SUGGESTION_OPEN)
+
+    @property
     def rectifications(self) -> int:
         return sum(self.rectifications_by_status.values())
 
@@ -148,187 +143,125 @@ class Figures:
         return self.rectifications_by_status["in_progress"]
 
     @property
+    def rectifications_open(self) -> int:
+        return sum(self.rectifications_by_status[s] for s in vocab.RECTIFICATION_OPEN)
+
+    @property
+    def rectification_rate(self) -> float | None:
+        return rate(self.rectifications_done, self.rectifications)
+
+    @property
     def publicity(self) -> int:
         return sum(self.publicity_by_kind.values())
 
+    def value(self, key: str) -> Any:
+        return DEFINITION[key].value(self)
+
+
+# --- the definitions: what each printed figure means --------------------------------------------
+
+@dataclass(frozen=True)
+class Figure:
+    """A printed figure: its term and unit (``vocab``), its definition and its value."""
+
+    key: str
+    topic: str  # a code of vocab.TOPICS
+    means: str  # the definition, as docs/figures.md prints it
+    value: Callable[[Figures], Any]
+    overview: bool = False  # shown on the overview page
+    of: tuple[str, str] | None = None  # a rate: (numerator, denominator) figure keys
+    vocabulary: vocab.Vocabulary = vocab.FIGURES
+    code: str = ""  # the code within ``vocabulary`` (a kind's figure); the key itself by default
+
+    @property
+    def term(self) -> str:
+        return self.vocabulary.zh(self.code or self.key)
+
+    @property
+    def label(self) -> str:
+        return self.vocabulary.label(self.code or self.key)
+
+    @property
+    def unit(self) -> str:
+        return self.vocabulary.unit(self.code or self.key)
+
+
+def _f(key: str, topic: str, means: str, value: Callable[[Figures], Any] | None = None, *,
+       overview: bool = False, of: tuple[str, str] | None = None) -> Figure:
+    return Figure(key, topic, means, value or (lambda f: getattr(f, key)), overview, of)
+
+
+def _kinds(topic: str, counter: str, vocabulary: vocab.Vocabulary, means: str) -> list[Figure]:
+    return [Figure(f"{counter}.{code}", topic, means.format(term=vocabulary.zh(code)),
+                   lambda f, c=code: getattr(f, counter)[c], True, None, vocabulary, code)
+            for code in vocabulary]
+
+
+DEFINITIONS: tuple[Figure, ...] = (
+    _f("sessions", "sessions", "范围内的学习会议，各类型合计", overview=True),
+    *_kinds("sessions", "sessions_by_kind", vocab.SESSION_KINDS, "类型为“{term}”的学习会议"),
+    _f("attendance_recorded", "sessions", "每位应到人员都已登记出勤情况的学习会议"),
+    _f("attendance_unrecorded", "sessions",
+       "尚未登记出勤（无应到人员或有人未登记）的学习会议；其人次不计入应到、实到"),
+    _f("expected", "sessions", "已登记出勤的会议的应到人员人次（= 实到 + 请假 + 缺席）"),
+    _f("attended", "sessions", "已登记出勤的会议中登记为出席或迟到的人次", lambda f: f.attended),
+    _f("late", "sessions", "实到人次中登记为迟到的", lambda f: f.attendance["late"]),
+    _f("leave", "sessions", "已登记出勤的会议中登记为请假的人次", lambda f: f.attendance["leave"]),
+    _f("absent", "sessions", "已登记出勤的会议中登记为缺席的人次", lambda f: f.attendance["absent"]),
+    _f("attendance_rate", "sessions", "实到人次 ÷ 应到人次", overview=True, of=("attended", "expected")),
+    _f("writings", "writings", "范围内的学习成果，各类型合计", overview=True),
+    *_kinds("writings", "writings_by_kind", vocab.WRITING_KINDS, "类型为“{term}”的学习成果"),
+    _f("notes_characters", "writings", "全部学习笔记的字数之和"),
+    _f("notes_authors", "writings", "写有学习笔记的人数"),
+    _f("notes_least", "writings", "写有学习笔记的人中，学习笔记字数之和最少的一人的字数（“每人…字以上”）"),
+    _f("writing_authors", "writings", "写有任一学习成果的人数"),
+    _f("leaders", "writings", "本单位在职的班子成员人数"),
+    _f("leader_reports", "writings", "班子成员撰写的调研报告篇数"),
+    _f("leader_reports_least", "writings", "班子成员中调研报告最少的一人的篇数（“每人…篇”；有人未写则为0）"),
+    _f("visits", "visits", "范围内对在册农户的走访次数（一户走访两次计2户次）", overview=True),
+    *_kinds("visits", "visits_by_method", vocab.VISIT_METHODS, "走访方式为“{term}”的走访户次"),
+    _f("villages", "visits", "范围内的村（社区）数"),
+    _f("villages_covered", "visits", "每户都已走访的村（社区）数（无农户的村不计）", overview=True),
+    _f("households", "visits", "这些村（社区）的在册农户数"),
+    _f("households_visited", "visits", "范围内至少走访过一次的在册农户数", overview=True),
+    _f("households_unvisited", "visits", "总户数 − 已走访户数", overview=True),
+    _f("coverage_rate", "visits", "已走访户数 ÷ 总户数", overview=True,
+       of=("households_visited", "households")),
+    _f("suggestions", "suggestions", "范围内征集的意见建议条数", overview=True),
+    _f("suggestion_items", "suggestions", "这些意见建议归并成的归并条目数（回收站中的不计）", overview=True),
+    _f("suggestion_categories", "suggestions", "这些意见建议涉及的类别数（未分类的不计）"),
+    *_kinds("suggestions", "suggestions_by_source", vocab.SUGGESTION_SOURCES, "来源为“{term}”的意见建议"),
+    *_kinds("suggestions", "suggestions_by_status", vocab.SUGGESTION_STATUSES,
+            "办理状态为“{term}”的意见建议"),
+    _f("suggestions_answered", "suggestions", "已采纳、部分采纳、暂不采纳、已答复之和", overview=True),
+    _f("suggestions_adopted", "suggestions", "已采纳与部分采纳之和"),
+    _f("suggestions_open", "suggestions", "待办理与办理中之和"),
+    _f("rectifications", "rectification", "问题清单上范围内的问题数", overview=True),
+    *_kinds("rectification", "rectifications_by_status", vocab.RECTIFICATION_STATUSES,
+            "状态为“{term}”的问题"),
+    _f("rectifications_open", "rectification", "未启动与整改中之和"),
+    _f("rectifications_overdue", "rectification", "尚未完成整改、整改时限早于成文（填报）日期的问题",
+       overview=True),
+    _f("rectification_rate", "rectification", "已完成（销号）÷ 查摆问题", of=("rectifications_by_status.done",
+                                                                        "rectifications")),
+    _f("publicity", "publicity", "范围内的宣传信息，各类型合计（单位不同，以“项”计）", overview=True),
+    *_kinds("publicity", "publicity_by_kind", vocab.PUBLICITY_KINDS, "类型为“{term}”的宣传信息"),
+    _f("articles_own", "publicity", "刊发媒体为本单位媒体（设置 → 本单位）的新闻稿件"),
+    _f("articles_higher", "publicity", "刊发在其他媒体（上级及其他媒体）的新闻稿件"),
+)
+DEFINITION = {figure.key: figure for figure in DEFINITIONS}
+
 
 def compute(scope: Scope) -> Figures:
-    """Count everything, each kind of record in a few grouped queries."""
+    """Count everything of ``scope``, each kind of record in a few grouped queries."""
     figures = Figures(scope)
-    _sessions(figures, scope)
-    _writings(figures, scope)
-    _visits(figures, scope)
-    _suggestions(figures, scope)
-    _rectifications(figures, scope)
-    _publicity(figures, scope)
+    counting.fill(figures, scope)
     return figures
 
 
-# --- the filters of a scope ------------------------------------------------------------
-
-def within(model: Any, date_field: peewee.Field, scope: Scope) -> list[Any]:
-    # ``model`` is a record kind or an alias of one (``figures.Visit``).
-    """Conditions on a record kind that has a campaign and a date."""
-    conditions = [model.deleted_at.is_null()]
-    if scope.campaign is not None:
-        conditions.append(model.campaign == scope.campaign)
-    if scope.date_from is not None:
-        conditions.append(date_field >= scope.date_from)
-    if scope.date_to is not None:
-        conditions.append(date_field <= scope.date_to)
-    return conditions
+def date_of(value: Any) -> dt.date:
+    return as_date(value)
 
 
-def live_households(scope: Scope) -> peewee.Select:
-    """The households the coverage is measured against: those of the scope's villages."""
-    query = r.Household.select(r.Household.id).where(r.Household.deleted_at.is_null())
-    if scope.village is not None:
-        query = query.where(r.Household.village == scope.village)
-    else:
-        query = query.where(r.Household.village.in_(_villages(scope)))
-    return query
-
-
-def _villages(scope: Scope) -> peewee.Select:
-    """The villages of the campaign's unit and the units under it (all when no campaign)."""
-    query = r.Village.select(r.Village.id).where(r.Village.deleted_at.is_null())
-    if scope.village is not None:
-        return query.where(r.Village.id == scope.village)
-    if scope.campaign is None:
-        return query
-    unit = r.Campaign.select(r.Campaign.unit).where(r.Campaign.id == scope.campaign)
-    below = r.Unit.select(r.Unit.id).where(r.Unit.parent.in_(unit))
-    return query.where(r.Village.unit.in_(unit) | r.Village.unit.in_(below))
-
-
-# --- each kind of record ------------------------------------------------------------------
-
-KEY_MEETINGS = ("mobilization", "forum", "study_tour")
-
-
-def _sessions(figures: Figures, scope: Scope) -> None:
-    where = within(r.Session, r.Session.date, scope)
-    for kind, count in (r.Session.select(r.Session.kind, fn.COUNT(r.Session.id))
-                        .where(*where).group_by(r.Session.kind).tuples()):
-        figures.sessions_by_kind[kind] = count
-    for date, kind, topic, destination, head_count in (
-            r.Session.select(r.Session.date, r.Session.kind, r.Session.topic, r.Session.destination,
-                             r.Session.head_count)
-            .where(*where, r.Session.kind.in_(KEY_MEETINGS)).order_by(r.Session.date).tuples()):
-        figures.meetings.append(Meeting(_date(date), kind, topic, destination or "", head_count))
-    marks = (r.Attendance.select(r.Attendance.status, fn.COUNT(r.Attendance.id))
-             .join(r.Session).where(*where, r.Attendance.deleted_at.is_null())
-             .group_by(r.Attendance.status).tuples())
-    for status, count in marks:
-        figures.attendance[status] = count
-
-
-def _writings(figures: Figures, scope: Scope) -> None:
-    where = within(r.Writing, r.Writing.date, scope)
-    if scope.village is not None:
-        where.append(r.Writing.person.in_(r.Person.select(r.Person.id).where(
-            r.Person.village == scope.village)))
-    for kind, count in (r.Writing.select(r.Writing.kind, fn.COUNT(r.Writing.id)).where(*where)
-                        .group_by(r.Writing.kind).tuples()):
-        figures.writings_by_kind[kind] = count
-    figures.notes_characters = (r.Writing.select(fn.COALESCE(fn.SUM(r.Writing.length), 0))
-                                .where(*where, r.Writing.kind == "notes").scalar()) or 0
-    figures.writing_authors = (r.Writing.select(fn.COUNT(r.Writing.person.distinct()))
-                               .where(*where).scalar()) or 0
-
-
-def _visits(figures: Figures, scope: Scope) -> None:
-    where = within(r.Visit, r.Visit.date, scope)
-    if scope.village is not None:
-        where.append(r.Visit.household.in_(live_households(scope)))
-    figures.visits = r.Visit.select(fn.COUNT(r.Visit.id)).where(*where).scalar() or 0
-    for method, count in (r.Visit.select(r.Visit.method, fn.COUNT(r.Visit.id)).where(*where)
-                          .group_by(r.Visit.method).tuples()):
-        figures.visits_by_method[method] = count
-    # Visited: a live visit of the scope exists for the household (one index probe each;
-    # cheaper than a million-row IN list on the county's whole database).
-    seen = Visit.select(Visit.id).where(Visit.household == r.Household.id,
-                                        *within(Visit, Visit.date, scope))
-    per_village = (r.Village
-                   .select(r.Village.id, r.Village.name, fn.COUNT(r.Household.id),
-                           fn.COUNT(r.Household.id).filter(fn.EXISTS(seen)))
-                   .join(r.Household, JOIN.LEFT_OUTER, on=(
-                       (r.Household.village == r.Village.id) & r.Household.deleted_at.is_null()))
-                   .where(r.Village.id.in_(_villages(scope)))
-                   .group_by(r.Village.id).order_by(r.Village.position, r.Village.name))
-    for key, name, total, visited in per_village.tuples():
-        figures.coverage.append(VillageCoverage(_uuid(key), name, total, visited))
-    figures.households = sum(entry.households for entry in figures.coverage)
-    figures.households_visited = sum(entry.visited for entry in figures.coverage)
-
-
-Visit = r.Visit.alias("seen")
-
-
-def _suggestions(figures: Figures, scope: Scope) -> None:
-    where = within(r.Suggestion, r.Suggestion.date, scope)
-    if scope.village is not None:
-        where.append(r.Suggestion.submitter.in_(r.Person.select(r.Person.id).where(
-            r.Person.village == scope.village)))
-    figures.suggestions = r.Suggestion.select(fn.COUNT(r.Suggestion.id)).where(*where).scalar() or 0
-    live_item = r.Suggestion.item.in_(r.SuggestionItem.select(r.SuggestionItem.id).where(
-        r.SuggestionItem.deleted_at.is_null()))
-    figures.suggestion_items = (r.Suggestion.select(fn.COUNT(r.Suggestion.item.distinct()))
-                                .where(*where, live_item).scalar()) or 0
-    for status, count in (r.Suggestion.select(r.Suggestion.status, fn.COUNT(r.Suggestion.id))
-                          .where(*where).group_by(r.Suggestion.status).tuples()):
-        figures.suggestions_by_status[status] = count
-    for source, count in (r.Suggestion.select(r.Suggestion.source, fn.COUNT(r.Suggestion.id))
-                          .where(*where).group_by(r.Suggestion.source).tuples()):
-        figures.suggestions_by_source[source] = count
-    rows = (r.Suggestion
-            .select(r.Category.name, fn.COUNT(r.Suggestion.id),
-                    fn.COUNT(r.Suggestion.item.distinct()).filter(live_item))
-            .join(r.Category, JOIN.LEFT_OUTER).where(*where)
-            .group_by(r.Category.id).order_by(r.Category.position, r.Category.name).tuples())
-    figures.suggestions_by_category = [CategoryCount(name or "", count, items)
-                                       for name, count, items in rows]
-
-
-def _rectifications(figures: Figures, scope: Scope) -> None:
-    where = within(r.Rectification, r.Rectification.recorded_on, scope)
-    if scope.village is not None:
-        where.append(r.Rectification.visit.in_(r.Visit.select(r.Visit.id).join(r.Household).where(
-            r.Household.village == scope.village)))
-    for status, count in (r.Rectification.select(r.Rectification.status, fn.COUNT(r.Rectification.id))
-                          .where(*where).group_by(r.Rectification.status).tuples()):
-        figures.rectifications_by_status[status] = count
-    figures.rectifications_overdue = (r.Rectification.select(fn.COUNT(r.Rectification.id))
-                                      .where(*where, *overdue(scope.on())).scalar()) or 0
-    rows = (r.Rectification.select(r.Category.name, fn.COUNT(r.Rectification.id))
-            .join(r.Category, JOIN.LEFT_OUTER).where(*where)
-            .group_by(r.Category.id).order_by(r.Category.position, r.Category.name).tuples())
-    figures.rectifications_by_category = [CategoryCount(name or "", count) for name, count in rows]
-    figures.rectification_departments = [
-        name for (name,) in r.Rectification.select(r.Rectification.department)
-        .where(*where, r.Rectification.department != "")
-        .group_by(r.Rectification.department)
-        .order_by(fn.COUNT(r.Rectification.id).desc(), r.Rectification.department).tuples()]
-
-
-def overdue(today: dt.date) -> list[Any]:
-    """Past its deadline and not finished (the same rule as the rectification list's)."""
-    return [r.Rectification.deadline < today,
-            r.Rectification.status.in_(vocab.RECTIFICATION_OPEN)]
-
-
-def _publicity(figures: Figures, scope: Scope) -> None:
-    if scope.village is not None:
-        return  # publicity belongs to the unit, not to a village
-    where = within(r.Publicity, r.Publicity.date, scope)
-    for kind, count in (r.Publicity.select(r.Publicity.kind, fn.COUNT(r.Publicity.id))
-                        .where(*where).group_by(r.Publicity.kind).tuples()):
-        figures.publicity_by_kind[kind] = count
-
-
-def _date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
-def _uuid(value: Any) -> UUID:
+def uuid_of(value: Any) -> UUID:
     return value if isinstance(value, UUID) else UUID(str(value))

@@ -15,10 +15,11 @@ from uuid import UUID
 
 from peewee import JOIN, fn
 
-from models import figures, settings, sqlite, vocab
+from models import counting, figures, settings, sqlite, vocab
 from models import records as r
-from models.figures import Scope, within
+from models.figures import Scope, date_of, uuid_of
 from models.i18n import translate
+from models.scope import where
 
 # Settings of the to-do list, kept in the database (they are the office's rules).
 SETTINGS = {
@@ -88,7 +89,7 @@ def _campaign_state(overview: Overview, scope: Scope) -> None:
 def sessions_per_month(scope: Scope) -> list[tuple[str, Counter]]:
     month = sqlite.month_of(r.Session.date)
     rows = (r.Session.select(month, r.Session.kind, fn.COUNT(r.Session.id))
-            .where(*within(r.Session, r.Session.date, scope))
+            .where(*_of(r.Session, scope))
             .group_by(month, r.Session.kind).order_by(month).tuples())
     return _by_first(rows)
 
@@ -97,7 +98,7 @@ def suggestions_by_category(scope: Scope) -> list[tuple[str, Counter]]:
     rows = (r.Suggestion.select(fn.COALESCE(r.Category.name, ""), r.Suggestion.status,
                                 fn.COUNT(r.Suggestion.id))
             .join(r.Category, JOIN.LEFT_OUTER)
-            .where(*within(r.Suggestion, r.Suggestion.date, scope))
+            .where(*_of(r.Suggestion, scope))
             .group_by(r.Category.id, r.Suggestion.status)
             .order_by(r.Category.position, r.Category.name).tuples())
     return _by_first(rows)
@@ -105,15 +106,15 @@ def suggestions_by_category(scope: Scope) -> list[tuple[str, Counter]]:
 
 def rectifications_per_month(scope: Scope) -> list[tuple[str, int, int]]:
     """Per month, how many problems were found and how many closed, both cumulative."""
-    where = within(r.Rectification, r.Rectification.recorded_on, scope)
+    conditions = _of(r.Rectification, scope)
     found_month = sqlite.month_of(r.Rectification.recorded_on)
     closed_month = sqlite.month_of(r.Rectification.completed_on)
     found: Counter[str] = Counter({month: n for month, n in (
         r.Rectification.select(found_month, fn.COUNT(r.Rectification.id))
-        .where(*where).group_by(found_month).tuples())})
+        .where(*conditions).group_by(found_month).tuples())})
     closed: Counter[str] = Counter({month: n for month, n in (
         r.Rectification.select(closed_month, fn.COUNT(r.Rectification.id))
-        .where(*where, r.Rectification.status == "done", r.Rectification.completed_on.is_null(False))
+        .where(*conditions, r.Rectification.status == "done", r.Rectification.completed_on.is_null(False))
         .group_by(closed_month).tuples())})
     series, total_found, total_closed = [], 0, 0
     for month in sorted(set(found) | set(closed)):
@@ -121,6 +122,12 @@ def rectifications_per_month(scope: Scope) -> list[tuple[str, int, int]]:
         total_closed += closed[month]
         series.append((month, total_found, total_closed))
     return series
+
+
+def _of(model: type[r.BaseModel], scope: Scope) -> list[Any]:
+    """The scope's conditions on ``model``; a kind no record of which is in the scope matches nothing."""
+    conditions = where(model, scope)
+    return conditions if conditions is not None else [model.id.is_null()]
 
 
 def _by_first(rows) -> list[tuple[str, Counter]]:
@@ -147,17 +154,17 @@ def due_condition(today: dt.date, days: int) -> list[Any]:
 def _rectifications_due(scope: Scope) -> list[Todo]:
     today = scope.on()
     query = (r.Rectification.select(r.Rectification.id, r.Rectification.problem, r.Rectification.deadline)
-             .where(*within(r.Rectification, r.Rectification.recorded_on, scope),
+             .where(*_of(r.Rectification, scope),
                     *due_condition(today, setting("todo_deadline_days")))
              .order_by(r.Rectification.deadline))
     items = []
     for key, problem, deadline in query.tuples():
-        deadline = figures._date(deadline)
+        deadline = date_of(deadline)
         late = deadline < today
         text = (translate("Todo", "Overdue by {n} days: {what}") if late else
                 translate("Todo", "Due in {n} days: {what}")).format(
             n=abs((deadline - today).days), what=_short(problem))
-        items.append(Todo("rectification", text, (r.Rectification, figures._uuid(key)), overdue=late))
+        items.append(Todo("rectification", text, (r.Rectification, uuid_of(key)), overdue=late))
     return items
 
 
@@ -169,11 +176,11 @@ def unanswered_condition(today: dt.date, days: int) -> list[Any]:
 def _suggestions_unanswered(scope: Scope) -> list[Todo]:
     today = scope.on()
     query = (r.Suggestion.select(r.Suggestion.id, r.Suggestion.content, r.Suggestion.date)
-             .where(*within(r.Suggestion, r.Suggestion.date, scope),
+             .where(*_of(r.Suggestion, scope),
                     *unanswered_condition(today, setting("todo_reply_days")))
              .order_by(r.Suggestion.date))
     return [Todo("suggestion", translate("Todo", "No reply for {n} days: {what}").format(
-        n=(today - figures._date(date)).days, what=_short(content)), (r.Suggestion, figures._uuid(key)))
+        n=(today - date_of(date)).days, what=_short(content)), (r.Suggestion, uuid_of(key)))
         for key, content, date in query.tuples()]
 
 
@@ -181,34 +188,30 @@ def _villages_unvisited(counted: figures.Figures) -> list[Todo]:
     return [Todo("village", translate("Todo", "{village}: {n} of {total} households not visited yet").format(
         village=entry.name, n=entry.households - entry.visited, total=entry.households),
         village=entry.village)
-        for entry in sorted(counted.coverage, key=lambda e: e.rate) if entry.visited < entry.households]
+        for entry in sorted(counted.coverage, key=lambda e: e.rate or 0.0)
+        if entry.visited < entry.households]
 
 
 def unvisited_condition(scope: Scope):
     """Households without a visit of the scope (for the households list)."""
-    seen = figures.Visit.select(figures.Visit.id).where(
-        figures.Visit.household == r.Household.id, *within(figures.Visit, figures.Visit.date, scope))
-    return ~fn.EXISTS(seen)
+    return ~counting.seen_condition(scope)
 
 
 def incomplete_condition():
-    """Sessions without recorded content, or with someone's attendance not entered."""
-    blank = r.Attendance.select(r.Attendance.id).where(
-        r.Attendance.session == r.Session.id, r.Attendance.status.is_null(),
-        r.Attendance.deleted_at.is_null())
-    return (r.Session.content == "") | fn.EXISTS(blank)
+    """Sessions without recorded content, or whose attendance is not recorded (``figures``' 未登记出勤)."""
+    return (r.Session.content == "") | ~counting.recorded_condition()
 
 
 def _sessions_incomplete(scope: Scope) -> list[Todo]:
     query = (r.Session.select(r.Session.id, r.Session.date, r.Session.topic, r.Session.content)
-             .where(*within(r.Session, r.Session.date, scope), incomplete_condition())
+             .where(*_of(r.Session, scope), incomplete_condition())
              .order_by(r.Session.date))
     items = []
     for key, date, topic, content in query.tuples():
         text = (translate("Todo", "{date} {topic}: content not recorded") if not content else
                 translate("Todo", "{date} {topic}: attendance not entered")).format(
-            date=figures._date(date).isoformat(), topic=_short(topic, 24))
-        items.append(Todo("session", text, (r.Session, figures._uuid(key))))
+            date=date_of(date).isoformat(), topic=_short(topic, 24))
+        items.append(Todo("session", text, (r.Session, uuid_of(key))))
     return items
 
 
@@ -217,11 +220,11 @@ def _persons_absent(scope: Scope) -> list[Todo]:
     absences = fn.COUNT(r.Attendance.id)
     query = (r.Attendance.select(r.Person.id, r.Person.name, absences)
              .join(r.Session).switch(r.Attendance).join(r.Person)
-             .where(*within(r.Session, r.Session.date, scope), r.Attendance.deleted_at.is_null(),
+             .where(*_of(r.Session, scope), r.Attendance.deleted_at.is_null(),
                     r.Attendance.status == "absent")
              .group_by(r.Person.id).having(absences > limit).order_by(absences.desc(), r.Person.name))
     return [Todo("person", translate("Todo", "{name} was absent from {n} sessions").format(name=name, n=n),
-                 (r.Person, figures._uuid(key)))
+                 (r.Person, uuid_of(key)))
             for key, name, n in query.tuples()]
 
 

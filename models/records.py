@@ -215,6 +215,9 @@ class Session(BaseModel):
     destination = CharField(default="", verbose_name=QT_TRANSLATE_NOOP("Field", "Destination"))
     head_count = IntegerField(null=True, verbose_name=QT_TRANSLATE_NOOP("Field", "Head count"))
     remarks = _text(QT_TRANSLATE_NOOP("Field", "Remarks"))
+    # A session held for one village (community) is that village's; without one it is the unit's.
+    village = ForeignKeyField(Village, null=True, backref="sessions", on_delete="RESTRICT",
+                              verbose_name=QT_TRANSLATE_NOOP("Field", "Held for village (community)"))
 
     class Meta:
         required = ("campaign", "date", "kind", "topic")
@@ -342,6 +345,9 @@ class Suggestion(BaseModel):
     handling = _text(QT_TRANSLATE_NOOP("Field", "Handling"))
     reply = _text(QT_TRANSLATE_NOOP("Field", "Reply"))
     reply_date = DateField(null=True, verbose_name=QT_TRANSLATE_NOOP("Field", "Reply date"))
+    # The village (community) the suggestion came from; without one it is the unit's.
+    village = ForeignKeyField(Village, null=True, backref="suggestions", on_delete="RESTRICT",
+                              verbose_name=QT_TRANSLATE_NOOP("Field", "From village (community)"))
 
     class Meta:
         required = ("campaign", "date", "source", "content", "status")

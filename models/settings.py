@@ -50,3 +50,17 @@ def set_current(unit: r.Unit | None = None, campaign: r.Campaign | None = None) 
         set_setting("current_unit", unit.id.hex)
     if campaign is not None:
         set_setting("current_campaign", campaign.id.hex)
+
+
+# The unit's own settings in 设置 → 本单位 (kept per installation, like the operator's name).
+ADDRESSEE = "report_addressee"  # 主送 of the rectification report
+OWN_OUTLETS = "own_outlets"  # the unit's own media, one a line
+
+
+def addressee() -> str:
+    return get_setting(ADDRESSEE).strip()
+
+
+def own_outlets() -> set[str]:
+    """The unit's own media (its 公众号, its station …), as named in 设置 → 本单位."""
+    return {line.strip() for line in get_setting(OWN_OUTLETS).splitlines() if line.strip()}

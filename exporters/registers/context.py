@@ -17,6 +17,7 @@ from exporters import ExportError
 from exporters.dates import period, zh_date
 from models import figures, settings
 from models import records as r
+from models import scope as scopes
 from models.i18n import translate
 
 REGISTERS = ("sessions", "writings", "visits", "suggestions", "rectifications", "publicity", "coverage",
@@ -78,7 +79,7 @@ class Context:
     @classmethod
     def build(cls, options: RegisterOptions, progress: Callable[[int, int], None] | None = None,
               cancelled: Callable[[], bool] | None = None) -> Context:
-        """The context of ``options``; ExportError if its campaign or village is gone."""
+        """The context of ``options``; ExportError if its campaign or village is gone; or no dates fit."""
         today = options.today or dt.date.today()
         campaign = r.Campaign.get_or_none(r.Campaign.id == options.campaign) if options.campaign else None
         if options.campaign is not None and campaign is None:
@@ -89,10 +90,11 @@ class Context:
             raise ExportError(translate("Export", "The chosen village no longer exists."))
         scope = figures.Scope(campaign=options.campaign, date_from=options.date_from,
                               date_to=options.date_to, village=options.village, today=today)
-        first = options.date_from or (campaign.start_date if campaign else None)
-        last = options.date_to or (campaign.end_date if campaign else None)
+        problem = scopes.problem(scope)
+        if problem:
+            raise ExportError(problem)
         return cls(options, scope, today, unit.name if unit else "", campaign.name if campaign else "",
-                   village.name if village else "", period(day(first), day(last)),
+                   village.name if village else "", period(*scopes.period(scope)),
                    Progress(0, progress, cancelled))
 
     @property
@@ -104,7 +106,9 @@ class Context:
         return f"{where}“{self.campaign}”活动{register}" if self.campaign else f"{where}{register}"
 
     def info(self) -> tuple[str, str]:
-        return (f"填报单位：{self.unit}{self.village}　　　统计时段：{self.period}",
+        """填报单位, the village it is limited to, 统计时段 | 填报日期."""
+        scope = f"　　　范围：仅{self.village}的记录" if self.village else ""
+        return (f"填报单位：{self.unit}{scope}　　　统计时段：{self.period}",
                 f"填报日期：{zh_date(self.today)}")
 
 

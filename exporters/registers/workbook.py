@@ -12,7 +12,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from exporters import ExportError
-from exporters.layout import PrintedSheet, Styles
+from exporters.printed_sheet import PrintedSheet, Styles
 from exporters.registers import figure_sheets
 from exporters.registers.context import REGISTERS, Cancelled, Context, RegisterOptions
 from exporters.registers.record_sheets import RECORD_REGISTERS
@@ -74,7 +74,8 @@ def _write_sheet(wb, styles, key: str, context: Context, numbers) -> None:
         sheet = PrintedSheet(wb, styles, figure_sheets.COVERAGE_SHEET, figure_sheets.COVERAGE_COLUMNS)
         figure_sheets.write_coverage(sheet, context, numbers)
     else:
-        sheet = PrintedSheet(wb, styles, figure_sheets.STATISTICS_SHEET, figure_sheets.STATISTICS_COLUMNS)
+        sheet = PrintedSheet(wb, styles, figure_sheets.STATISTICS_SHEET, figure_sheets.STATISTICS_COLUMNS,
+                             landscape=False)
         figure_sheets.write_statistics(sheet, context, numbers)
 
 

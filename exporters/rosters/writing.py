@@ -16,7 +16,8 @@ import peewee
 from openpyxl import Workbook
 
 from exporters.dates import zh_date
-from exporters.layout import SIGNOFF, Col, PrintedSheet, Styles
+from exporters.layout import SIGNOFF, Col
+from exporters.printed_sheet import PrintedSheet, Styles
 from exporters.rosters.mapping import HOUSEHOLDS, PERSONS
 from exporters.safe import atomic_target
 from models import ranks, settings, vocab

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from models.rates import percent
+
+__all__ = ["cn_number", "ordinal_list", "percent"]
+
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -13,12 +17,6 @@ def cn_number(n: int) -> str:
         tens, units = divmod(n, 10)
         return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[units] if units else "")
     return str(n)
-
-
-def percent(value: float) -> str:
-    """0.9652 → 96.5%; 1.0 → 100%."""
-    text = f"{value * 100:.1f}".rstrip("0").rstrip(".")
-    return f"{text}%"
 
 
 def ordinal_list(parts: list[str]) -> str:

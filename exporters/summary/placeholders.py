@@ -17,6 +17,7 @@ from exporters.summary.context import Context
 from exporters.summary.numbers import percent
 from models import figures as fig
 from models import vocab
+from models.counting import KEY_MEETINGS
 from models.i18n import QT_TRANSLATE_NOOP
 
 
@@ -87,7 +88,7 @@ _TABLE = (
        lambda c: ph.meetings(c, ("study_tour",))),
     _p(SESSIONS, "重要会议", QT_TRANSLATE_NOOP(
         "Placeholder", "All key meetings and study tours, dated, in order"),
-       lambda c: ph.meetings(c, fig.KEY_MEETINGS)),
+       lambda c: ph.meetings(c, KEY_MEETINGS)),
     _p(SESSIONS, "应到人次", QT_TRANSLATE_NOOP("Placeholder", "Attendance expected (person-times)"),
        _n(lambda f: f.expected)),
     _p(SESSIONS, "实到人次", QT_TRANSLATE_NOOP("Placeholder", "Present or late (person-times)"),

@@ -1107,6 +1107,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>参加人数</translation>
     </message>
     <message>
+        <source>Held for village (community)</source>
+        <translation>为哪个村（社区）召开</translation>
+    </message>
+    <message>
         <source>Study session</source>
         <translation>学习会议</translation>
     </message>
@@ -1221,6 +1225,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>Reply date</source>
         <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>From village (community)</source>
+        <translation>来自哪个村（社区）</translation>
     </message>
     <message>
         <source>Date found</source>
@@ -1843,6 +1851,10 @@ Data file: {path}</source>
         <translation>点击查看这些记录</translation>
     </message>
     <message>
+        <source>{rate} ({numerator} {n} / {denominator} {d})</source>
+        <translation>{rate}（{numerator} {n} / {denominator} {d}）</translation>
+    </message>
+    <message>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
@@ -1927,64 +1939,20 @@ Data file: {path}</source>
         <translation>已结束 {n} 天</translation>
     </message>
     <message>
-        <source>study sessions</source>
-        <translation>次学习会议</translation>
-    </message>
-    <message>
-        <source>attendance ({attended} of {expected})</source>
-        <translation>出勤率（实到 {attended} / 应到 {expected}）</translation>
-    </message>
-    <message>
-        <source>study writings</source>
-        <translation>篇学习成果</translation>
-    </message>
-    <message>
-        <source>household visits</source>
-        <translation>次走访</translation>
-    </message>
-    <message>
-        <source>households visited ({rate:.1%})</source>
-        <translation>户已走访（覆盖率 {rate:.1%}）</translation>
-    </message>
-    <message>
         <source>visited</source>
         <translation>已走访</translation>
-    </message>
-    <message>
-        <source>households not visited</source>
-        <translation>户未走访</translation>
     </message>
     <message>
         <source>not visited</source>
         <translation>未走访</translation>
     </message>
     <message>
-        <source>suggestions collected</source>
-        <translation>条意见建议</translation>
-    </message>
-    <message>
-        <source>consolidated items in {n} categories</source>
-        <translation>个归并条目（{n} 大类）</translation>
-    </message>
-    <message>
         <source>merged</source>
         <translation>已归并</translation>
     </message>
     <message>
-        <source>suggestions answered</source>
-        <translation>条已答复</translation>
-    </message>
-    <message>
         <source>answered</source>
         <translation>已答复</translation>
-    </message>
-    <message>
-        <source>problems to rectify</source>
-        <translation>个整改问题</translation>
-    </message>
-    <message>
-        <source>publicity items</source>
-        <translation>条宣传信息</translation>
     </message>
     <message>
         <source>(no category)</source>
@@ -2836,6 +2804,17 @@ Data file: {path}</source>
     </message>
 </context>
 <context>
+    <name>Scope</name>
+    <message>
+        <source>The last day ({last}) is before the first day ({first}).</source>
+        <translation>截止日期（{last}）早于起始日期（{first}）。</translation>
+    </message>
+    <message>
+        <source>The dates chosen ({dates}) lie outside the campaign {name} ({first} to {last}).</source>
+        <translation>所选时段（{dates}）不在活动“{name}”的时间（{first}至{last}）之内，没有可统计的记录。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>This unit</source>
@@ -3400,7 +3379,7 @@ Data file: {path}</source>
     </message>
     <message>
         <source>All-staff meeting</source>
-        <translation>干部职工大会</translation>
+        <translation>全体干部大会</translation>
     </message>
     <message>
         <source>Forum</source>
@@ -3408,7 +3387,7 @@ Data file: {path}</source>
     </message>
     <message>
         <source>Study tour</source>
-        <translation>外出考察学习</translation>
+        <translation>外出学习考察</translation>
     </message>
     <message>
         <source>Field research</source>
@@ -3448,19 +3427,19 @@ Data file: {path}</source>
     </message>
     <message>
         <source>Self-analysis</source>
-        <translation>对照检查材料</translation>
+        <translation>剖析材料</translation>
     </message>
     <message>
         <source>Discussion speech</source>
-        <translation>研讨发言</translation>
+        <translation>讨论发言</translation>
     </message>
     <message>
         <source>Home visit</source>
-        <translation>入户走访</translation>
+        <translation>上门入户</translation>
     </message>
     <message>
         <source>Telephone</source>
-        <translation>电话访问</translation>
+        <translation>电话联系</translation>
     </message>
     <message>
         <source>Courtyard meeting</source>
@@ -3468,7 +3447,7 @@ Data file: {path}</source>
     </message>
     <message>
         <source>Village square meeting</source>
-        <translation>群众会</translation>
+        <translation>坪坝会</translation>
     </message>
     <message>
         <source>Exchange meeting</source>
@@ -3568,7 +3547,7 @@ Data file: {path}</source>
     </message>
     <message>
         <source>Interview</source>
-        <translation>访谈</translation>
+        <translation>专访</translation>
     </message>
     <message>
         <source>Feature programme</source>
@@ -3616,15 +3595,187 @@ Data file: {path}</source>
     </message>
     <message>
         <source>Research and discussion</source>
-        <translation>调研讨论</translation>
+        <translation>调研研讨</translation>
     </message>
     <message>
         <source>Putting into practice</source>
-        <translation>推动落实</translation>
+        <translation>实践转化</translation>
     </message>
     <message>
         <source>Continued deepening</source>
-        <translation>巩固深化</translation>
+        <translation>持续深化</translation>
+    </message>
+    <message>
+        <source>Study sessions</source>
+        <translation>学习会议</translation>
+    </message>
+    <message>
+        <source>Study writings</source>
+        <translation>学习成果</translation>
+    </message>
+    <message>
+        <source>Household visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>问题整改</translation>
+    </message>
+    <message>
+        <source>Publicity</source>
+        <translation>宣传信息</translation>
+    </message>
+    <message>
+        <source>Study sessions held</source>
+        <translation>学习会议</translation>
+    </message>
+    <message>
+        <source>Sessions with attendance recorded</source>
+        <translation>已登记出勤的会议</translation>
+    </message>
+    <message>
+        <source>Sessions without attendance recorded</source>
+        <translation>未登记出勤的会议</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到人次</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>实到人次</translation>
+    </message>
+    <message>
+        <source>Of them late</source>
+        <translation>其中迟到人次</translation>
+    </message>
+    <message>
+        <source>On leave (person-times)</source>
+        <translation>请假人次</translation>
+    </message>
+    <message>
+        <source>Absent (person-times)</source>
+        <translation>缺席人次</translation>
+    </message>
+    <message>
+        <source>Attendance rate</source>
+        <translation>出勤率</translation>
+    </message>
+    <message>
+        <source>Study writings written</source>
+        <translation>学习成果</translation>
+    </message>
+    <message>
+        <source>Characters of study notes</source>
+        <translation>学习笔记字数</translation>
+    </message>
+    <message>
+        <source>Persons with study notes</source>
+        <translation>撰写学习笔记人数</translation>
+    </message>
+    <message>
+        <source>Least study notes of one person</source>
+        <translation>每人学习笔记最少字数</translation>
+    </message>
+    <message>
+        <source>Persons who wrote</source>
+        <translation>撰写人数</translation>
+    </message>
+    <message>
+        <source>Leadership group members</source>
+        <translation>班子成员人数</translation>
+    </message>
+    <message>
+        <source>Research reports by leaders</source>
+        <translation>班子成员调研报告</translation>
+    </message>
+    <message>
+        <source>Least research reports of one leader</source>
+        <translation>班子成员每人调研报告最少篇数</translation>
+    </message>
+    <message>
+        <source>Visits made</source>
+        <translation>走访户次</translation>
+    </message>
+    <message>
+        <source>Villages and communities</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Villages with every household visited</source>
+        <translation>实现走访全覆盖的村（社区）</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>总户数</translation>
+    </message>
+    <message>
+        <source>Households visited</source>
+        <translation>已走访户数</translation>
+    </message>
+    <message>
+        <source>Households not visited</source>
+        <translation>未走访户数</translation>
+    </message>
+    <message>
+        <source>Visit coverage</source>
+        <translation>走访覆盖率</translation>
+    </message>
+    <message>
+        <source>Suggestions collected</source>
+        <translation>征集意见建议</translation>
+    </message>
+    <message>
+        <source>Consolidated items</source>
+        <translation>梳理归并条目</translation>
+    </message>
+    <message>
+        <source>Categories of suggestions</source>
+        <translation>意见建议类别数</translation>
+    </message>
+    <message>
+        <source>Suggestions handled and answered</source>
+        <translation>已办结答复</translation>
+    </message>
+    <message>
+        <source>Adopted, fully or partly</source>
+        <translation>采纳（含部分采纳）</translation>
+    </message>
+    <message>
+        <source>Suggestions still being handled</source>
+        <translation>待办理或办理中</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>查摆问题</translation>
+    </message>
+    <message>
+        <source>Problems not yet rectified</source>
+        <translation>尚未完成整改</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期未完成</translation>
+    </message>
+    <message>
+        <source>Rectification completed</source>
+        <translation>整改完成率</translation>
+    </message>
+    <message>
+        <source>Publicity items</source>
+        <translation>宣传信息</translation>
+    </message>
+    <message>
+        <source>Articles in the unit&apos;s own media</source>
+        <translation>本单位媒体刊发新闻稿件</translation>
+    </message>
+    <message>
+        <source>Articles in other media</source>
+        <translation>上级及其他媒体刊发新闻稿件</translation>
     </message>
 </context>
 </TS>

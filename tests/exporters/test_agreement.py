@@ -19,7 +19,7 @@ def statistics(path) -> dict[str, object]:
     values = {}
     for row in sheet.iter_rows(values_only=True):
         if isinstance(row[0], int) and row[2]:
-            values[row[2]] = row[3]
+            values[row[2]] = row[3]  # a figure's term → its value
     return values
 
 
@@ -32,11 +32,11 @@ def test_the_statistics_sheet_the_summary_and_the_overview_agree(township_db, tm
     text = "".join(p.text for p in Document(document.path).paragraphs)
     seen = overview.compute(figures.Scope(campaign=campaign.id, today=TODAY)).figures
 
-    assert sheet["学习会议合计"] == seen.sessions
+    assert sheet["学习会议"] == seen.sessions
     assert sheet["征集意见建议"] == seen.suggestions == 37
-    assert sheet["梳理归并为"] == seen.suggestion_items
-    assert sheet["问题合计"] == seen.rectifications
-    assert sheet["已逾期未完成"] == seen.rectifications_overdue
+    assert sheet["梳理归并条目"] == seen.suggestion_items
+    assert sheet["查摆问题"] == seen.rectifications
+    assert sheet["超期未完成"] == seen.rectifications_overdue
     assert sheet["走访户次"] == seen.visits
     assert sheet["已走访户数"] == seen.households_visited
     for phrase in (f"领导班子集中学习{seen.sessions_by_kind['leader_study']}次",

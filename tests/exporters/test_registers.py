@@ -26,10 +26,10 @@ HEADERS = {
     "意见建议": ["序号", "收集日期", "提出人", "来源", "类别", "内容", "归并条目", "办理状态", "责任科室",
              "办理/答复情况", "答复日期"],
     "问题整改": ["序号", "问题来源", "问题类别", "问题描述", "整改措施", "责任单位", "责任人", "责任领导",
-             "整改时限", "进展", "状态", "销号日期"],
+             "整改时限", "进展", "状态", "销号日期", "佐证材料", "验收人"],
     "宣传信息": ["序号", "日期", "类型", "题目", "刊发媒体"],
     "走访覆盖": ["序号", "村（社区）", "组", "总户数", "已走访户数", "覆盖率", "未走访户"],
-    "统计汇总": ["序号", "类别", "项目", "数值", "单位"],
+    "统计汇总": ["序号", "类别", "项目", "数值", "单位", "计算"],
 }
 COUNTED = {"学习会议": "sessions", "学习成果": "writings", "走访台账": "visits", "意见建议": "suggestions",
            "问题整改": "rectifications", "宣传信息": "publicity"}
@@ -43,9 +43,20 @@ def export(folder, name="registers.xlsx", **values):
     return openpyxl.load_workbook(path), options
 
 
+def header_row(ws) -> int:
+    """The header's row: the third, or the fourth when the info line takes two lines."""
+    return next(cell.row for cell in ws["A"] if cell.value == "序号")
+
+
+def info_lines(ws) -> list[str]:
+    return [cell.value for row in ws.iter_rows(min_row=2, max_row=header_row(ws) - 1) for cell in row
+            if cell.value]
+
+
 def data_rows(ws) -> list[tuple]:
     """The numbered rows under the header (subtotal and sign-off lines have no 序号)."""
-    return [row for row in ws.iter_rows(min_row=4, values_only=True) if isinstance(row[0], int)]
+    rows = ws.iter_rows(min_row=header_row(ws) + 1, values_only=True)
+    return [row for row in rows if isinstance(row[0], int)]
 
 
 def scope_of(options: RegisterOptions) -> figures.Scope:
@@ -61,10 +72,11 @@ def test_every_register_has_its_sheet_title_line_and_header(village_db, tmp_path
     for ws in wb:
         assert ws["A1"].value.startswith(f"{unit}“{campaign.name}”活动"), ws.title
         assert "A1" in str(ws.merged_cells)
-        assert f"填报单位：{unit}" in ws["A2"].value
-        assert "统计时段：2026年2月9日至2026年6月30日" in ws["A2"].value
-        assert "填报日期：2026年11月25日" in [c.value for c in ws[2] if c.value][-1]
-        assert [c.value for c in ws[3]] == HEADERS[ws.title]
+        info = info_lines(ws)
+        assert f"填报单位：{unit}" in info[0]
+        assert "统计时段：2026年2月9日至2026年6月30日" in info[0]
+        assert info[-1] == "填报日期：2026年11月25日"
+        assert [c.value for c in ws[header_row(ws)]] == HEADERS[ws.title]
         assert any(str(c.value).startswith("填表人：") and "审核人：" in c.value and "联系电话：" in c.value
                    for c in ws["A"] if c.value)
     assert wb["走访台账"]["A1"].value.endswith("活动走访台账")
@@ -99,7 +111,7 @@ def test_row_counts_equal_the_database_and_are_numbered(township_db, tmp_path, s
     if scope == "village":
         name = r.Village.get_by_id(options.village).name
         assert {row[2] for row in data_rows(wb["走访台账"])} == {name}
-        assert name in wb["走访台账"]["A1"].value and name in wb["走访台账"]["A2"].value
+        assert name in wb["走访台账"]["A1"].value and f"范围：仅{name}的记录" in wb["走访台账"]["A2"].value
         assert data_rows(wb["宣传信息"]) == []  # publicity belongs to the unit
 
 
@@ -156,24 +168,28 @@ def test_user_text_like_a_formula_stays_text_and_control_characters_go(empty_db,
 def test_print_layout_of_every_sheet(village_db, tmp_path):
     wb, _ = export(tmp_path)
     for ws in wb:
-        assert ws.page_setup.orientation == "landscape", ws.title
+        header = header_row(ws)
+        pages = len(ws.row_breaks.brk) + 1
+        assert ws.page_setup.orientation == ("portrait" if ws.title == "统计汇总" else "landscape"), ws.title
         assert ws.page_setup.paperSize in ("9", 9)
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
-        assert ws.print_title_rows == "$3:$3"
-        assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
-        assert ws.freeze_panes == "A4"
+        assert ws.print_title_rows == f"${header}:${header}"
+        # numbered from each register's own first page, its page count known: its breaks are all manual
+        assert ws.oddFooter.center.text == f"第 &P 页 共 {pages} 页"
+        assert ws.page_setup.firstPageNumber == 1 and ws.page_setup.useFirstPageNumber
+        assert all(brk.man for brk in ws.row_breaks.brk)
+        assert ws.freeze_panes == f"A{header + 1}"
         assert ws["A1"].font.name == "宋体" and ws["A1"].font.b
-        assert all(c.font.name == "宋体" and c.font.b and c.border.bottom.style == "thin" for c in ws[3])
-        row = next(ws.iter_rows(min_row=4, max_row=4))
+        assert all(c.font.name == "宋体" and c.font.b and c.border.bottom.style == "thin" for c in ws[header])
+        row = next(ws.iter_rows(min_row=header + 1, max_row=header + 1))
         assert all(c.font.name == "宋体" and c.border.left.style == "thin" for c in row)
-        assert all(ws.column_dimensions[c.column_letter].width >= 5 for c in ws[3])
     assert wb["走访台账"]["L4"].alignment.wrap_text
 
 
 def test_overdue_rectifications_are_marked(township_db, tmp_path):
     wb, options = export(tmp_path, registers=("rectifications",))
-    rows = list(wb["问题整改"].iter_rows(min_row=4))
+    rows = list(wb["问题整改"].iter_rows(min_row=header_row(wb["问题整改"]) + 1))
     rows = [row for row in rows if isinstance(row[0].value, int)]
     marked = [row for row in rows if row[10].value.endswith("（已逾期）")]
     assert len(marked) == figures.compute(scope_of(options)).rectifications_overdue > 0
@@ -190,15 +206,16 @@ def test_statistics_sheet_prints_the_figures(township_db, tmp_path):
     for row in data_rows(wb["统计汇总"]):
         category = row[1] or category  # merged down over its lines
         items[row[2]] = by_category[category, row[2]] = row[3]
-    assert items["学习会议合计"] == f.sessions
+    term = {d.key: d.term for d in figures.DEFINITIONS}
+    assert items[term["sessions"]] == f.sessions
     assert items["应到人次"] == f.expected and items["实到人次"] == f.attended
     assert items["出勤率"] == pytest.approx(f.attendance_rate)
-    assert items["学习成果合计"] == f.writings
+    assert items[term["writings"]] == f.writings
     assert items["走访户次"] == f.visits and items["已走访户数"] == f.households_visited
     assert items["总户数"] == f.households and items["走访覆盖率"] == pytest.approx(f.coverage_rate)
-    assert items["征集意见建议"] == f.suggestions and items["梳理归并为"] == f.suggestion_items
-    assert items["已逾期未完成"] == f.rectifications_overdue
-    assert items["宣传信息合计"] == f.publicity
+    assert items["征集意见建议"] == f.suggestions and items["梳理归并条目"] == f.suggestion_items
+    assert items["超期未完成"] == f.rectifications_overdue
+    assert items["宣传信息"] == f.publicity
     for code, count in f.sessions_by_kind.items():
         assert by_category["学习会议", vocab.SESSION_KINDS.zh(code)] == count
     for code, count in f.visits_by_method.items():
@@ -211,7 +228,7 @@ def test_coverage_per_village_and_group_with_the_households_not_visited(township
     wb, options = export(tmp_path, registers=("coverage",))
     f = figures.compute(scope_of(options))
     ws = wb["走访覆盖"]
-    rows = [row for row in ws.iter_rows(min_row=4, values_only=True) if row[1]]
+    rows = [row for row in ws.iter_rows(min_row=header_row(ws) + 1, values_only=True) if row[1]]
     subtotals = [row for row in rows if row[2] == "小计"]
     assert [(row[1], row[3], row[4]) for row in subtotals] == [
         (c.name, c.households, c.visited) for c in f.coverage]
@@ -232,7 +249,7 @@ def test_coverage_per_village_and_group_with_the_households_not_visited(township
     expected = sorted(h.head_name for h in r.Household.select().where(
         r.Household.group == group, r.Household.deleted_at.is_null(), r.Household.id.not_in(visited)))
     row = next(row for row in groups if row[1] == village.name and row[2] == group.name)
-    assert sorted(row[6].split("、") if row[6] else []) == expected
+    assert sorted(row[6].replace("\n", "").split("、") if row[6] else []) == expected
 
 
 def test_progress_reaches_the_total(village_db, tmp_path):

@@ -77,3 +77,25 @@ def undo_version_5(connection) -> None:
         connection.execute(f'DROP TRIGGER "household_gram_{trigger}"')
     connection.execute('DROP TABLE "search_gram"')
     connection.execute('DROP TABLE "search_position"')
+
+
+def undo_version_6(connection) -> None:
+    """A file as version 5 wrote it: sessions and suggestions without their village (tables rebuilt)."""
+    connection.execute("PRAGMA foreign_keys = OFF")
+    connection.execute("PRAGMA legacy_alter_table = ON")  # the other tables' references keep their names
+    for table in ("session", "suggestion"):
+        sql = connection.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+        sql = sql.replace(', "village_id" TEXT', "").replace(
+            ', FOREIGN KEY ("village_id") REFERENCES "village" ("id") ON DELETE RESTRICT', "")
+        columns = ", ".join(f'"{row[1]}"' for row in connection.execute(f'PRAGMA table_info("{table}")')
+                            if row[1] != "village_id")
+        indexes = [row[0] for row in connection.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+            "AND name <> ?", (table, f"{table}_village_id"))]
+        connection.execute(f'ALTER TABLE "{table}" RENAME TO "old_{table}"')
+        connection.execute(sql)
+        connection.execute(f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM "old_{table}"')
+        connection.execute(f'DROP TABLE "old_{table}"')
+        for index in indexes:
+            connection.execute(index)
+    connection.execute("PRAGMA legacy_alter_table = OFF")

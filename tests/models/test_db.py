@@ -9,7 +9,7 @@ from playhouse.migrate import SqliteMigrator, migrate
 
 from models import db, sqlite, store
 from models import records as r
-from tests.models.factories import World, undo_version_5
+from tests.models.factories import World, undo_version_5, undo_version_6
 
 
 def _pragma(name):
@@ -118,6 +118,7 @@ def test_a_version_1_file_gets_the_summary_wording_table(tmp_path):
         "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'summary_text'")}
     db.close_database()
     connection = sqlite3.connect(new)
+    undo_version_6(connection)
     undo_version_5(connection)
     connection.execute("DROP TABLE summary_text")
     connection.execute('DROP TABLE "change"')  # version 3
@@ -146,22 +147,33 @@ def test_a_version_3_file_keeps_its_persons_as_staff(tmp_path):
     store.save(r.Person, {"unit": unit.id, "name": "田书记"})
     db.close_database()
     connection = sqlite3.connect(path)
+    undo_version_6(connection)
     connection.execute('ALTER TABLE "person" DROP COLUMN "staff"')
     undo_version_5(connection)
     connection.execute("PRAGMA user_version = 3")
     connection.commit()
     connection.close()
     db.open_database(path, backups=tmp_path / "backups")
-    assert sqlite.user_version(r.database) == db.schema_version() == 5
+    assert sqlite.user_version(r.database) == db.schema_version() == 6
     assert r.Person.get().staff is True
     party_member = store.save(r.Person, {"unit": unit.id, "name": "村民党员", "party_member": True,
                                          "staff": False})
     assert r.Person.get_by_id(party_member.id).staff is False
 
 
-def _schema(connection) -> set[tuple[str, str]]:
-    return {(name, sql) for name, sql in connection.execute(
-        "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%'")}
+def _schema(connection) -> set[tuple[str, object]]:
+    """Every table, index and trigger; a table by its columns and references (a column added by an
+    upgrade is written at the end of the table's SQL, one created with the table in its place)."""
+    found: set[tuple[str, object]] = set()
+    for kind, name, sql in connection.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%'"):
+        if kind == "table" and sql and not sql.startswith("CREATE VIRTUAL"):
+            columns = tuple(sorted(row[1:] for row in connection.execute(f'PRAGMA table_info("{name}")')))
+            keys = tuple(sorted(row[2:] for row in connection.execute(f'PRAGMA foreign_key_list("{name}")')))
+            found.add((name, (columns, keys)))
+        else:
+            found.add((name, sql))
+    return found
 
 
 def test_a_version_4_file_gets_the_indexes_of_version_5_with_its_rows_in_them(tmp_path):
@@ -173,14 +185,46 @@ def test_a_version_4_file_gets_the_indexes_of_version_5_with_its_rows_in_them(tm
     expected = _schema(r.database.connection())
     db.close_database()
     connection = sqlite3.connect(path)
+    undo_version_6(connection)
     undo_version_5(connection)
     connection.execute("PRAGMA user_version = 4")
     connection.commit()
     connection.close()
     db.open_database(path, backups=tmp_path / "backups")
-    assert sqlite.user_version(r.database) == db.schema_version() == 5
+    assert sqlite.user_version(r.database) == db.schema_version() == 6
     assert _schema(r.database.connection()) == expected
     for field, word, key in ((r.Visit.requests, "通组公路", visit.id),
                              (r.Household.address, "社区1组", household.id)):
         model = field.model
         assert [row.id for row in model.select().where(*sqlite.text_contains([field], word))] == [key]
+
+
+def test_a_version_5_file_gets_the_village_of_sessions_and_suggestions(tmp_path):
+    """Version 6: a suggestion of a village's cadre becomes that village's; sessions stay the unit's."""
+    path = tmp_path / "old.db"
+    db.open_database(path)
+    expected = _schema(r.database.connection())
+    unit = store.save(r.Unit, {"name": "长坪镇", "level": "town"})
+    campaign = store.save(r.Campaign, {"unit": unit.id, "name": "思想大解放",
+                                       "start_date": dt.date(2026, 2, 9)})
+    village = store.save(r.Village, {"unit": unit.id, "name": "龙潭村"})
+    cadre = store.save(r.Person, {"unit": unit.id, "name": "田支书", "village": village.id})
+    clerk = store.save(r.Person, {"unit": unit.id, "name": "向干部"})
+    for submitter in (cadre, clerk):
+        store.save(r.Suggestion, {"campaign": campaign.id, "date": dt.date(2026, 3, 1), "source": "staff",
+                                  "content": f"{submitter.name}的建议", "submitter": submitter.id})
+    store.save_session({"campaign": campaign.id, "date": dt.date(2026, 3, 2), "kind": "leader_study",
+                        "topic": "学习"}, {clerk.id: ("present", "")})
+    db.close_database()
+    connection = sqlite3.connect(path)
+    undo_version_6(connection)
+    connection.execute("PRAGMA user_version = 5")
+    connection.commit()
+    connection.close()
+    db.open_database(path, backups=tmp_path / "backups")
+    assert sqlite.user_version(r.database) == db.schema_version() == 6
+    assert {name for name, _sql in _schema(r.database.connection())} == {name for name, _sql in expected}
+    villages = {s.content: s.village_id for s in r.Suggestion.select()}
+    assert villages == {"田支书的建议": village.id, "向干部的建议": None}
+    assert r.Session.get().village_id is None and r.Attendance.get().session.topic == "学习"
+    assert r.database.execute_sql("PRAGMA foreign_key_check").fetchall() == []

@@ -9,6 +9,7 @@ import pytest
 
 from models import figures, store, vocab
 from models import records as r
+from models.counting import KEY_MEETINGS
 from models.demo.campaign import TODAY
 from tests.models.factories import World, live
 
@@ -23,13 +24,18 @@ def test_sessions_and_attendance_by_loops(township):
     campaign, f = township
     sessions = [s for s in live(r.Session) if s.campaign_id == campaign.id]
     assert f.sessions_by_kind == Counter(s.kind for s in sessions)
-    ids = {s.id for s in sessions}
-    marks = Counter(a.status for a in live(r.Attendance) if a.session_id in ids)
-    assert f.attendance == marks
+    rows: dict = {}
+    for mark in live(r.Attendance):
+        rows.setdefault(mark.session_id, []).append(mark.status)
+    recorded = {s.id for s in sessions if rows.get(s.id) and None not in rows[s.id]}
+    marks = Counter(status for key in recorded for status in rows[key])
+    assert f.attendance == marks and None not in f.attendance
+    assert f.attendance_recorded == len(recorded) and f.attendance_unrecorded == len(sessions) - len(recorded)
+    assert f.expected == f.attended + f.attendance["leave"] + f.attendance["absent"]
     assert f.attended == marks["present"] + marks["late"]
-    assert f.attendance_rate == pytest.approx(f.attended / (sum(marks.values()) - marks[None]))
+    assert f.attendance_rate == figures.rate(f.attended, f.expected)
     assert [m.kind for m in f.meetings] == [s.kind for s in sorted(sessions, key=lambda s: s.date)
-                                            if s.kind in figures.KEY_MEETINGS]
+                                            if s.kind in KEY_MEETINGS]
 
 
 def test_writings_by_loops(township):
@@ -38,6 +44,16 @@ def test_writings_by_loops(township):
     assert f.writings_by_kind == Counter(w.kind for w in writings)
     assert f.notes_characters == sum(w.length or 0 for w in writings if w.kind == "notes")
     assert f.writing_authors == len({w.person_id for w in writings})
+    notes = Counter()
+    for w in writings:
+        if w.kind == "notes":
+            notes[w.person_id] += w.length or 0
+    assert (f.notes_authors, f.notes_least) == (len(notes), min(notes.values()))
+    leaders = [p.id for p in live(r.Person) if p.leader and p.active and p.unit_id == campaign.unit_id]
+    reports = Counter(w.person_id for w in writings if w.kind == "research_report")
+    assert f.leaders == len(leaders)
+    assert f.leader_reports == sum(reports[key] for key in leaders)
+    assert f.leader_reports_least == min(reports[key] for key in leaders)
 
 
 def test_visits_and_coverage_by_loops(township):
@@ -53,6 +69,7 @@ def test_visits_and_coverage_by_loops(township):
     assert {c.village: (c.households, c.visited) for c in f.coverage} == {
         key: (count, seen[key]) for key, count in by_village.items()}
     assert f.villages == 24
+    assert f.villages_covered == sum(1 for c in f.coverage if c.households and c.visited == c.households)
 
 
 def test_suggestions_by_loops(township):
@@ -107,3 +124,42 @@ def test_deleted_records_do_not_count(empty_db):
     store.delete(visit)
     f = figures.compute(scope)
     assert (f.visits, f.households_visited, f.households, f.coverage_rate) == (0, 0, 2, 0.0)
+
+
+def test_a_session_without_marks_is_not_counted_as_nobody_present(empty_db):
+    world = World()
+    world.session(attendance={world.leader.id: ("present", ""), world.clerk.id: ("absent", "")})
+    world.session(attendance={world.leader.id: (None, ""), world.clerk.id: ("present", "")})
+    world.session(attendance={})
+    f = figures.compute(figures.Scope(campaign=world.campaign.id))
+    assert (f.sessions, f.attendance_recorded, f.attendance_unrecorded) == (3, 1, 2)
+    assert (f.expected, f.attended, f.attendance_rate) == (2, 1, 0.5)
+
+
+def test_rates_are_their_counts_rounded_half_up():
+    assert figures.rate(73, 90) == 0.811 and figures.percent(figures.rate(73, 90)) == "81.1%"
+    assert figures.rate(1, 8) == 0.125 and figures.rate(13, 16) == 0.813  # 0.8125 → 81.3%, as Excel shows it
+    assert figures.rate(0, 0) is None and figures.percent(None) == ""
+    assert figures.percent(1.0) == "100%"
+
+
+def test_articles_are_counted_by_outlet(empty_db):
+    world = World()
+    for outlet in ("“文明长坪”公众号", "“文明长坪”公众号", "州日报", "县融媒体中心", "州日报"):
+        store.save(r.Publicity, {"campaign": world.campaign.id, "date": dt.date(2026, 3, 1),
+                                 "kind": "article", "title": f"稿件{outlet}", "outlet": outlet})
+    scope = figures.Scope(campaign=world.campaign.id)
+    f = figures.compute(scope)
+    assert (f.articles_own, f.articles_higher, f.higher_outlets) == (2, 3, ["州日报", "县融媒体中心"])
+    store.set_setting("own_outlets", "县融媒体中心")
+    f = figures.compute(scope)
+    assert (f.articles_own, f.articles_higher) == (1, 4)
+
+
+def test_every_figure_is_defined_once_with_its_term_and_unit():
+    keys = [d.key for d in figures.DEFINITIONS]
+    assert len(keys) == len(set(keys))
+    for definition in figures.DEFINITIONS:
+        assert definition.term and definition.means, definition.key
+        assert definition.unit or definition.of, definition.key
+    assert figures.DEFINITION["attendance_rate"].of == ("attended", "expected")

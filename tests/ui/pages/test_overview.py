@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtGui import QImage
 
-from models import figures, overview, store
+from models import counting, figures, overview, store
 from models import records as r
 from ui.main_window import MainWindow
 from ui.pages import record_list
@@ -29,22 +29,27 @@ def test_the_overview_is_the_first_page_and_shows_the_figures_of_the_summary(win
     expected = figures.compute(figures.Scope(campaign=store.current_campaign().id))
     shown = {button.text().split("\n")[1]: button.text().split("\n")[0]
              for button in page.figure_box.buttons if button.isVisible()}
-    assert shown["study sessions"] == str(expected.sessions)
-    assert shown["suggestions collected"] == str(expected.suggestions)
-    assert shown["household visits"] == f"{expected.visits:,}"
-    assert shown["Overdue"] == str(expected.rectifications_overdue)
+    label = {d.key: d.label for d in figures.DEFINITIONS}
+    assert shown[label["sessions"]] == str(expected.sessions)
+    assert shown[label["suggestions"]] == str(expected.suggestions)
+    assert shown[label["visits"]] == f"{expected.visits:,}"
+    assert shown[label["rectifications_overdue"]] == str(expected.rectifications_overdue)
+    rate = label["attendance_rate"]
+    shown_rate = next(text for text in shown if text.startswith(rate))
+    assert shown[shown_rate] == figures.percent(expected.attendance_rate)
+    assert f"{expected.attended:,}" in shown_rate and f"{expected.expected:,}" in shown_rate
 
 
 def button(page, label: str):
     return next(b for b in page.figure_box.buttons if b.isVisible() and b.text().split("\n")[1] == label)
 
 
-@pytest.mark.parametrize("label, key", [
-    ("Overdue", "rectifications"), ("households not visited", "households"),
-    ("suggestions answered", "suggestions"), ("study sessions", "sessions")])
-def test_a_click_on_a_figure_opens_its_records(qtbot, window, label, key):
+@pytest.mark.parametrize("figure_key, key", [
+    ("rectifications_overdue", "rectifications"), ("households_unvisited", "households"),
+    ("suggestions_answered", "suggestions"), ("sessions", "sessions")])
+def test_a_click_on_a_figure_opens_its_records(qtbot, window, figure_key, key):
     page = window.pages["overview"]
-    figure = button(page, label)
+    figure = button(page, figures.DEFINITION[figure_key].label)
     target = window.pages[key]
     with qtbot.waitSignal(target.model.loaded, timeout=10000):
         figure.click()
@@ -56,7 +61,7 @@ def test_the_extra_condition_is_shown_and_cleared(qtbot, window):
     page = window.pages["overview"]
     households = window.pages["households"]
     with qtbot.waitSignal(households.model.loaded, timeout=10000):
-        button(page, "households not visited").click()
+        button(page, figures.DEFINITION["households_unvisited"].label).click()
     assert households.extra_filter.isVisible()
     narrowed = households.model.rowCount()
     with qtbot.waitSignal(households.model.loaded, timeout=10000):
@@ -88,7 +93,7 @@ def test_the_to_do_list_has_every_overdue_rectification(window):
     overdue = {t.record[1] for t in lines if t.overdue}
     today = dt.date.today()
     expected = {x.id for x in r.Rectification.select().where(
-        r.Rectification.deleted_at.is_null(), *figures.overdue(today),
+        r.Rectification.deleted_at.is_null(), *counting.overdue(today),
         r.Rectification.campaign == store.current_campaign().id)}
     assert overdue == expected
 

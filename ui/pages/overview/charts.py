@@ -68,11 +68,11 @@ class OverviewCharts(QWidget):
             stacked=True)
 
     def _show_coverage(self, result: overview.Overview) -> None:
-        coverage = sorted(result.figures.coverage, key=lambda entry: -entry.rate)
+        coverage = sorted(result.figures.coverage, key=lambda entry: -(entry.rate or 0.0))
         self._coverage = coverage
         target = int(settings().value("overview/coverage_target", 100)) / 100
         self.charts["coverage"].set_data([entry.name for entry in coverage],
-                                         [Series("", tuple(entry.rate for entry in coverage))],
+                                         [Series("", tuple(entry.rate or 0.0 for entry in coverage))],
                                          horizontal=True, percent=True, target=target)
 
     def _show_suggestions(self, result: overview.Overview) -> None:

@@ -49,58 +49,71 @@ class FigureButton(QToolButton):
 
 
 def figure_topics(f: figures.Figures, scope: Scope) -> list[tuple[str, list[tuple[str, str, ListRequest]]]]:
-    """Every figure the summary quotes, by topic: (value, label, the list it opens)."""
-    common = {"campaign": scope.campaign, "date_from": scope.date_from, "date_to": scope.date_to}
-    place = {**common, "village": scope.village}
+    """The figures of ``figures.DEFINITIONS`` marked for the overview, by topic: (value, label, the list).
 
-    def request(key: str, **filters) -> ListRequest:
-        return ListRequest(key, {**(place if key in ("visits", "households") else common), **filters})
+    The labels are the vocabulary's terms (``models.vocab``), the very words the
+    statistics sheet and the summary print; a rate shows the counts it is made of.
+    """
+    topics: dict[str, list[tuple[str, str, ListRequest]]] = {}
+    for definition in figures.DEFINITIONS:
+        if not definition.overview:
+            continue
+        value = definition.value(f)
+        if definition.code and not value:
+            continue  # a kind not recorded
+        entry = _entry(f, definition, value, scope)
+        topics.setdefault(vocab.TOPICS.label(definition.topic), []).append(entry)
+    return list(topics.items())
 
-    def by_kind(counter, vocabulary, key):
-        return [(str(count), vocabulary.label(kind), request(key, choice=kind))
-                for kind, count in sorted(counter.items(), key=lambda item: -item[1])]
 
-    entered = f.expected - f.attendance[None]
-    return [
-        (translate("MainWindow", "Study sessions"), [
-            (str(f.sessions), translate("Overview", "study sessions"), request("sessions")),
-            *by_kind(f.sessions_by_kind, vocab.SESSION_KINDS, "sessions"),
-            (f"{f.attendance_rate:.1%}", translate("Overview", "attendance ({attended} of {expected})")
-             .format(attended=f.attended, expected=entered), request("sessions"))]),
-        (translate("MainWindow", "Study writings"), [
-            (str(f.writings), translate("Overview", "study writings"), request("writings")),
-            *by_kind(f.writings_by_kind, vocab.WRITING_KINDS, "writings")]),
-        (translate("MainWindow", "Household visits"), [
-            (f"{f.visits:,}", translate("Overview", "household visits"), request("visits")),
-            (f"{f.households_visited:,} / {f.households:,}",
-             translate("Overview", "households visited ({rate:.1%})").format(rate=f.coverage_rate),
-             request("households", extra=[~overview.unvisited_condition(scope)],
-                     label=translate("Overview", "visited"))),
-            (f"{f.households - f.households_visited:,}", translate("Overview", "households not visited"),
-             request("households", extra=[overview.unvisited_condition(scope)],
-                     label=translate("Overview", "not visited")))]),
-        (translate("MainWindow", "Suggestions"), [
-            (str(f.suggestions), translate("Overview", "suggestions collected"), request("suggestions")),
-            (str(f.suggestion_items), translate("Overview", "consolidated items in {n} categories")
-             .format(n=f.suggestion_categories),
-             request("suggestions", extra=[r.Suggestion.item.is_null(False)],
-                     label=translate("Overview", "merged"))),
-            (str(f.suggestions_answered), translate("Overview", "suggestions answered"),
-             request("suggestions", extra=[r.Suggestion.status.in_(vocab.SUGGESTION_ANSWERED)],
-                     label=translate("Overview", "answered")))]),
-        (translate("MainWindow", "Rectification"), [
-            (str(f.rectifications), translate("Overview", "problems to rectify"),
-             request("rectifications")),
-            (str(f.rectifications_done), vocab.RECTIFICATION_STATUSES.label("done"),
-             request("rectifications", choice="done")),
-            (str(f.rectifications_in_progress), vocab.RECTIFICATION_STATUSES.label("in_progress"),
-             request("rectifications", choice="in_progress")),
-            (str(f.rectifications_overdue), translate("Lists", "Overdue"),
-             request("rectifications", choice=lists.OVERDUE))]),
-        (translate("MainWindow", "Publicity"), [
-            (str(f.publicity), translate("Overview", "publicity items"), request("publicity")),
-            *by_kind(f.publicity_by_kind, vocab.PUBLICITY_KINDS, "publicity")]),
-    ]
+_LISTS = {"sessions": "sessions", "writings": "writings", "visits": "visits", "suggestions": "suggestions",
+          "rectification": "rectifications", "publicity": "publicity"}
+
+
+def _entry(f: figures.Figures, definition: figures.Figure, value: Any,
+           scope: Scope) -> tuple[str, str, ListRequest]:
+    if definition.of is not None:
+        top, bottom = (figures.DEFINITION[key] for key in definition.of)
+        label = translate("Overview", "{rate} ({numerator} {n} / {denominator} {d})").format(
+            rate=definition.label, numerator=top.label, n=f"{top.value(f):,}", denominator=bottom.label,
+            d=f"{bottom.value(f):,}")
+        return (figures.percent(value) or "—", label, _request(definition, scope))
+    return (f"{value:,}", definition.label, _request(definition, scope))
+
+
+def _request(definition: figures.Figure, scope: Scope) -> ListRequest:
+    """The list of the records behind a figure, with the figure's filters."""
+    filters: dict[str, Any] = {"campaign": scope.campaign, "date_from": scope.date_from,
+                               "date_to": scope.date_to}
+    key = _LISTS[definition.topic]
+    if definition.key.startswith("households") or definition.key in ("coverage_rate", "villages_covered"):
+        key = "households"
+    if key in ("visits", "households"):
+        filters["village"] = scope.village
+    if definition.code and definition.vocabulary is _CHOICES.get(key):
+        filters["choice"] = definition.code  # the list's own choice filter (its kind or status)
+    if definition.key == "rectifications_overdue":
+        filters["choice"] = lists.OVERDUE
+    extra = _EXTRA.get(definition.key)
+    if extra is not None:
+        condition, label = extra(scope)
+        filters.update(extra=[condition], label=label)
+    return ListRequest(key, filters)
+
+
+_CHOICES = {"sessions": vocab.SESSION_KINDS, "writings": vocab.WRITING_KINDS, "visits": vocab.VISIT_METHODS,
+            "suggestions": vocab.SUGGESTION_STATUSES, "rectifications": vocab.RECTIFICATION_STATUSES,
+            "publicity": vocab.PUBLICITY_KINDS}
+_EXTRA = {
+    "households_visited": lambda scope: (~overview.unvisited_condition(scope),
+                                         translate("Overview", "visited")),
+    "coverage_rate": lambda scope: (~overview.unvisited_condition(scope), translate("Overview", "visited")),
+    "households_unvisited": lambda scope: (overview.unvisited_condition(scope),
+                                           translate("Overview", "not visited")),
+    "suggestion_items": lambda scope: (r.Suggestion.item.is_null(False), translate("Overview", "merged")),
+    "suggestions_answered": lambda scope: (r.Suggestion.status.in_(vocab.SUGGESTION_ANSWERED),
+                                           translate("Overview", "answered")),
+}
 
 
 class FigureBox(QGroupBox):
