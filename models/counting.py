@@ -109,6 +109,8 @@ def _writings(f: Any, scope: Scope) -> None:
     f.notes_authors = W.select(fn.COUNT(SQL("*"))).from_(per_person).scalar() or 0
     f.notes_least = W.select(fn.MIN(per_person.c.total)).from_(per_person).scalar() or 0
     f.writing_authors = W.select(fn.COUNT(W.person.distinct())).where(*conditions).scalar() or 0
+    checked = W.checked_on.is_null(False)
+    f.writings_checked = W.select(fn.COUNT(W.id)).where(*conditions, checked).scalar() or 0
     leaders = [key for (key,) in _leaders(scope).tuples()]
     f.leaders = len(leaders)
     reports: dict[Any, int] = {key: count for key, count in (
@@ -186,8 +188,10 @@ def overdue(today: dt.date, model: Any = r.Rectification) -> list[Any]:
 def _rectifications(f: Any, scope: Scope) -> None:
     X = r.Rectification
     conditions = where(X, scope) or []
-    for status, count in X.select(X.status, fn.COUNT(X.id)).where(*conditions).group_by(X.status).tuples():
-        f.rectifications_by_status[status] = count
+    for name, counter in (("status", f.rectifications_by_status), ("source", f.rectifications_by_source)):
+        column = getattr(X, name)
+        for code, count in X.select(column, fn.COUNT(X.id)).where(*conditions).group_by(column).tuples():
+            counter[code] = count
     f.rectifications_overdue = X.select(fn.COUNT(X.id)).where(*conditions, *overdue(scope.on())).scalar() or 0
     rows = (X.select(r.Category.name, fn.COUNT(X.id)).join(r.Category, JOIN.LEFT_OUTER).where(*conditions)
             .group_by(r.Category.id).order_by(r.Category.position, r.Category.name).tuples())
@@ -212,6 +216,8 @@ def _publicity(f: Any, scope: Scope) -> None:
                           .group_by(P.outlet).tuples()):
         if own(outlet or ""):
             f.articles_own += count
+            if outlet:
+                f.own_outlets.append(outlet)
         else:
             f.articles_higher += count
             if outlet:

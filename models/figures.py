@@ -46,6 +46,7 @@ class Figures:
     notes_authors: int = 0
     notes_least: int = 0
     writing_authors: int = 0
+    writings_checked: int = 0
     leaders: int = 0
     leader_reports: int = 0
     leader_reports_least: int = 0
@@ -58,13 +59,15 @@ class Figures:
     suggestions_by_status: Counter = field(default_factory=Counter)
     suggestions_by_source: Counter = field(default_factory=Counter)
     rectifications_by_status: Counter = field(default_factory=Counter)
+    rectifications_by_source: Counter = field(default_factory=Counter)
     rectifications_overdue: int = 0
     rectifications_by_category: list[CategoryCount] = field(default_factory=list)
     rectification_departments: list[str] = field(default_factory=list)
     publicity_by_kind: Counter = field(default_factory=Counter)
     articles_own: int = 0
     articles_higher: int = 0
-    higher_outlets: list[str] = field(default_factory=list)  # most articles first
+    own_outlets: list[str] = field(default_factory=list)  # the unit's own media that carried articles
+    higher_outlets: list[str] = field(default_factory=list)  # the others, most articles first
 
     @property
     def sessions(self) -> int:
@@ -215,6 +218,7 @@ DEFINITIONS: tuple[Figure, ...] = (
     _f("notes_authors", "writings", "写有学习笔记的人数"),
     _f("notes_least", "writings", "写有学习笔记的人中，学习笔记字数之和最少的一人的字数（“每人…字以上”）"),
     _f("writing_authors", "writings", "写有任一学习成果的人数"),
+    _f("writings_checked", "writings", "填有检查验收日期的学习成果"),
     _f("leaders", "writings", "本单位在职的班子成员人数"),
     _f("leader_reports", "writings", "班子成员撰写的调研报告篇数"),
     _f("leader_reports_least", "writings", "班子成员中调研报告最少的一人的篇数（“每人…篇”；有人未写则为0）"),
@@ -239,6 +243,8 @@ DEFINITIONS: tuple[Figure, ...] = (
     _f("rectifications", "rectification", "问题清单上范围内的问题数", overview=True),
     *_kinds("rectification", "rectifications_by_status", vocab.RECTIFICATION_STATUSES,
             "状态为“{term}”的问题"),
+    *_kinds("rectification", "rectifications_by_source", vocab.RECTIFICATION_SOURCES,
+            "来源为“{term}”的问题"),
     _f("rectifications_open", "rectification", "未启动与整改中之和"),
     _f("rectifications_overdue", "rectification", "尚未完成整改、整改时限早于成文（填报）日期的问题",
        overview=True),

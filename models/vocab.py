@@ -247,6 +247,7 @@ FIGURES = Vocabulary("figure", (
     ("notes_least", QT_TRANSLATE_NOOP("Vocabulary", "Least study notes of one person"),
      "每人学习笔记最少字数", "字"),
     ("writing_authors", QT_TRANSLATE_NOOP("Vocabulary", "Persons who wrote"), "撰写人数", "人"),
+    ("writings_checked", QT_TRANSLATE_NOOP("Vocabulary", "Writings checked"), "已检查验收的学习成果", "篇"),
     ("leaders", QT_TRANSLATE_NOOP("Vocabulary", "Leadership group members"), "班子成员人数", "人"),
     ("leader_reports", QT_TRANSLATE_NOOP("Vocabulary", "Research reports by leaders"),
      "班子成员调研报告", "篇"),

@@ -6,14 +6,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from exporters import safe
-from exporters.official.measures import BODY, BODY_SIZE, HEADING, RUN_IN, SIGNATURE, TITLE
+from exporters.official.measures import BODY, BODY_SIZE, HEADING, RUN_IN, SIGNATURE, TABLE_TEXT, TITLE
 from exporters.official.page import add_page_numbers, set_up_page
 from exporters.official.styles import add_fonts, add_styles
 from exporters.official.text import clean, text_width
+
+TITLE_LIMIT = 255  # characters python-docx allows in a core property
 
 
 class OfficialDocument:
@@ -28,6 +32,13 @@ class OfficialDocument:
         add_page_numbers(self.document)
 
     # --- content ------------------------------------------------------------------
+
+    def set_title(self, text: str) -> None:
+        """The file's title property: python-docx refuses one over 255 characters, so a long one is shortened
+        there (the page keeps it whole)."""
+        text = clean(text).strip()
+        short = text if len(text) <= TITLE_LIMIT else text[:TITLE_LIMIT - 1] + "…"
+        self.document.core_properties.title = short
 
     def title(self, text: str) -> Paragraph:
         """The title, centred; a line break in ``text`` starts its second line."""
@@ -73,6 +84,36 @@ class OfficialDocument:
                 paragraph = self.document.add_paragraph(clean(text), style=SIGNATURE)
                 paragraph.paragraph_format.right_indent = Pt(BODY_SIZE * max(right, 0))
 
+    def attachment_note(self, titles: Sequence[str]) -> None:
+        """附件说明 under the text: "附件：…", numbered when there are several (GB/T 9704-2012 7.3.3)."""
+        self.blank()
+        if len(titles) == 1:
+            self.paragraph(f"附件：{titles[0]}")
+            return
+        for number, title in enumerate(titles, 1):
+            self.paragraph(("附件：" if number == 1 else "　　　") + f"{number}．{title}")
+
+    def annex(self, label: str, title: str) -> None:
+        """An annex on a new page: its label (附件, 附件2) in 黑体 at the top left, then its title."""
+        run = self.document.add_paragraph(style=BODY).add_run()
+        run.add_break(WD_BREAK.PAGE)
+        label_paragraph = self.heading(1, label)
+        label_paragraph.paragraph_format.first_line_indent = Pt(0)
+        self.title(title)
+
+    def grid(self, widths_mm: Sequence[float], header: Sequence[str], rows: Sequence[Sequence[str]],
+             left: Sequence[int] = ()) -> None:
+        """A bordered table: its header repeated on every page, no row split across two pages."""
+        table = self.table(widths_mm)
+        for index, values in enumerate([header, *rows]):
+            cells = self.add_row(table, header=index == 0)
+            for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
+                paragraph = cell.paragraphs[0]
+                paragraph.style = TABLE_TEXT
+                paragraph.text = clean(value)
+                if index == 0 or column not in left:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
     def table(self, widths_mm: Sequence[float]):
         """A bordered table of fixed column widths; add its rows with ``add_row`` (linear)."""
         table = self.document.add_table(rows=0, cols=len(widths_mm))
@@ -83,14 +124,24 @@ class OfficialDocument:
         self._widths = [Mm(width) for width in widths_mm]
         return table
 
-    def add_row(self, table) -> list:
+    def add_row(self, table, header: bool = False, keep_with_next: bool = False) -> list:
         """A new row's cells, each given its column's width (LibreOffice reads the cells' widths).
 
-        ``add_row().cells`` costs the same for every row; ``table.cell(r, c)`` and
-        ``table.rows[i]`` rebuild the grid on each call (quadratic).
+        No row is split across two pages (``cantSplit``); a ``header`` row is repeated
+        at the top of every page; ``keep_with_next`` keeps the row on the page of the
+        next one. ``add_row().cells`` costs the same for every row; ``table.cell(r, c)``
+        and ``table.rows[i]`` rebuild the grid on each call (quadratic).
         """
         row = table.add_row()
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        if header:
+            properties.append(OxmlElement("w:tblHeader"))
         cells = row.cells
+        if keep_with_next:
+            for cell in cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
         for cell, width in zip(cells, self._widths, strict=False):
             cell.width = width
         self.last_row = row

@@ -23,7 +23,8 @@ The table of placeholders is ``PLACEHOLDERS`` (name, what it gives, group).
 
 - ``context``: what a summary covers and what its placeholders may quote;
 - ``numbers``, ``phrases``: numbers and sentences as a summary writes them;
-- ``placeholders``: the table of placeholders and the filling of a text;
+- ``placeholders``: the table of placeholders;
+- ``filling``: a text filled, leaving out what would state a zero, rounded wording;
 - ``sections``: the sections and their default wording;
 - ``own_wording``: the office's own wording, kept per campaign;
 - ``blocks``: filled wording to paragraphs and numbered headings;
@@ -33,12 +34,13 @@ The table of placeholders is ``PLACEHOLDERS`` (name, what it gives, group).
 from exporters.summary.blocks import Block, blocks_of, number
 from exporters.summary.context import Context, SummaryOptions
 from exporters.summary.document import Composition, SummaryResult, compose, write_summary
+from exporters.summary.filling import Filled, fill, rounded, worded
 from exporters.summary.numbers import cn_number, ordinal_list, percent
 from exporters.summary.own_wording import reset_wording, save_wording, saved_wording, wording
-from exporters.summary.placeholders import PLACEHOLDERS, Filled, Placeholder, fill, placeholders_in
+from exporters.summary.placeholders import PLACEHOLDERS, Placeholder, placeholders_in
 from exporters.summary.sections import SECTION_KEYS, SECTIONS, Section, section
 
 __all__ = ["PLACEHOLDERS", "SECTIONS", "SECTION_KEYS", "Block", "Composition", "Context", "Filled",
            "Placeholder", "Section", "SummaryOptions", "SummaryResult", "blocks_of", "cn_number", "compose",
-           "fill", "number", "ordinal_list", "percent", "placeholders_in", "reset_wording", "save_wording",
-           "saved_wording", "section", "wording", "write_summary"]
+           "fill", "number", "ordinal_list", "percent", "placeholders_in", "reset_wording", "rounded",
+           "save_wording", "saved_wording", "section", "worded", "wording", "write_summary"]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from uuid import UUID
 
 from exporters import ExportError
 from exporters.official import zh_date
 from models import figures as fig
 from models import records as r
+from models import scope as scopes
 from models.i18n import translate
 
 
@@ -39,12 +40,16 @@ class Context:
     figures: fig.Figures
     campaign: r.Campaign
     unit: r.Unit
+    annexes: list[str] = field(default_factory=list)  # what the text refers to an annex for ("coverage")
 
     @classmethod
     def build(cls, options: SummaryOptions) -> Context:
         campaign = r.Campaign.get_or_none(r.Campaign.id == options.campaign)
         if campaign is None or campaign.deleted_at is not None:
             raise ExportError(translate("Export", "The campaign of the summary no longer exists."))
+        problem = scopes.problem(options.scope())
+        if problem:
+            raise ExportError(problem)
         return cls(options, fig.compute(options.scope()), campaign, campaign.unit)
 
     @property
@@ -53,11 +58,13 @@ class Context:
 
     @property
     def start(self) -> dt.date:
-        return self.options.date_from or self.campaign.start_date
+        return scopes.period(self.options.scope())[0] or self.campaign.start_date
 
     @property
     def end(self) -> dt.date:
-        return self.options.date_to or self.campaign.end_date or self.today
+        """The last day covered: the one chosen, else the campaign's end, or the document's date."""
+        last = scopes.period(self.options.scope())[1]
+        return last or self.today
 
     @property
     def level_word(self) -> str:

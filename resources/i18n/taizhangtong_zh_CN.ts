@@ -2282,8 +2282,52 @@ Data file: {path}</source>
         <translation>统计期间（……至……）</translation>
     </message>
     <message>
-        <source>Date of the document (today)</source>
-        <translation>成文日期（今天）</translation>
+        <source>Attendance expected at the sessions whose attendance is recorded (person-times)</source>
+        <translation>已登记出勤的会议应到人次</translation>
+    </message>
+    <message>
+        <source>Attended of expected (96.5%)</source>
+        <translation>实到人次 ÷ 应到人次（96.5%）</translation>
+    </message>
+    <message>
+        <source>Sessions whose attendance is not recorded</source>
+        <translation>未登记出勤的会议次数</translation>
+    </message>
+    <message>
+        <source>Characters of study notes per person</source>
+        <translation>人均学习笔记字数</translation>
+    </message>
+    <message>
+        <source>Persons who wrote study notes</source>
+        <translation>撰写学习笔记的人数</translation>
+    </message>
+    <message>
+        <source>Each village&apos;s coverage in a sentence; with many villages, a table in an annex</source>
+        <translation>各村（社区）覆盖情况：村少时写成一句，村多时写最低的一个并附表（附件）</translation>
+    </message>
+    <message>
+        <source>Open past their deadline on the document&apos;s date</source>
+        <translation>至成文日期已超过整改时限、尚未完成的问题数</translation>
+    </message>
+    <message>
+        <source>Each kind with its verb and unit: 报送新闻稿件15篇，编发工作简报8期…</source>
+        <translation>各类宣传信息及其单位：报送新闻稿件15篇，编发工作简报8期…</translation>
+    </message>
+    <message>
+        <source>Articles in the unit&apos;s own media (Settings → Unit)</source>
+        <translation>本单位媒体（设置 → 本单位）刊发的新闻稿件篇数</translation>
+    </message>
+    <message>
+        <source>Articles in higher-level and other media</source>
+        <translation>上级及其他媒体刊发的新闻稿件篇数</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s own media that carried articles</source>
+        <translation>刊发了稿件的本单位媒体名称</translation>
+    </message>
+    <message>
+        <source>The other media that carried articles, most first (at most four)</source>
+        <translation>刊发了稿件的上级及其他媒体名称（按篇数，最多四个）</translation>
     </message>
     <message>
         <source>Sessions of every kind</source>
@@ -2294,8 +2338,16 @@ Data file: {path}</source>
         <translation>该类学习会议次数</translation>
     </message>
     <message>
+        <source>Date of the document</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
         <source>Each kind held with its count: 领导班子集中学习4次，全体干部集中学习32次…</source>
         <translation>各类会议及次数：领导班子集中学习4次，全体干部集中学习32次……</translation>
+    </message>
+    <message>
+        <source>The mobilisation meetings and forums, dated, in date order (empty if none)</source>
+        <translation>动员部署会和座谈会，按日期先后逐一写明（没有则为空）</translation>
     </message>
     <message>
         <source>Dated sentences of the mobilisation meetings (empty if none)</source>
@@ -2314,12 +2366,12 @@ Data file: {path}</source>
         <translation>全部重要会议和外出考察，按日期排列</translation>
     </message>
     <message>
-        <source>Attendance expected (person-times)</source>
-        <translation>应到人次</translation>
-    </message>
-    <message>
         <source>Present or late (person-times)</source>
         <translation>实到人次（出席和迟到）</translation>
+    </message>
+    <message>
+        <source>Late (person-times)</source>
+        <translation>迟到人次</translation>
     </message>
     <message>
         <source>On leave (person-times)</source>
@@ -2328,10 +2380,6 @@ Data file: {path}</source>
     <message>
         <source>Absent (person-times)</source>
         <translation>缺席人次</translation>
-    </message>
-    <message>
-        <source>Attended of the marks entered (96.5%)</source>
-        <translation>出勤率（已登记出勤中实到的比例，如96.5%）</translation>
     </message>
     <message>
         <source>Writings of every kind</source>
@@ -2346,12 +2394,28 @@ Data file: {path}</source>
         <translation>学习笔记总字数</translation>
     </message>
     <message>
-        <source>Characters of study notes per notebook</source>
-        <translation>每本学习笔记平均字数</translation>
+        <source>The least study notes of one person (每人…字以上: write {学习笔记最少字数:整})</source>
+        <translation>学习笔记字数最少的一人的字数（写“每人…字以上”时用 {学习笔记最少字数:整}）</translation>
     </message>
     <message>
         <source>Persons who wrote something</source>
         <translation>撰写人数</translation>
+    </message>
+    <message>
+        <source>Writings checked (with the date of checking)</source>
+        <translation>已检查验收（填有验收日期）的学习成果篇数</translation>
+    </message>
+    <message>
+        <source>Leadership group members in post</source>
+        <translation>在职班子成员人数</translation>
+    </message>
+    <message>
+        <source>Research reports by the leadership group</source>
+        <translation>班子成员撰写的调研报告篇数</translation>
+    </message>
+    <message>
+        <source>The least research reports of one leader (0 if one wrote none)</source>
+        <translation>班子成员中调研报告最少的一人的篇数（有人未写则为0）</translation>
     </message>
     <message>
         <source>Each kind with its count: 学习笔记36篇（共313686字）、心得体会29篇…</source>
@@ -2382,16 +2446,16 @@ Data file: {path}</source>
         <translation>村（社区）数</translation>
     </message>
     <message>
+        <source>Villages and communities with every household visited</source>
+        <translation>实现走访全覆盖的村（社区）数</translation>
+    </message>
+    <message>
         <source>Methods used, most used first: 上门入户、电话联系…</source>
         <translation>走访方式，按次数多少排列：上门入户、电话联系……</translation>
     </message>
     <message>
         <source>Each method with its visits</source>
         <translation>各走访方式及户次</translation>
-    </message>
-    <message>
-        <source>A sentence with each village&apos;s visited households and coverage</source>
-        <translation>各村（社区）走访户数和覆盖率</translation>
     </message>
     <message>
         <source>Suggestions collected</source>
@@ -2454,16 +2518,20 @@ Data file: {path}</source>
         <translation>未完成整改数（未启动和整改中）</translation>
     </message>
     <message>
-        <source>Open past their deadline</source>
-        <translation>超过整改时限未完成数</translation>
-    </message>
-    <message>
         <source>“，其中N个已超过整改时限…” when some are overdue, else nothing</source>
         <translation>有超期问题时为“，其中N个已超过整改时限……”，否则为空</translation>
     </message>
     <message>
         <source>Closed of all problems</source>
         <translation>整改完成率</translation>
+    </message>
+    <message>
+        <source>Problems raised from household visits</source>
+        <translation>走访中发现并纳入问题清单的问题数</translation>
+    </message>
+    <message>
+        <source>Problems raised from suggestions</source>
+        <translation>由意见建议转为整改的问题数</translation>
     </message>
     <message>
         <source>Categories of the problems</source>
@@ -2484,10 +2552,6 @@ Data file: {path}</source>
     <message>
         <source>Publicity of this kind</source>
         <translation>该类宣传信息数</translation>
-    </message>
-    <message>
-        <source>Each kind with its verb: 报送宣传稿件15篇，编发工作简报8期…</source>
-        <translation>各类宣传及数量：报送宣传稿件15篇，编发工作简报8期……</translation>
     </message>
 </context>
 <context>
@@ -3684,6 +3748,10 @@ Data file: {path}</source>
     <message>
         <source>Persons who wrote</source>
         <translation>撰写人数</translation>
+    </message>
+    <message>
+        <source>Writings checked</source>
+        <translation>已检查验收的学习成果</translation>
     </message>
     <message>
         <source>Leadership group members</source>

@@ -55,11 +55,14 @@ def test_layout_title_and_headings_in_order(town):
     shown = paragraphs(result.path)
     assert shown[0] == ("公文标题", f"{campaign.unit.name}“{campaign.name}”活动总结")
     assert [text for style, text in shown if style == "一级标题"] == [
-        "一、基本情况", "二、主要做法", "三、下一步打算"]
+        "一、基本情况", "二、主要做法", "三、下一步打算", "附件"]
     assert run_ins(document) == [
         "（一）宣传发动，统一思想。", "（二）集中学习，提升能力。", "（三）走访入户，倾听民声。",
         "（四）广泛征集，集思广益。", "（五）正视问题，狠抓整改。", "（六）宣传引导，营造氛围。"]
-    assert shown[-2:] == [("落款", campaign.unit.name), ("落款", "2026年11月25日")]
+    signature = shown.index(("落款", campaign.unit.name))
+    assert shown[signature + 1] == ("落款", "2026年11月25日")
+    assert shown[signature - 1] == ("Normal", "附件：各村（社区）走访覆盖情况表")
+    assert shown[signature + 2:] == [("一级标题", "附件"), ("公文标题", "各村（社区）走访覆盖情况表")]
     assert result.unknown == []
 
 
@@ -92,14 +95,19 @@ def test_every_figure_is_the_databases_count(town):
     assert f"共查摆问题{rectifications.count()}个，已完成整改销号{done}个" in text
     overdue = rectifications.where(r.Rectification.deadline < TODAY,
                                    r.Rectification.status.in_(("not_started", "in_progress"))).count()
-    assert f"其中{overdue}个已超过整改时限" in text
+    assert f"；{overdue}个已超过整改时限" in text
     briefings = r.Publicity.select().where(r.Publicity.kind == "briefing",
                                            r.Publicity.campaign == campaign.id).count()
     assert f"编发工作简报{briefings}期" in text
     figures = fig.compute(options.scope())
     assert f"出勤率{s.percent(figures.attendance_rate)}" in text
-    for village in figures.coverage:
-        assert f"{village.name}走访{village.visited}户、覆盖率{s.percent(village.rate)}" in text
+    annex = Document(str(result.path)).tables[-1]
+    rows = [[cell.text for cell in row.cells] for row in annex.rows]
+    assert rows[0] == ["序号", "村（社区）", "总户数", "已走访户数", "未走访户数", "覆盖率"]
+    assert rows[1:] == [[str(i), v.name, str(v.households), str(v.visited), str(v.households - v.visited),
+                         s.percent(v.rate)] for i, v in enumerate(figures.coverage, 1)] + [
+        ["", "合计", str(figures.households), str(figures.households_visited),
+         str(figures.households_unvisited), s.percent(figures.coverage_rate)]]
 
 
 def test_problems_are_listed_from_the_categories_recorded(town):
@@ -185,7 +193,7 @@ def test_sections_without_records_are_left_out_by_default(world, tmp_path):
 
 def test_numbers_and_lists():
     assert [s.cn_number(n) for n in (1, 5, 10, 12, 20, 25)] == ["一", "五", "十", "十二", "二十", "二十五"]
-    assert s.percent(0.9652) == "96.5%" and s.percent(1.0) == "100%" and s.percent(0) == "0%"
+    assert s.percent(0.965) == "96.5%" and s.percent(1.0) == "100%" and s.percent(0) == "0%"
     assert s.ordinal_list(["甲", "乙"]) == "一是甲；二是乙"
 
 
@@ -250,6 +258,14 @@ def enter_seed_004() -> r.Campaign:
         for i in range(times):
             store.save(r.Publicity, {"campaign": campaign.id, "date": dt.date(2008, 5, 1), "kind": kind,
                                      "title": f"{kind}{i}"})
+    for i in range(53 + 25):  # 53 in its own station's programmes, 25 in four other media
+        outlet = "县电视台" if i < 53 else ("榆林电视台", "榆林日报", "榆林新闻网", "吴堡新闻网")[i % 4]
+        store.save(r.Publicity, {"campaign": campaign.id, "date": dt.date(2008, 5, 1), "kind": "article",
+                                 "title": f"稿件{i}", "outlet": outlet})
+    store.set_setting("own_outlets", "县电视台")
+    for leader in leaders:
+        store.save(r.Writing, {"campaign": campaign.id, "person": leader.id, "kind": "research_report",
+                               "title": "调研报告", "date": dt.date(2008, 6, 10)})
     return campaign
 
 
@@ -264,6 +280,90 @@ def test_seed_004_figures_are_in_the_summary(empty_db, tmp_path):
                    "县广播电视局“解放思想大讨论”活动总结"):
         assert phrase in text, phrase
     assert "（共62400字）" in text  # 12 notebooks of 5,200 characters
+    assert "12名干部每人撰写学习笔记5000字以上" in text
+    assert "班子成员每人至少撰写调研报告1篇、共4篇" in text
+    others = "(榆林日报|吴堡新闻网|榆林新闻网|榆林电视台)"
+    assert re.search(f"在县电视台刊发新闻稿件53篇，向{others}(、{others}){{3}}等媒体报送新闻稿件25篇", text)
     assert "2008年3月1日以来" in text and "我局" in text and "全局" in text
     assert "走访入户" not in text  # a bureau visits no households: the section is left out
     assert result.unknown == []
+
+
+# --- saying only what the records support --------------------------------------------------------
+
+ZERO = re.compile(r"(?<![\d.])0(?![\d.])(?:%|[个条篇次期户人字项类大])")
+
+
+def test_an_office_with_only_sessions_states_no_zero(world, tmp_path):
+    """No suggestions, writings, publicity or visits: no "征集意见建议0条", no "0字", no "0个问题"."""
+    world.session("leader_study",
+                  attendance={world.leader.id: ("present", ""), world.clerk.id: ("leave", "")})
+    text = text_of(s.write_summary(tmp_path / "a.docx", s.SummaryOptions(world.campaign.id)).path)
+    assert "领导班子集中学习1次" in text and "出勤率50%" in text
+    assert ZERO.search(text) is None, ZERO.search(text)
+    for phrase in ("征集意见建议", "学习笔记累计", "撰写心得体会", "尚未完成", "梳理归并", "共查摆问题"):
+        assert phrase not in text, phrase
+
+
+def test_a_session_without_attendance_states_no_rate(world, tmp_path):
+    world.session("leader_study", attendance={world.leader.id: (None, "")})
+    text = text_of(s.write_summary(tmp_path / "a.docx", s.SummaryOptions(world.campaign.id)).path)
+    assert "领导班子集中学习1次" in text
+    assert "出勤率" not in text and "应到" not in text and ZERO.search(text) is None
+
+
+def test_the_township_and_village_summaries_state_no_zero(town, tmp_path):
+    _campaign, _options, result = town
+    assert ZERO.search(text_of(result.path)) is None
+
+
+def test_a_clause_with_a_zero_is_left_out_or_worded_as_the_office_wants(world, tmp_path):
+    world.session("seminar")
+    wording = ("一、情况\n共召开专题讨论会{专题讨论会次数}次，征集意见建议{征集意见建议条数}条；"
+               "查摆问题{整改问题数}个、整改{已销号数}个，确保落实。{征集意见建议条数|暂未收到意见建议}。")
+    s.save_wording(world.campaign.id, "overview", wording)
+    text = text_of(s.write_summary(tmp_path / "a.docx", s.SummaryOptions(world.campaign.id)).path)
+    assert "共召开专题讨论会1次。暂未收到意见建议。" in text
+
+
+def test_rounded_wording():
+    assert [s.rounded(n, True) for n in (8, 10, 12, 37, 125, 6117, 12706, 313686)] == [
+        "8", "10", "10余", "30余", "120余", "6100余", "1.2万余", "31万余"]
+    assert [s.rounded(n, False) for n in (8, 37, 5454, 12000)] == ["8", "30", "5000", "1万"]
+    assert s.worded(12, "余") == "10余" and s.worded(0.9652) == "96.52%".replace("2%", "%")
+
+
+def test_a_placeholder_may_be_rounded_in_the_text(world, tmp_path):
+    for _ in range(12):
+        world.session("staff_meeting")
+    s.save_wording(world.campaign.id, "overview", "一、情况\n召开全体干部大会{全体干部大会次数:余}次。")
+    text = text_of(s.write_summary(tmp_path / "a.docx", s.SummaryOptions(world.campaign.id)).path)
+    assert "召开全体干部大会10余次。" in text
+
+
+def test_named_meetings_are_told_in_date_order_without_suggestions(world, tmp_path):
+    world.session("forum", date=dt.date(2026, 5, 26), topic="“思想大解放”座谈会")
+    world.session("mobilization", date=dt.date(2026, 2, 23), topic="全镇动员会")
+    text = text_of(s.write_summary(tmp_path / "a.docx", s.SummaryOptions(world.campaign.id)).path)
+    assert "2月23日，召开全镇动员会；5月26日，召开“思想大解放”座谈会。" in text
+    assert "广泛征集" not in text
+
+
+def test_villages_fully_covered_and_few_villages_in_the_text(world, tmp_path):
+    first, second = world.household("张三"), world.household("李四")
+    world.visit(first)
+    world.visit(second)
+    text = text_of(s.write_summary(tmp_path / "a.docx", s.SummaryOptions(world.campaign.id)).path)
+    assert "走访覆盖率100%，其中1个村（社区）实现走访全覆盖。其中龙潭村走访2户、覆盖率100%。" in text
+    assert "附件" not in text
+
+
+def test_a_title_longer_than_a_core_property_may_be_is_kept_whole_on_the_page(world, tmp_path):
+    long_name = "思想大解放" * 38
+    store.save(r.Campaign, {"name": long_name}, world.campaign)
+    store.save(r.Unit, {"name": "长坪镇" * 30}, world.unit)
+    world.session("leader_study")
+    path = s.write_summary(tmp_path / "a.docx", s.SummaryOptions(world.campaign.id)).path
+    document = Document(str(path))
+    assert long_name in document.paragraphs[0].text
+    assert len(document.core_properties.title) == 255 and document.core_properties.title.endswith("…")
