@@ -40,7 +40,8 @@ def _write_registers(args: argparse.Namespace) -> tuple[Path, int]:
     village = village_named(args.village, campaign)
     options = RegisterOptions(campaign=campaign.id if campaign else None, date_from=args.date_from,
                               date_to=args.date_to, village=village.id if village else None,
-                              full_personal=args.full_id)
+                              full_personal=args.full_id, today=args.document_date)
+    _check_scope(options.campaign, args)
     total = [0]
     path = write_registers(args.out, options, progress=lambda done, rows: total.__setitem__(0, rows))
     return path, total[0]
@@ -75,13 +76,24 @@ def _write_document(args: argparse.Namespace) -> tuple[Path, list[str]]:
     village = village_named(args.village, campaign)
     from exporters.summary import SummaryOptions, write_summary
 
-    options = SummaryOptions(campaign.id, args.date_from, args.date_to, village.id if village else None)
+    options = SummaryOptions(campaign.id, args.date_from, args.date_to, village.id if village else None,
+                             args.document_date)
+    _check_scope(campaign.id, args)
     if args.kind == "rectification":
         from exporters.rectification_report import write_rectification_report
 
         return write_rectification_report(args.out, options), []
     result = write_summary(args.out, options)
     return result.path, result.unknown
+
+
+def _check_scope(campaign: uuid.UUID | None, args: argparse.Namespace) -> None:
+    """A reversed date range, or one outside the campaign, is refused before anything is written."""
+    from models import scope
+
+    problem = scope.problem(scope.Scope(campaign=campaign, date_from=args.date_from, date_to=args.date_to))
+    if problem:
+        raise CommandError(problem)
 
 
 def _session_id(text: str | None) -> uuid.UUID:

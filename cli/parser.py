@@ -118,6 +118,9 @@ def _add_export(commands) -> None:
                                        "roster: households (the default) or persons"))
     export.add_argument("--session", metavar="ID",
                         help=translate("Cli", "docx --kind minutes: the session's ID"))
+    export.add_argument("--date", dest="document_date", type=_date, metavar=translate("Cli", "DATE"),
+                        help=translate("Cli", "the date of the document (填报日期, 成文日期), which overdue "
+                                       "rectifications are judged against (default: today)"))
 
 
 def _add_dates(command, first: str, last: str) -> None:

@@ -174,22 +174,24 @@ def range_problem(first: dt.date | None, last: dt.date | None) -> str | None:
 
 
 def problem(scope: Scope) -> str | None:
-    """Why ``scope`` cannot hold any record, in one line: a reversed range, or one outside its campaign."""
+    """Why ``scope`` cannot hold any record, in one line: a reversed range, or one outside its campaign
+    (without a campaign: outside every record's date)."""
     reversed_range = range_problem(scope.date_from, scope.date_to)
-    if reversed_range or scope.campaign is None or (scope.date_from is None and scope.date_to is None):
+    if reversed_range or (scope.date_from is None and scope.date_to is None):
         return reversed_range
-    campaign = r.Campaign.get_or_none(r.Campaign.id == scope.campaign)
-    if campaign is None:
-        return None
+    campaign = r.Campaign.get_or_none(r.Campaign.id == scope.campaign) if scope.campaign else None
     first, last = period(scope.undated())
     after = scope.date_from is not None and last is not None and scope.date_from > last
     before = scope.date_to is not None and first is not None and scope.date_to < first
-    if after or before:
-        return translate("Scope", "The dates chosen ({dates}) lie outside the campaign {name} "
-                         "({first} to {last}).").format(
-            dates=f"{_iso(scope.date_from)}–{_iso(scope.date_to)}", name=campaign.name,
-            first=_iso(first), last=_iso(last))
-    return None
+    if not (after or before):
+        return None
+    dates = f"{_iso(scope.date_from)}–{_iso(scope.date_to)}"
+    if campaign is None:
+        return translate("Scope", "No record is dated within the dates chosen ({dates}); the records run "
+                         "from {first} to {last}.").format(dates=dates, first=_iso(first), last=_iso(last))
+    return translate("Scope", "The dates chosen ({dates}) lie outside the campaign {name} "
+                     "({first} to {last}).").format(dates=dates, name=campaign.name, first=_iso(first),
+                                                    last=_iso(last))
 
 
 def _iso(day: dt.date | None) -> str:

@@ -530,6 +530,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>日期</translation>
     </message>
     <message>
+        <source>the date of the document (填报日期, 成文日期), which overdue rectifications are judged against (default: today)</source>
+        <translation>文件的日期（填报日期、成文日期），超期整改按此日期判断（默认：今天）</translation>
+    </message>
+    <message>
         <source>{text} is not a date like 2026-03-01</source>
         <translation>{text} 不是日期（格式如 2026-03-01）</translation>
     </message>
@@ -2874,6 +2878,10 @@ Data file: {path}</source>
         <translation>截止日期（{last}）早于起始日期（{first}）。</translation>
     </message>
     <message>
+        <source>No record is dated within the dates chosen ({dates}); the records run from {first} to {last}.</source>
+        <translation>所选时段（{dates}）内没有任何记录；记录的日期在{first}至{last}之间。</translation>
+    </message>
+    <message>
         <source>The dates chosen ({dates}) lie outside the campaign {name} ({first} to {last}).</source>
         <translation>所选时段（{dates}）不在活动“{name}”的时间（{first}至{last}）之内，没有可统计的记录。</translation>
     </message>
@@ -2937,6 +2945,26 @@ Data file: {path}</source>
     <message>
         <source>Campaign</source>
         <translation>活动</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Date of the document</source>
+        <translation>成文日期</translation>
     </message>
     <message>
         <source>Placeholder</source>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import openpyxl
 import pytest
 from docx import Document
@@ -124,3 +126,47 @@ def test_register_mistakes_are_one_line_and_status_1(village_db, tmp_path, capsy
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
     assert not out.exists()
+
+
+def test_a_reversed_or_empty_range_is_refused_in_one_line(village_db, tmp_path, capsys):
+    campaign = store.current_campaign()
+    db.close_database()
+    out = tmp_path / "cli.xlsx"
+    later = (campaign.start_date.replace(day=1) + dt.timedelta(days=62)).isoformat()
+    earlier = campaign.start_date.isoformat()
+    for kind in ("xlsx", "docx"):
+        assert main.main(["--lang", "en", "export", kind, "--db", str(village_db), "--out", str(out),
+                          "--from", later, "--to", earlier]) == 1
+        err = capsys.readouterr().err
+        assert "is before the first day" in err and err.count("\n") == 1
+    after_the_campaign = (campaign.end_date + dt.timedelta(days=400)).isoformat()
+    assert main.main(["--lang", "en", "export", "xlsx", "--db", str(village_db), "--out", str(out),
+                      "--from", after_the_campaign, "--campaign", campaign.name]) == 1
+    err = capsys.readouterr().err
+    assert f"lie outside the campaign {campaign.name}" in err and err.count("\n") == 1
+    assert main.main(["--lang", "en", "export", "xlsx", "--db", str(village_db), "--out", str(out),
+                      "--from", after_the_campaign]) == 1  # every campaign: outside every record's date
+    err = capsys.readouterr().err
+    assert "No record is dated within the dates chosen" in err and err.count("\n") == 1
+    assert not out.exists()
+
+
+def test_the_document_date_is_printed_and_overdue_is_judged_against_it(village_db, tmp_path):
+    campaign = store.current_campaign()
+    deadlines = sorted(x.deadline for x in r.Rectification.select().where(
+        r.Rectification.status.in_(("not_started", "in_progress")), r.Rectification.deadline.is_null(False)))
+    before_all = deadlines[0] - dt.timedelta(days=1)
+    db.close_database()
+    book, document = tmp_path / "cli.xlsx", tmp_path / "cli.docx"
+    assert main.main(["export", "xlsx", "--db", str(village_db), "--out", str(book),
+                      "--date", before_all.isoformat()]) == 0
+    wb = openpyxl.load_workbook(book)
+    assert f"填报日期：{before_all.year}年{before_all.month}月{before_all.day}日" in [
+        c.value for c in wb["学习会议"][2] if c.value]
+    assert not any(str(row[10]).endswith("（已逾期）") for row in data_rows(wb["问题整改"]))
+    assert main.main(["export", "docx", "--db", str(village_db), "--out", str(document),
+                      "--date", before_all.isoformat()]) == 0
+    paragraphs = texts(document)
+    assert f"{before_all.year}年{before_all.month}月{before_all.day}日" in paragraphs
+    assert "已超过整改时限" not in "".join(paragraphs)
+    assert campaign.name in paragraphs[0]

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import records as r
+from models import scope as scopes
 from models import store
 from models.i18n import QT_TRANSLATE_NOOP
 from ui import files
@@ -152,6 +153,9 @@ class ExportDialog(QDialog):
 
         first, last = self.date_from.value(), self.date_to.value()
         problem = date_range_problem(first, last)
+        if problem is None:  # a range outside the campaign (or every record) holds nothing: refused here too
+            problem = scopes.problem(scopes.Scope(campaign=chosen_key(self.campaign), date_from=first,
+                                                  date_to=last))
         registers = tuple(key for key, box in self.registers.items() if box.isChecked())
         if problem is None and not registers:
             problem = translate("Transfer", "Choose at least one register.")

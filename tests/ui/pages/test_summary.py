@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from exporters import summary as s
 from ui import files
 from ui.main_window import MainWindow
-from ui.pages import summary as summary_page
 from ui.pages.summary import SummaryPage
+from ui.pages.summary import documents as summary_page
 
 
 @pytest.fixture
@@ -150,3 +150,21 @@ def test_the_window_has_the_page_and_the_sessions_page_writes_minutes(qtbot, emp
     sessions.view.setCurrentIndex(sessions.model.index(-1, -1))
     action()
     assert messages.kinds == ["warning"]
+
+
+def test_the_document_date_and_the_scope_choose_what_the_documents_say(page, world, qtbot):
+    world.rectification(deadline=dt.date(2026, 4, 1))
+    page.document_date.set_value(dt.date(2026, 3, 31))
+    page.document_date.edited.emit()
+    assert page.context.today == dt.date(2026, 3, 31) and page.context.figures.rectifications_overdue == 0
+    page.document_date.set_value(dt.date(2026, 4, 2))
+    page.document_date.edited.emit()
+    assert page.context.figures.rectifications_overdue == 1
+    page.date_from.set_value(dt.date(2026, 5, 1))
+    page.date_to.set_value(dt.date(2026, 4, 1))
+    page.date_to.edited.emit()
+    assert page.scope_error.text() and page.context is None
+    assert not page.summary_button.isEnabled() and not page.report_button.isEnabled()
+    page.date_from.set_value(None)
+    page.date_to.edited.emit()
+    assert page.scope_error.text() == "" and page.summary_button.isEnabled()

@@ -6,21 +6,15 @@ The preview fills the placeholders from ``models.figures``, computed once when
 the page is shown or the campaign changes (tens of milliseconds for a
 township), so typing only re-fills text.
 
-Printing: the page writes the document and opens it in the system's word
-processor (WPS or Word), where the office prints it with its own printer
-dialog. Qt cannot render a .docx, so a Qt print preview would have to print a
-re-drawing of the document (QTextDocument) that loses the official layout:
-the 22 × 28 grid, the fonts of the styles, the odd/even page numbers in the
-outside corners. WPS and Word draw exactly the document that is filed and
-sent upward, and the office already prints everything from them.
+A village, a date range and the document's date (成文日期, which overdue is
+judged against) choose what the preview and the documents cover; the
+documents and printing are in ``documents``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import tempfile
-from pathlib import Path
 from uuid import UUID
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -41,11 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from exporters import summary as s
-from models import records as r
+from models import scope as scopes
 from models import store
-from ui import files
-from ui.common import guarded, translate
-from ui.widgets.choices import campaign_choices, fill_choices
+from ui.common import ERROR_STYLE, guarded, translate
+from ui.pages.summary.documents import SummaryDocuments
+from ui.pages.summary.preview import preview_html
+from ui.widgets.choices import campaign_choices, chosen_key, fill_choices, village_choices
+from ui.widgets.date_input import DateInput, date_range_problem
 
 DEBOUNCE_MS = 300
 
@@ -71,7 +67,7 @@ class SectionEdit(QPlainTextEdit):
         self.left.emit(self.key)
 
 
-class SummaryPage(QWidget):
+class SummaryPage(SummaryDocuments, QWidget):
     """One campaign's summary: wording, preview, placeholders, and the documents to write."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -88,6 +84,7 @@ class SummaryPage(QWidget):
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(self._top_bar())
+        layout.addLayout(self._scope_bar())
         layout.addWidget(split, 1)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.refresh_preview)
@@ -113,6 +110,37 @@ class SummaryPage(QWidget):
         for button in (self.save_button, self.summary_button, self.report_button, self.print_button):
             top.addWidget(button)
         return top
+
+    def _scope_bar(self) -> QHBoxLayout:
+        """What the documents cover (a village, a date range) and the date they bear.
+
+        The document date (成文日期) is what overdue rectifications are judged
+        against: a summary of a past campaign is dated when it was written.
+        """
+        self.village = QComboBox()
+        fill_choices(self.village, village_choices(), translate("Summary", "All villages"))
+        self.date_from, self.date_to, self.document_date = DateInput(), DateInput(), DateInput()
+        self.document_date.set_value(dt.date.today())
+        self.scope_error = QLabel()
+        self.scope_error.setStyleSheet(ERROR_STYLE)
+        self.village.currentIndexChanged.connect(self._on_scope_changed)
+        for widget in (self.date_from, self.date_to, self.document_date):
+            widget.edited.connect(self._on_scope_changed)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(translate("Summary", "Village")))
+        row.addWidget(self.village, 1)
+        row.addWidget(QLabel(translate("Summary", "From")))
+        row.addWidget(self.date_from)
+        row.addWidget(QLabel(translate("Summary", "to")))
+        row.addWidget(self.date_to)
+        row.addWidget(QLabel(translate("Summary", "Date of the document")))
+        row.addWidget(self.document_date)
+        row.addWidget(self.scope_error, 1)
+        return row
+
+    def _on_scope_changed(self, *_args) -> None:
+        self._build_context()
+        self.refresh_preview()
 
     def _sections(self) -> QScrollArea:
         sections = QWidget()
@@ -209,15 +237,33 @@ class SummaryPage(QWidget):
             edit.setPlainText(texts[key])
             edit.blockSignals(False)
             edit.setEnabled(campaign is not None)
-        for button in (self.save_button, self.summary_button, self.report_button, self.print_button):
-            button.setEnabled(campaign is not None)
-        self.context = None
-        if campaign is not None:
-            self.context = guarded(self, lambda: s.Context.build(self._options()))
+        self.save_button.setEnabled(campaign is not None)
+        self._build_context()
         self.refresh_preview()
 
+    def _build_context(self) -> None:
+        self.context = None
+        problem = self.scope_problem()
+        self.scope_error.setText(problem or "")
+        for button in (self.summary_button, self.report_button, self.print_button):
+            button.setEnabled(self.campaign_id() is not None and problem is None)
+        if self.campaign_id() is not None and problem is None:
+            self.context = guarded(self, lambda: s.Context.build(self._options()))
+
+    def scope_problem(self) -> str | None:
+        """A date typed wrong, a reversed range or one outside the campaign, in one line; else None."""
+        first, last, day = self.date_from.value(), self.date_to.value(), self.document_date.value()
+        problem = date_range_problem(first, last) or date_range_problem(day, None)
+        if problem is None and self.campaign_id() is not None:
+            problem = scopes.problem(scopes.Scope(self.campaign_id(), first, last))  # type: ignore[arg-type]
+        return problem
+
     def _options(self) -> s.SummaryOptions:
-        return s.SummaryOptions(self.campaign_id())
+        day = self.document_date.value()
+        first, last = self.date_from.value(), self.date_to.value()
+        return s.SummaryOptions(self.campaign_id(), first if isinstance(first, dt.date) else None,
+                                last if isinstance(last, dt.date) else None, chosen_key(self.village),
+                                day if isinstance(day, dt.date) else None)
 
     def save_section(self, key: str) -> None:
         text, campaign = self.edits[key].toPlainText(), self.campaign_id()
@@ -276,84 +322,3 @@ class SummaryPage(QWidget):
         if filled.unknown:
             self.preview_title.setText(self.preview_title.text() + "　" + translate(
                 "Summary", "Unknown placeholders: {names}").format(names="、".join(filled.unknown)))
-
-    # --- documents ------------------------------------------------------------------------
-
-    def _target(self, title: str, name: str) -> Path | None:
-        return files.choose_word_target(self, title, name)
-
-    def _title_name(self, what: str) -> str:
-        campaign = r.Campaign.get_by_id(self.campaign_id())
-        return f"{campaign.unit.name}“{campaign.name}”{what}.docx"
-
-    def write_summary(self) -> Path | None:
-        self.save_all()
-        title = translate("Summary", "Write summary")
-        path = self._target(title, self._title_name("活动总结"))
-        if path is None:
-            return None
-        return self._write(title, lambda: s.write_summary(path, self._options()))
-
-    def write_report(self) -> Path | None:
-        from exporters.rectification_report import write_rectification_report
-
-        title = translate("Summary", "Write rectification report")
-        path = self._target(title, self._title_name("活动问题整改情况报告"))
-        if path is None:
-            return None
-        return self._write(title, lambda: write_rectification_report(path, self._options()))
-
-    def print_summary(self) -> Path | None:
-        """Write the summary to a new temporary file and open it in WPS or Word to print."""
-        self.save_all()
-        folder = Path(tempfile.gettempdir()) / "taizhangtong"
-        folder.mkdir(exist_ok=True)
-        path = folder / f"活动总结-{dt.datetime.now():%Y%m%d-%H%M%S}.docx"
-        written = self._write(translate("Summary", "Print…"),
-                              lambda: s.write_summary(path, self._options()), offer=False)
-        if written is not None:
-            files.open_path(written)
-        return written
-
-    def _write(self, title: str, job, offer: bool = True) -> Path | None:
-        from exporters import ExportError
-
-        try:
-            with files.busy():
-                result = job()
-        except ExportError as error:
-            QMessageBox.critical(self, title, str(error))
-            return None
-        path = result.path if isinstance(result, s.SummaryResult) else result
-        text = translate("Summary", "{path} was written.").format(path=path)
-        if isinstance(result, s.SummaryResult) and result.unknown:
-            text += "\n" + translate("Summary", "Unknown placeholders were left in the text as 【…】: "
-                                                "{names}").format(names="、".join(result.unknown))
-        if offer:
-            self.written_box = files.written_box(self, title, path, text)
-        return path
-
-
-def preview_html(key: str, text: str) -> str:
-    """The section as it will look: headings, run-in headings, unknown placeholders in red."""
-    def mark(value: str) -> str:
-        escaped = html.escape(value)
-        return escaped.replace("【", '<span style="color:#c00">【').replace("】", "】</span>")
-
-    if key == "title":
-        return f'<p align="center" style="font-size:x-large">{mark(text).replace(chr(10), "<br>")}</p>'
-    if key == "signature":
-        return f'<p align="right">{mark(text).replace(chr(10), "<br>")}</p>'
-    parts = []
-    for block in s.blocks_of(text):
-        if block.kind == "heading":
-            parts.append(f"<p><b>{mark(block.text)}</b></p>")
-        else:
-            head = f"<b>{mark(block.run_in)}</b>" if block.run_in else ""
-            parts.append(f'<p style="text-indent:2em">{head}{mark(block.text)}</p>')
-    return "".join(parts)
-
-
-# --- minutes of a session (an action of the sessions page) ---------------------------------
-
-
