@@ -67,8 +67,11 @@ class _Form:
         self.document = document
         self.table = document.table(WIDTHS_MM)
 
-    def row(self, *pairs: tuple[str, str], height_mm: float | None = None) -> None:
-        cells = self.document.add_row(self.table)
+    def row(self, *pairs: tuple[str, str], height_mm: float | None = None, split: bool = False,
+            keep_with_next: bool = False) -> None:
+        """One row of the form; no row but free text (``split``) is divided between two pages, and a row
+        ``keep_with_next`` stays on the page of the next (the signatures are never alone on a page)."""
+        cells = self.document.add_row(self.table, split=split)
         if height_mm:
             row = self.document.last_row
             row.height = Mm(height_mm)
@@ -81,6 +84,9 @@ class _Form:
             for index, (label, value) in enumerate(pairs):
                 self._text(cells[2 * index], label, label=True)
                 self._text(cells[2 * index + 1], value)
+        if keep_with_next:
+            for cell in cells:
+                cell.paragraphs[-1].paragraph_format.keep_with_next = True
 
     @staticmethod
     def _text(cell, text: str, label: bool = False) -> None:
@@ -102,14 +108,17 @@ def write_minutes(path: str | Path, session_id: UUID) -> Path:
     if session is None or session.deleted_at is not None:
         raise ExportError(translate("Export", "The session no longer exists; choose another one."))
     document = OfficialDocument()
-    document.document.core_properties.title = clean(f"{session.topic}{TITLE}")
+    document.set_title(f"{session.topic}{TITLE}")
     document.title(TITLE)
     form = _Form(document)
     _session_rows(form, session)
     _attendance_rows(form, attendance_of(session))
-    form.row(("会议内容", session.content), height_mm=50)
+    closing = [("会议内容", session.content, 50)]
     if session.remarks:
-        form.row(("备　　注", session.remarks))
+        closing.append(("备　　注", session.remarks, 0))
+    for index, (label, text, height) in enumerate(closing):
+        last = index == len(closing) - 1
+        form.row((label, text), height_mm=height or None, split=True, keep_with_next=last)
     form.row((SIGN_HOST, ""), (SIGN_RECORDER, ""), height_mm=14)
     return document.save(path)
 

@@ -1,8 +1,11 @@
 """The sign-in sheet (会议签到表) of one study session, printed before the meeting.
 
-The expected persons are filled in, the 签到 column is left empty and tall
-enough to sign by hand; 应到 / 实到 stand at the foot. Thirty names fit on one
-A4 portrait page; more continue on further pages under the same header.
+The unit's name heads it; the expected persons are filled in, in the order of
+their posts (``models.ranks``); the 签到 column is left empty and tall enough to
+sign by hand, and so is 实到 at the foot — nobody has signed yet — beside 应到
+and the 记录人. Leave asked for in advance is noted with its reason; nobody is
+printed absent. Thirty names fit on one A4 portrait page; more continue on
+further pages under the same header.
 """
 
 from __future__ import annotations
@@ -47,12 +50,12 @@ def write_signin_sheet(path, session_id: UUID) -> Path:
         _heading(ws, session)
         for number, (name, post, status, reason) in enumerate(persons, 1):
             row = HEADER_ROW + number
-            remark = f"请假（{reason}）" if status == "leave" and reason else \
-                vocab.ATTENDANCE.zh(status) if status in ("leave", "absent") else ""
+            leave = vocab.ATTENDANCE.zh("leave")
+            remark = (f"{leave}（{reason}）" if reason else leave) if status == "leave" else ""
             for column, value in enumerate((number, name, post, "", remark), 1):
                 _put(ws, row, column, value, _CENTER if column < 4 else _LEFT, border=True)
             ws.row_dimensions[row].height = SIGN_HEIGHT
-        _foot(ws, HEADER_ROW + len(persons) + 1, persons)
+        _foot(ws, HEADER_ROW + len(persons) + 1, len(persons), _name(session.recorder_id))
         _page(ws)
         wb.save(temporary)
     return Path(path).expanduser().absolute()
@@ -72,10 +75,11 @@ def _heading(ws, session: r.Session) -> None:
     for index, (_, width) in enumerate(COLUMNS, 1):
         ws.column_dimensions[get_column_letter(index)].width = width
     last = get_column_letter(len(COLUMNS))
-    _put(ws, 1, 1, "会议签到表", Alignment(horizontal="center", vertical="center"), size=18, bold=True)
+    unit = session.campaign.unit.name
+    _put(ws, 1, 1, f"{unit}会议签到表", Alignment(horizontal="center", vertical="center"), size=18, bold=True)
     ws.row_dimensions[1].height = 30
     time = "—".join(t.strftime("%H:%M") for t in (session.start_time, session.end_time) if t)
-    host = r.Person.select(r.Person.name).where(r.Person.id == session.host).scalar() or ""
+    host = _name(session.host_id)
     lines = (f"会议名称：{session.topic}（{vocab.SESSION_KINDS.zh(session.kind)}）",
              f"时　　间：{_date(session.date)} {time}",
              f"地　　点：{session.place}　　　　主持人：{host}")
@@ -90,14 +94,15 @@ def _heading(ws, session: r.Session) -> None:
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
 
 
-def _foot(ws, row: int, persons: list[tuple[str, str, str | None, str]]) -> None:
-    expected = len(persons)
-    marked = all(status is not None for _, _, status, _ in persons) and expected > 0
-    attended = sum(1 for _, _, status, _ in persons if status in vocab.ATTENDED)
-    present = f"{attended}" if marked else "　　"
-    _put(ws, row, 1, f"应到：{expected}人　　　　实到：{present}人　　　　记录人：", _LEFT, size=11)
+def _foot(ws, row: int, expected: int, recorder: str) -> None:
+    """应到, and 实到 left to fill in after the meeting; the recorder named."""
+    _put(ws, row, 1, f"应到：{expected}人　　　　实到：　　　人　　　　记录人：{recorder}", _LEFT, size=11)
     ws.merge_cells(f"A{row}:{get_column_letter(len(COLUMNS))}{row}")
     ws.row_dimensions[row].height = 24
+
+
+def _name(person) -> str:
+    return r.Person.select(r.Person.name).where(r.Person.id == person).scalar() or "" if person else ""
 
 
 def _page(ws) -> None:

@@ -25,6 +25,7 @@ WPS substitute the alternative on a computer without the first font.
 from exporters.official.document import OfficialDocument
 from exporters.official.measures import (
     BODY,
+    GRID_TEXT,
     HEADING,
     PAGE_NUMBER,
     RUN_IN,
@@ -35,7 +36,9 @@ from exporters.official.measures import (
     text_block_width_pt,
 )
 from exporters.official.styles import set_fonts
-from exporters.official.text import clean, text_width, zh_date
+from exporters.official.text import broken_at_marks, clean, text_width, zh_date
 
-__all__ = ["BODY", "HEADING", "PAGE_NUMBER", "RUN_IN", "SIGNATURE", "TABLE_TEXT", "TITLE", "OfficialDocument",
-           "character_spacing", "clean", "set_fonts", "text_block_width_pt", "text_width", "zh_date"]
+__all__ = ["BODY", "GRID_TEXT", "HEADING", "PAGE_NUMBER", "RUN_IN", "SIGNATURE", "TABLE_TEXT", "TITLE",
+           "OfficialDocument", "broken_at_marks", "character_spacing", "clean", "set_fonts",
+           "text_block_width_pt",
+           "text_width", "zh_date"]

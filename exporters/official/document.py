@@ -12,7 +12,16 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from exporters import safe
-from exporters.official.measures import BODY, BODY_SIZE, HEADING, RUN_IN, SIGNATURE, TABLE_TEXT, TITLE
+from exporters.official.measures import (
+    ADDRESSEE,
+    BODY,
+    BODY_SIZE,
+    GRID_TEXT,
+    HEADING,
+    RUN_IN,
+    SIGNATURE,
+    TITLE,
+)
 from exporters.official.page import add_page_numbers, set_up_page
 from exporters.official.styles import add_fonts, add_styles
 from exporters.official.text import clean, text_width
@@ -26,6 +35,7 @@ class OfficialDocument:
     def __init__(self) -> None:
         self.document = Document()
         self.last: Paragraph | None = None  # the latest paragraph written
+        self.before_last: Paragraph | None = None
         set_up_page(self.document)
         add_fonts(self.document)
         add_styles(self.document)
@@ -54,11 +64,12 @@ class OfficialDocument:
             paragraph.add_run(clean(run_in), style=RUN_IN[run_in_level])
         if text:
             paragraph.add_run(clean(text))
-        self.last = paragraph
+        self._written(paragraph)
         return paragraph
 
     def blank(self) -> Paragraph:
-        self.last = self.document.add_paragraph(style=BODY)
+        self._written(self.document.add_paragraph(style=BODY))
+        assert self.last is not None
         return self.last
 
     def signature(self, name: str, date_text: str) -> None:
@@ -67,10 +78,12 @@ class OfficialDocument:
         One blank line after the text; the name two characters in from the right; the
         date on the next line starting two characters right of the name; a date
         longer than that moves the name left and keeps the date two characters in.
-        The last line of the text goes with them: a signature never stands alone on a page.
+        The last two paragraphs of the text go with them: a signature never stands on a
+        page without text (no 此页无正文), nor with only the closing 特此报告。 above it.
         """
-        if self.last is not None:
-            self.last.paragraph_format.keep_with_next = True
+        for paragraph in (self.before_last, self.last):
+            if paragraph is not None:
+                paragraph.paragraph_format.keep_with_next = True
         self.blank().paragraph_format.keep_with_next = True
         name, date_text = clean(name).strip(), clean(date_text).strip()
         name_width, date_width = text_width(name), text_width(date_text)
@@ -84,9 +97,19 @@ class OfficialDocument:
                 paragraph = self.document.add_paragraph(clean(text), style=SIGNATURE)
                 paragraph.paragraph_format.right_indent = Pt(BODY_SIZE * max(right, 0))
 
+    def addressee(self, name: str) -> Paragraph:
+        """主送机关 under the title, flush left, closed by a full-width colon (GB/T 9704-2012 7.3.2)."""
+        name = clean(name).strip().rstrip("：:")
+        return self._paragraph(f"{name}：", ADDRESSEE)
+
     def attachment_note(self, titles: Sequence[str]) -> None:
-        """附件说明 under the text: "附件：…", numbered when there are several (GB/T 9704-2012 7.3.3)."""
-        self.blank()
+        """附件说明 under the text: "附件：…", numbered when there are several (GB/T 9704-2012 7.3.3).
+
+        It stays on the page of the text's last paragraph, with the signature after it.
+        """
+        if self.last is not None:
+            self.last.paragraph_format.keep_with_next = True
+        self.blank().paragraph_format.keep_with_next = True
         if len(titles) == 1:
             self.paragraph(f"附件：{titles[0]}")
             return
@@ -103,14 +126,21 @@ class OfficialDocument:
 
     def grid(self, widths_mm: Sequence[float], header: Sequence[str], rows: Sequence[Sequence[str]],
              left: Sequence[int] = ()) -> None:
-        """A bordered table: its header repeated on every page, no row split across two pages."""
+        """A bordered table in 小四: its header repeated on every page, no row split across two pages.
+
+        A line break in a value (written between two words: 已完成\n（销号）) starts a new line there.
+        """
         table = self.table(widths_mm)
         for index, values in enumerate([header, *rows]):
             cells = self.add_row(table, header=index == 0)
             for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
                 paragraph = cell.paragraphs[0]
-                paragraph.style = TABLE_TEXT
-                paragraph.text = clean(value)
+                paragraph.style = GRID_TEXT
+                lines = clean(value).split("\n")
+                run = paragraph.add_run(lines[0])
+                for line in lines[1:]:
+                    run.add_break()
+                    run.add_text(line)
                 if index == 0 or column not in left:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -124,17 +154,19 @@ class OfficialDocument:
         self._widths = [Mm(width) for width in widths_mm]
         return table
 
-    def add_row(self, table, header: bool = False, keep_with_next: bool = False) -> list:
+    def add_row(self, table, header: bool = False, keep_with_next: bool = False, split: bool = False) -> list:
         """A new row's cells, each given its column's width (LibreOffice reads the cells' widths).
 
-        No row is split across two pages (``cantSplit``); a ``header`` row is repeated
+        No row is split across two pages (``cantSplit``) unless ``split`` allows it (a
+        row of free text that may be longer than a page); a ``header`` row is repeated
         at the top of every page; ``keep_with_next`` keeps the row on the page of the
         next one. ``add_row().cells`` costs the same for every row; ``table.cell(r, c)``
         and ``table.rows[i]`` rebuild the grid on each call (quadratic).
         """
         row = table.add_row()
         properties = row._tr.get_or_add_trPr()
-        properties.append(OxmlElement("w:cantSplit"))
+        if not split:
+            properties.append(OxmlElement("w:cantSplit"))
         if header:
             properties.append(OxmlElement("w:tblHeader"))
         cells = row.cells
@@ -154,8 +186,11 @@ class OfficialDocument:
         for line in lines[1:]:
             run.add_break()
             run.add_text(line)
-        self.last = paragraph
+        self._written(paragraph)
         return paragraph
+
+    def _written(self, paragraph: Paragraph) -> None:
+        self.before_last, self.last = self.last, paragraph
 
     def save(self, path: str | Path) -> Path:
         """Written to a temporary name beside ``path`` and renamed over it when complete."""

@@ -28,10 +28,14 @@ HEADING = {1: "一级标题", 2: "二级标题", 3: "三级标题"}
 RUN_IN = {2: "二级标题字符", 3: "三级标题字符"}
 SIGNATURE = "落款"
 TABLE_TEXT = "表格文字"
+GRID_TEXT = "表格小字"  # 小四 (12 pt): tables of figures, whose columns are many
+GRID_SIZE = 12
+ADDRESSEE = "主送机关"
 PAGE_NUMBER = "页码"
 STYLE_IDS = {TITLE: "OfficialTitle", HEADING[1]: "OfficialHeading1", HEADING[2]: "OfficialHeading2",
              HEADING[3]: "OfficialHeading3", RUN_IN[2]: "OfficialRunIn2", RUN_IN[3]: "OfficialRunIn3",
-             SIGNATURE: "OfficialSignature", TABLE_TEXT: "OfficialTableText",
+             SIGNATURE: "OfficialSignature", TABLE_TEXT: "OfficialTableText", GRID_TEXT: "OfficialGridText",
+             ADDRESSEE: "OfficialAddressee",
              PAGE_NUMBER: "OfficialPageNumber"}
 
 

@@ -14,10 +14,13 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from exporters.official.measures import (
+    ADDRESSEE,
     BODY,
     BODY_FALLBACK,
     BODY_FONT,
     BODY_SIZE,
+    GRID_SIZE,
+    GRID_TEXT,
     HEADING,
     HEADING1_FONT,
     HEADING2_FALLBACK,
@@ -188,6 +191,11 @@ def add_styles(document) -> None:
     table_text = _paragraph_style(document, TABLE_TEXT)
     _shape(table_text, BODY_FONT, BODY_SIZE - 2, line=Pt(22), indent_chars=0,
            align=WD_ALIGN_PARAGRAPH.LEFT)
+    grid_text = _paragraph_style(document, GRID_TEXT)
+    _shape(grid_text, BODY_FONT, GRID_SIZE, line=Pt(18), indent_chars=0, align=WD_ALIGN_PARAGRAPH.LEFT)
+    addressee = _paragraph_style(document, ADDRESSEE)
+    _shape(addressee, BODY_FONT, BODY_SIZE, indent_chars=0, align=WD_ALIGN_PARAGRAPH.LEFT)
+    addressee.paragraph_format.keep_with_next = True
     _page_number_styles(document)
 
 

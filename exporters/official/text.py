@@ -20,3 +20,29 @@ def clean(text: object) -> str:
 def text_width(text: str) -> float:
     """Width in characters of the body font: ASCII is half as wide as Chinese."""
     return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
+
+
+def broken_at_marks(text: str, per_line: float) -> str:
+    """``text`` with line breaks after its 、，；marks so that each line fits ``per_line`` characters.
+
+    A term is never broken inside (学习不深、工作能力不够 → 学习不深、 / 工作能力不够); a
+    stretch longer than a line without such a mark is left for the cell to wrap.
+    """
+    if text_width(text) <= per_line:
+        return text
+    pieces, piece = [], ""
+    for ch in text:
+        piece += ch
+        if ch in "、，；":
+            pieces.append(piece)
+            piece = ""
+    if piece:
+        pieces.append(piece)
+    lines, line = [], ""
+    for piece in pieces:
+        if line and text_width(line + piece) > per_line:
+            lines.append(line)
+            line = ""
+        line += piece
+    lines.append(line)
+    return "\n".join(lines)

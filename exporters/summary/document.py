@@ -85,7 +85,7 @@ def write_summary(path: str | Path, options: SummaryOptions) -> SummaryResult:
 
 COVERAGE_TITLE = "各村（社区）走访覆盖情况表"
 COVERAGE_HEADER = ("序号", "村（社区）", "总户数", "已走访户数", "未走访户数", "覆盖率")
-COVERAGE_WIDTHS_MM = (14, 46, 24, 26, 24, 22)
+COVERAGE_WIDTHS_MM = (13, 55, 18, 26, 26, 18)  # 156 mm; every header on one line in 小四
 
 
 def _coverage_table(document: OfficialDocument, context: Context) -> None:

@@ -3340,12 +3340,28 @@ Data file: {path}</source>
         <translation>您的姓名，每次修改都会记下</translation>
     </message>
     <message>
+        <source>The office the reports go to, e.g. 县委活动领导小组办公室</source>
+        <translation>报告报送的上级机关，如：县委活动领导小组办公室</translation>
+    </message>
+    <message>
+        <source>One a line, e.g. the unit&apos;s WeChat account</source>
+        <translation>每行一个，如本单位的公众号</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
         <source>Operator</source>
         <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Reports go to (主送)</source>
+        <translation>主送机关</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s own media</source>
+        <translation>本单位媒体</translation>
     </message>
 </context>
 <context>

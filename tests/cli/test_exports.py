@@ -40,7 +40,7 @@ def test_rectification_report_of_a_named_campaign(village_db, tmp_path):
     out = tmp_path / "整改.docx"
     assert main.main(["export", "docx", "--db", str(closed(village_db)), "--out", str(out),
                       "--kind", "rectification", "--campaign", name]) == 0
-    assert texts(out)[0].endswith("问题整改情况报告")
+    assert texts(out)[0].endswith("问题整改情况的报告")
 
 
 def test_minutes_of_a_session(village_db, tmp_path):

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import openpyxl
 import pytest
 
-from exporters import ExportError
 from exporters.signin import HEADER_ROW, SIGN_HEIGHT, write_signin_sheet
-from models import records as r
 from tests.models.factories import World
 
 A4_PORTRAIT_HEIGHT = 842  # points
@@ -27,7 +24,8 @@ def meeting(empty_db):
     marks = {world.leader.id: ("present", ""), world.clerk.id: ("leave", "下村走访"),
              **{p.id: (None, "") for p in staff}}
     session = world.session("staff_study", dt.date(2026, 3, 2), marks, topic="=学习贯彻会议精神",
-                            place="镇政府三楼会议室", host=world.leader.id, start_time=dt.time(9),
+                            place="镇政府三楼会议室", host=world.leader.id, recorder=world.clerk.id,
+                            start_time=dt.time(9),
                             end_time=dt.time(11, 30))
     return world, session, staff
 
@@ -49,13 +47,37 @@ def test_the_expected_persons_are_listed_leaders_first(meeting, tmp_path):
 def test_heading_and_foot(meeting, tmp_path):
     world, session, _ = meeting
     ws = openpyxl.load_workbook(write_signin_sheet(tmp_path / "sign.xlsx", session.id)).active
-    assert ws["A1"].value == "会议签到表" and ws["A1"].font.name == "宋体"
+    assert ws["A1"].value == f"{world.unit.name}会议签到表" and ws["A1"].font.name == "宋体"
     assert ws["A2"].value == "会议名称：=学习贯彻会议精神（全体干部集中学习）"
     assert ws["A2"].data_type == "s"
     assert ws["A3"].value == "时　　间：2026年3月2日 09:00—11:30"
     assert "镇政府三楼会议室" in ws["A4"].value and world.leader.name in ws["A4"].value
     foot = ws.cell(row=HEADER_ROW + 31, column=1).value
-    assert foot.startswith("应到：30人") and "实到：　　人" in foot  # not all marks entered yet
+    assert foot.startswith("应到：30人") and "实到：　　　人" in foot  # nobody has signed yet
+    assert foot.endswith(f"记录人：{world.clerk.name}")
+
+
+def test_nothing_is_filled_in_that_only_signing_can_tell(empty_db, tmp_path):
+    """Even when the attendance was entered, the sheet is for signing: no 实到 count, nobody 缺席."""
+    world = World()
+    absent = world.person("缺席者")
+    marks = {world.leader.id: ("present", ""), absent.id: ("absent", ""), world.clerk.id: ("leave", "")}
+    session = world.session("staff_study", attendance=marks)
+    ws = openpyxl.load_workbook(write_signin_sheet(tmp_path / "sign.xlsx", session.id)).active
+    remarks = {row[1].value: row[4].value for row in rows_of(ws)}
+    assert remarks == {world.leader.name: None, absent.name: None, world.clerk.name: "请假"}
+    foot = ws.cell(row=HEADER_ROW + 4, column=1).value
+    assert "实到：　　　人" in foot and "缺席" not in foot
+
+
+def test_names_are_in_the_order_of_posts(empty_db, tmp_path):
+    world = World()
+    posts = (("副书记甲", "党委副书记", True), ("镇长乙", "镇长", True), ("干部丙", "干部", False),
+             ("书记丁", "党委书记", True), ("委员戊", "党委委员、副镇长", True))
+    people = [world.person(name, title=title, leader=leader) for name, title, leader in posts]
+    session = world.session("staff_study", attendance={p.id: (None, "") for p in people})
+    ws = openpyxl.load_workbook(write_signin_sheet(tmp_path / "sign.xlsx", session.id)).active
+    assert [row[1].value for row in rows_of(ws)] == ["书记丁", "镇长乙", "副书记甲", "委员戊", "干部丙"]
 
 
 def test_thirty_names_print_on_one_a4_portrait_page(meeting, tmp_path):
@@ -69,20 +91,3 @@ def test_thirty_names_print_on_one_a4_portrait_page(meeting, tmp_path):
     margins = (ws.page_margins.top + ws.page_margins.bottom) * 72
     used = sum(ws.row_dimensions[n].height for n in range(1, HEADER_ROW + 32))
     assert used + margins < A4_PORTRAIT_HEIGHT
-
-
-def test_attended_is_counted_once_every_mark_is_entered(empty_db, tmp_path):
-    world = World()
-    other = world.person("覃干部")
-    session = world.session(attendance={world.leader.id: ("present", ""), world.clerk.id: ("absent", ""),
-                                        other.id: ("late", "")})
-    ws = openpyxl.load_workbook(write_signin_sheet(tmp_path / "sign.xlsx", session.id)).active
-    assert ws.cell(row=HEADER_ROW + 4, column=1).value.startswith("应到：3人　　　　实到：2人")
-
-
-def test_an_unknown_session_is_an_export_error(empty_db, tmp_path):
-    World()
-    with pytest.raises(ExportError, match="no longer exists"):
-        write_signin_sheet(tmp_path / "sign.xlsx", uuid.uuid4())
-    assert not (tmp_path / "sign.xlsx").exists()
-    assert r.Session.select().count() == 0

@@ -141,6 +141,18 @@ def test_unit_is_saved_and_an_empty_name_refused(page, world, messages):
     assert len(messages) == 1 and translate("Field", "Unit name") in messages[0][1]
 
 
+
+def test_the_unit_names_where_its_reports_go_and_its_own_media(page, world):
+    tab = page.unit_tab
+    tab.refresh()
+    tab.addressee_edit.setText("青山县“思想大解放”活动领导小组办公室")
+    tab.outlets_edit.setPlainText("“文明长坪”公众号\n\n长坪镇广播站\n“文明长坪”公众号")
+    tab.save_button.click()
+    assert store.get_setting("report_addressee") == "青山县“思想大解放”活动领导小组办公室"
+    assert store.get_setting("own_outlets") == "“文明长坪”公众号\n长坪镇广播站"
+    tab.refresh()
+    assert tab.outlets_edit.toPlainText() == "“文明长坪”公众号\n长坪镇广播站"
+
 def test_new_campaign_with_phases_becomes_current(qtbot, page, world, monkeypatch, messages):
     def fill_and_accept(dialog):
         assert dialog.phases.rowCount() == 5  # the default phases, pre-filled

@@ -1,4 +1,5 @@
-"""本单位: the office's name, level and phone, and who makes the changes on this laptop.
+"""本单位: the office's name, level and phone, who makes the changes on this laptop, and what its papers need:
+the office its reports go to (主送) and its own media (whose articles the summary counts apart).
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from models import records as r
-from models import store, vocab
+from models import settings, store, vocab
 from models.i18n import translate
 from ui.common import guarded
 from ui.widgets.choices import fill_vocabulary, select_data
@@ -34,15 +36,23 @@ class UnitTab(QWidget):
         self.phone_edit = QLineEdit()
         self.operator_edit = QLineEdit()  # who makes the changes on this laptop, for the history
         self.operator_edit.setPlaceholderText(self.tr("Your name, recorded with every change"))
+        self.addressee_edit = QLineEdit()  # 主送 of the rectification report
+        self.addressee_edit.setPlaceholderText(
+            self.tr("The office the reports go to, e.g. 县委活动领导小组办公室"))
+        self.outlets_edit = QPlainTextEdit()  # the unit's own media, one a line
+        self.outlets_edit.setPlaceholderText(self.tr("One a line, e.g. the unit's WeChat account"))
+        self.outlets_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
-        for edit in (self.name_edit, self.phone_edit, self.operator_edit):
+        for edit in (self.name_edit, self.phone_edit, self.operator_edit, self.addressee_edit):
             edit.returnPressed.connect(self.save)
         form = QFormLayout()
         form.addRow(translate("Field", r.Unit.name.verbose_name), self.name_edit)
         form.addRow(translate("Field", r.Unit.level.verbose_name), self.level_combo)
         form.addRow(translate("Field", r.Unit.phone.verbose_name), self.phone_edit)
         form.addRow(self.tr("Operator"), self.operator_edit)
+        form.addRow(self.tr("Reports go to (主送)"), self.addressee_edit)
+        form.addRow(self.tr("The unit's own media"), self.outlets_edit)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.save_button)
@@ -58,9 +68,14 @@ class UnitTab(QWidget):
         select_data(self.level_combo, unit.level if unit else None)
         self.phone_edit.setText(unit.phone if unit else "")
         self.operator_edit.setText(store.get_setting("operator"))
+        self.addressee_edit.setText(settings.addressee())
+        self.outlets_edit.setPlainText(store.get_setting(settings.OWN_OUTLETS))
 
     def save(self) -> None:
         store.set_setting("operator", self.operator_edit.text().strip())
+        store.set_setting(settings.ADDRESSEE, self.addressee_edit.text().strip())
+        outlets = [line.strip() for line in self.outlets_edit.toPlainText().splitlines() if line.strip()]
+        store.set_setting(settings.OWN_OUTLETS, "\n".join(dict.fromkeys(outlets)))
         unit = store.current_unit()
         if unit is None:
             return
