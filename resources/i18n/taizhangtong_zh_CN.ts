@@ -1414,6 +1414,14 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>保存</translation>
     </message>
     <message>
+        <source>Please check the facts marked in amber; press Save anyway to keep them as they are.</source>
+        <translation>请核对黄色标出的内容；确认无误请点“仍然保存”。</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
         <source>Not saved. Please correct the fields marked in red.</source>
         <translation>未保存。请更正红字标出的项目。</translation>
     </message>
@@ -3888,6 +3896,29 @@ Data file: {path}</source>
     <message>
         <source>Articles in other media</source>
         <translation>上级及其他媒体刊发新闻稿件</translation>
+    </message>
+</context>
+<context>
+    <name>Warnings</name>
+    <message>
+        <source>{field} {date} is outside the campaign {name} ({start} to {end}).</source>
+        <translation>{field}{date}不在活动“{name}”的时间（{start}至{end}）之内。</translation>
+    </message>
+    <message>
+        <source>The {role} is marked {status} at this session.</source>
+        <translation>{role}在本次会议中被登记为“{status}”。</translation>
+    </message>
+    <message>
+        <source>{field} is {n}, but {present} persons are marked present.</source>
+        <translation>{field}为{n}人，但登记出席的有{present}人。</translation>
+    </message>
+    <message>
+        <source>The suggestion is marked {status} but has no {field}.</source>
+        <translation>办理状态为“{status}”，但没有填写{field}。</translation>
+    </message>
+    <message>
+        <source>{field} says a rectification was raised, but none comes from this visit (use “Raise a rectification” to raise one).</source>
+        <translation>{field}写明已转整改，但这次走访没有对应的整改记录（请用“转为整改”建立）。</translation>
     </message>
 </context>
 </TS>

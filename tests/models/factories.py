@@ -28,8 +28,7 @@ class World:
     def __init__(self):
         self.unit = store.save(r.Unit, {"name": "长坪镇", "level": "town"})
         self.campaign = store.save(r.Campaign, {
-            "unit": self.unit.id, "name": "思想大解放", "start_date": dt.date(2026, 2, 9),
-            "end_date": dt.date(2026, 6, 30)})
+            "unit": self.unit.id, "name": "思想大解放", "start_date": dt.date(2026, 2, 9)})  # in progress
         self.village = store.save(r.Village, {"unit": self.unit.id, "name": "龙潭村"})
         self.group1 = store.save(r.VillageGroup, {"village": self.village.id, "name": "1组"})
         self.group2 = store.save(r.VillageGroup, {"village": self.village.id, "name": "2组"})

@@ -105,6 +105,7 @@ def test_villages_with_households_not_visited_are_listed_with_the_condition_that
 
 
 def test_the_campaign_phase_and_days_left(world):
+    store.save(r.Campaign, {"end_date": dt.date(2026, 6, 30)}, world.campaign)
     phase = store.save(r.Phase, {"campaign": world.campaign.id, "name": "学习提升",
                                  "start_date": dt.date(2026, 3, 1), "end_date": dt.date(2026, 5, 31)})
     result = overview.compute(figures.Scope(campaign=world.campaign.id, today=TODAY_HERE))

@@ -5,6 +5,10 @@ A form lists the fields it shows; each gets the editor of its kind
 under it where the core's validation finds it wrong. Saving goes through
 ``models.store`` — the same rules as every other way in — and nothing is
 written unless everything is right.
+
+Facts that contradict each other (``models.warnings``: a date outside the
+campaign, a host marked absent …) are warned about in amber under their fields;
+保存 becomes 仍然保存, and pressing it again saves the record as it is.
 """
 
 from __future__ import annotations
@@ -28,8 +32,9 @@ from PySide6.QtWidgets import (
 
 from models import records as r
 from models import store
+from models import warnings as entry_warnings
 from models.records import BaseModel
-from models.validation import ValidationError, field_label
+from models.validation import ValidationError, field_label, validate
 from ui.common import ERROR_STYLE, translate
 from ui.widgets.choices import (
     campaign_choices,
@@ -42,6 +47,8 @@ from ui.widgets.choices import (
 )
 from ui.widgets.fields import RecordChoice, editor_for
 from ui.widgets.history_view import HistoryView
+
+WARNING_STYLE = "color: #8a5300;"  # a contradiction the user may save anyway
 
 # Where the choices of a reference come from; a callable of the form's values.
 CHOICES: dict[type[BaseModel], Callable[[dict[str, Any]], list[tuple[str, Any]]]] = {
@@ -74,6 +81,7 @@ class RecordDialog(QDialog):
                             else translate("Forms", "New {kind}").format(kind=title))
         self.editors: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
+        self.warned: list[entry_warnings.EntryWarning] = []  # shown: the next 保存 saves anyway
         self.summary = QLabel()
         self.summary.setStyleSheet(ERROR_STYLE)
         self.summary.setWordWrap(True)
@@ -215,8 +223,11 @@ class RecordDialog(QDialog):
 
     def accept(self) -> None:
         self.clear_errors()
+        values = self.values()
+        if not self._confirmed(values):
+            return
         try:
-            self.saved = self.write(self.values())
+            self.saved = self.write(values)
         except ValidationError as error:
             self.show_errors(error)
             return
@@ -227,10 +238,54 @@ class RecordDialog(QDialog):
             return
         super().accept()
 
+    def warning_extra(self) -> dict[str, Any]:
+        """What else the rules need (a session's attendance); a form with parts of its own overrides this."""
+        return {}
+
+    def _confirmed(self, values: dict[str, Any]) -> bool:
+        """No contradiction, or the same ones were shown and 保存 was pressed again."""
+        if validate(self.model, values, self.record.id if self.record is not None else None):
+            return True  # the errors come first: ``write`` shows them
+        found = entry_warnings.check(self.model, values, self.record.id if self.record is not None else None,
+                                     **self.warning_extra())
+        if not found or found == self.warned:
+            return True
+        self.warned = found
+        self.show_warnings(found)
+        return False
+
+    def show_warnings(self, found: list[entry_warnings.EntryWarning]) -> None:
+        elsewhere = []
+        for item in found:
+            label = self.error_labels.get(item.field)
+            if label is None:
+                elsewhere.append(item.message)
+                continue
+            label.setStyleSheet(WARNING_STYLE)
+            label.setText(item.message)
+            label.show()
+        self.summary.setStyleSheet(WARNING_STYLE)
+        intro = translate("Forms", "Please check the facts marked in amber; press Save anyway to keep them "
+                                   "as they are.")
+        self.summary.setText(intro + "".join("\n" + text for text in elsewhere))
+        self.summary.show()
+        self.save_button.setText(translate("Forms", "Save anyway"))
+
+    @property
+    def save_button(self):
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def warning_text(self, name: str) -> str:
+        label = self.error_labels.get(name)
+        shown = label is not None and not label.isHidden() and label.styleSheet() == WARNING_STYLE
+        return label.text() if shown and label is not None else ""
+
     def clear_errors(self) -> None:
         self.summary.hide()
+        self.summary.setStyleSheet(ERROR_STYLE)
         for label in self.error_labels.values():
             label.hide()
+            label.setStyleSheet(ERROR_STYLE)
 
     def show_errors(self, error: ValidationError) -> None:
         first = None

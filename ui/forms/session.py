@@ -57,3 +57,6 @@ class SessionDialog(RecordDialog):
 
     def write(self, values: dict[str, Any]) -> BaseModel:
         return store.save_session(values, self.attendance.attendance(), self.record)
+
+    def warning_extra(self) -> dict[str, Any]:
+        return {"attendance": self.attendance.attendance()}

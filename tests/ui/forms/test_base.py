@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from models import records as r
 from models import store
-from tests.models.factories import id_number
+from tests.models.factories import World, id_number
 from tests.ui.driving import (
     choose,
     clear_by_keys,
@@ -25,6 +25,7 @@ from tests.ui.driving import (
     type_text,
 )
 from ui.forms import DIALOGS, RecordDialog
+from ui.forms.base import WARNING_STYLE
 from ui.forms.household import HouseholdDialog
 from ui.forms.person import PersonDialog
 from ui.forms.rectification import RectificationDialog
@@ -268,3 +269,17 @@ def test_a_time_typed_as_garbage_is_refused(qtbot, world):
     assert dialog.error_text("start_time") != ""
 
 
+
+
+def test_a_contradiction_is_warned_about_and_saved_on_a_second_press(qtbot, empty_db):
+    world = World()
+    dialog = SuggestionDialog()
+    qtbot.addWidget(dialog)
+    dialog.set_values({"campaign": world.campaign.id, "date": dt.date(2026, 3, 9), "source": "staff",
+                       "content": "建议加强学习", "status": "adopted"})
+    dialog.accept()
+    assert not dialog.result() and r.Suggestion.select().count() == 0
+    assert "no Reply" in dialog.warning_text("reply")
+    assert dialog.summary.styleSheet() == WARNING_STYLE and dialog.save_button.text() == "Save anyway"
+    dialog.accept()
+    assert dialog.result() and r.Suggestion.get().status == "adopted"

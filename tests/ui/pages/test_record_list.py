@@ -73,13 +73,15 @@ def live(model) -> int:
 
 
 def answer_with(qtbot, fill, seen: list):
-    """A stand-in for ``ui.forms.ask``: fill the dialog, press Save, return what was saved."""
+    """A stand-in for ``ui.forms.ask``: fill the dialog, press Save (twice if warned), return the record."""
     def ask(dialog):
         qtbot.addWidget(dialog)
         dialog.show()
         seen.append(dialog)
         fill(dialog)
         save_button(dialog).click()
+        if dialog.result() != QDialog.DialogCode.Accepted and dialog.warned:
+            save_button(dialog).click()
         return dialog.saved if dialog.result() == QDialog.DialogCode.Accepted else None
     return ask
 
