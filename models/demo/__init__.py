@@ -1,9 +1,14 @@
-"""Realistic, reproducible demonstration data: a village, a township or a county.
+"""Realistic, reproducible demonstration data: a village, a township or a county, as of today.
 
-The same size and seed always give the same records, keys included. Rows are
-written with ``executemany`` in one transaction (peewee's per-row work would
-make the county's million visits take minutes); ``tests/models/test_demo.py``
-reads a sample back through the models and validates it.
+The same size, seed and day give the same records; their keys are new in every
+build (random UUIDs), so that no two demonstration files, of one size or of
+two, ever share a record's identity and merge through a package as if they
+were one. Every date is relative to the day of the build: the newest campaign
+started about four months ago and is in progress. Rows are written with
+``executemany`` in one transaction (peewee's per-row work would make the
+county's million visits take minutes); ``tests/models/test_demo.py`` reads the
+records back through the models, validates them and checks that none would get
+a warning at entry (``models.warnings``).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import peewee
 from models import db, settings, sqlite
 from models import records as r
 from models.demo import words as w
-from models.demo.campaign import CampaignBuilder
+from models.demo.campaign import CampaignBuilder, dates_of
 from models.i18n import translate
 from models.personal import id_check_char
 
@@ -29,7 +34,7 @@ from models.personal import id_check_char
 @dataclass(frozen=True)
 class Size:
     townships: int
-    campaigns: int  # per township, one a year, the newest in 2026
+    campaigns: int  # per township, one a year, the newest in progress
     villages: int  # per township
     households: int  # per village, on average
     visit_share: float  # visits of a campaign per household
@@ -51,8 +56,8 @@ class DemoError(Exception):
 
 
 def generate(path: str | Path, size: str = "township", seed: int = 2026,
-             progress: Callable[[str], None] | None = None) -> dict[str, int]:
-    """Write a new database at ``path`` and return how many records of each kind it holds."""
+             progress: Callable[[str], None] | None = None, today: dt.date | None = None) -> dict[str, int]:
+    """Write a new database at ``path`` as of ``today`` and return how many records of each kind it holds."""
     if size not in SIZES:
         raise DemoError(translate("Demo", "Unknown size {size}; choose village, township or county.")
                         .format(size=size))
@@ -63,7 +68,8 @@ def generate(path: str | Path, size: str = "township", seed: int = 2026,
     db.open_database(path)
     try:
         writer = _Writer()
-        builder = _Builder(SIZES[size], random.Random(seed), writer, progress or (lambda _: None))
+        builder = _Builder(SIZES[size], random.Random(seed), writer, progress or (lambda _: None),
+                           today or dt.date.today())
         with sqlite.bulk_writes(r.database):
             builder.build()
             writer.flush_all()
@@ -136,14 +142,16 @@ def _converter(field: peewee.Field) -> Callable[[Any], Any]:
 
 
 class _Builder:
-    def __init__(self, size: Size, rng: random.Random, writer: _Writer, progress):
-        self.size, self.rng, self.out, self.progress = size, rng, writer, progress
+    def __init__(self, size: Size, rng: random.Random, writer: _Writer, progress, today: dt.date):
+        self.size, self.rng, self.out, self.progress, self.today = size, rng, writer, progress, today
         self.id_numbers: set[str] = set()
         self.place_names: set[str] = set()
+        # when the rolls of people and households were made: a month before the oldest campaign
+        self.epoch = dates_of(today, size.campaigns - 1)[0] - dt.timedelta(days=30)
 
     def add(self, model, when: dt.date | None = None, **values) -> uuid.UUID:
-        stamp = dt.datetime.combine(when or dt.date(2026, 1, 5), dt.time(1, 30))
-        values.setdefault("id", r.new_key(stamp, self.rng.getrandbits(80)))
+        stamp = dt.datetime.combine(when or self.epoch, dt.time(1, 30))
+        values.setdefault("id", r.new_key(stamp))  # a new identity in every build; the content is the seed's
         key: uuid.UUID = values["id"]
         self.out.add(model, created_at=stamp, updated_at=stamp, **values)
         return key
@@ -196,6 +204,9 @@ class _Builder:
         self.out.flush_all()
         settings.set_setting("current_unit", (parent or first.unit).hex)
         settings.set_setting("current_campaign", first.campaigns[-1].hex)
+        above = w.COUNTY_NAME if not size.village_only else first.name[:2] + "镇"
+        settings.set_setting(settings.ADDRESSEE, f"{above}“{CAMPAIGN_NAMES[0]}”活动领导小组办公室")
+        settings.set_setting(settings.OWN_OUTLETS, w.OWN_OUTLET.format(u=first.short_name))
 
 
 class _Township:
@@ -211,6 +222,7 @@ class _Township:
             self.level = "town"
         self.unit = builder.add(r.Unit, name=self.name, level=self.level, parent=parent,
                                 phone=f"0743-82{number:02d}{self.rng.randrange(1000):03d}")
+        self.short_name = self.name[:-1]  # 松口镇 → 松口: how its own media name it
         self.campaigns: list[uuid.UUID] = []
 
     def build(self):
@@ -219,9 +231,10 @@ class _Township:
         self.households()
         self.categories()
         for index in range(self.size.campaigns):
-            year = 2026 - (self.size.campaigns - 1 - index)
-            CampaignBuilder(self, year, CAMPAIGN_NAMES[(self.size.campaigns - 1 - index)
-                                                 % len(CAMPAIGN_NAMES)]).build()
+            back = self.size.campaigns - 1 - index  # the newest, in progress, last
+            start, end = dates_of(self.b.today, back)
+            name = CAMPAIGN_NAMES[back % len(CAMPAIGN_NAMES)]
+            CampaignBuilder(self, name, start, end, self.b.today).build()
 
     def villages(self):
         self.village_ids: list[uuid.UUID] = []

@@ -12,6 +12,7 @@ import main
 from models import db, store
 from models import records as r
 from tests.exporters.test_registers import data_rows
+from tests.models.factories import demo_dates, zh
 
 
 def closed(path):
@@ -103,13 +104,14 @@ def test_a_bad_kind_is_refused(village_db, tmp_path, capsys):
 
 
 def test_registers_of_a_village_masked(village_db, tmp_path, capsys):
+    first, last = demo_dates(store.current_campaign())
     db.close_database()
     out = tmp_path / "cli.xlsx"
     assert main.main(["--lang", "en", "export", "xlsx", "--db", str(village_db), "--out", str(out),
-                      "--from", "2026-03-01", "--to", "2026-05-31"]) == 0
+                      "--from", first.isoformat(), "--to", last.isoformat()]) == 0
     assert "cli.xlsx" in capsys.readouterr().out
     wb = openpyxl.load_workbook(out)
-    assert "2026年3月1日至2026年5月31日" in wb["走访台账"]["A2"].value
+    assert f"{zh(first)}至{zh(last)}" in wb["走访台账"]["A2"].value
     assert all("*" in row[5] for row in data_rows(wb["走访台账"]))
 
 

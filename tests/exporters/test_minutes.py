@@ -15,7 +15,7 @@ from exporters.summary import SummaryOptions
 from models import figures as fig
 from models import store
 from models.demo.campaign import TODAY
-from tests.models.factories import World
+from tests.models.factories import World, zh
 
 
 def form(path) -> dict[str, str]:
@@ -101,7 +101,7 @@ def test_rectification_report_groups_by_category_with_totals(township_db, tmp_pa
         status["not_started"], figures.rectifications_overdue))]
     for column in range(1, 7):  # each column's categories add up to its total
         assert sum(int(row[column]) for row in rows[1:-1]) == int(rows[-1][column])
-    assert [text for _style, text in shown[-3:]] == ["特此报告。", campaign.unit.name, "2026年11月25日"]
+    assert [text for _style, text in shown[-3:]] == ["特此报告。", campaign.unit.name, zh(TODAY)]
     assert shown[-1][0] == shown[-2][0] == "落款"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 
@@ -14,7 +13,7 @@ from exporters.registers import REGISTERS, RegisterOptions, write_registers
 from models import figures, personal, store, vocab
 from models import records as r
 from models.demo.campaign import TODAY
-from tests.models.factories import World
+from tests.models.factories import World, demo_dates, zh
 
 SHEETS = ["学习会议", "学习成果", "走访台账", "意见建议", "问题整改", "宣传信息", "走访覆盖", "统计汇总"]
 HEADERS = {
@@ -74,8 +73,8 @@ def test_every_register_has_its_sheet_title_line_and_header(village_db, tmp_path
         assert "A1" in str(ws.merged_cells)
         info = info_lines(ws)
         assert f"填报单位：{unit}" in info[0]
-        assert "统计时段：2026年2月9日至2026年6月30日" in info[0]
-        assert info[-1] == "填报日期：2026年11月25日"
+        assert f"统计时段：{zh(campaign.start_date)}至{zh(TODAY)}" in info[0]  # in progress: up to the day
+        assert info[-1] == f"填报日期：{zh(TODAY)}"
         assert [c.value for c in ws[header_row(ws)]] == HEADERS[ws.title]
         assert any(str(c.value).startswith("填表人：") and "审核人：" in c.value and "联系电话：" in c.value
                    for c in ws["A"] if c.value)
@@ -93,7 +92,8 @@ def test_only_the_chosen_registers_are_written(village_db, tmp_path):
 def test_row_counts_equal_the_database_and_are_numbered(township_db, tmp_path, scope):
     values = {}
     if scope == "dates":
-        values = {"date_from": dt.date(2026, 3, 1), "date_to": dt.date(2026, 4, 15)}
+        first, last = demo_dates(store.current_campaign())
+        values = {"date_from": first, "date_to": last}
     if scope == "village":
         values = {"village": r.Village.select().order_by(r.Village.position)[3].id}
     wb, options = export(tmp_path, **values)

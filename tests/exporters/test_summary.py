@@ -14,7 +14,7 @@ from models import figures as fig
 from models import records as r
 from models import store
 from models.demo.campaign import TODAY
-from tests.models.factories import World
+from tests.models.factories import World, zh
 
 
 def text_of(path) -> str:
@@ -60,7 +60,7 @@ def test_layout_title_and_headings_in_order(town):
         "（一）宣传发动，统一思想。", "（二）集中学习，提升能力。", "（三）走访入户，倾听民声。",
         "（四）广泛征集，集思广益。", "（五）正视问题，狠抓整改。", "（六）宣传引导，营造氛围。"]
     signature = shown.index(("落款", campaign.unit.name))
-    assert shown[signature + 1] == ("落款", "2026年11月25日")
+    assert shown[signature + 1] == ("落款", zh(TODAY))
     assert shown[signature - 1] == ("Normal", "附件：各村（社区）走访覆盖情况表")
     assert shown[signature + 2:] == [("一级标题", "附件"), ("公文标题", "各村（社区）走访覆盖情况表")]
     assert result.unknown == []
@@ -117,7 +117,8 @@ def test_problems_are_listed_from_the_categories_recorded(town):
     listed = "；".join(f"{s.cn_number(i)}是{c.name}（{c.count}个）"
                       for i, c in enumerate(figures.rectifications_by_category, 1))
     assert f"主要有：{listed}。" in text
-    assert "2月9日，召开思想大解放活动专题部署会" in text  # a dated key meeting, woven in
+    first = next(m for m in figures.meetings if m.kind == "mobilization")
+    assert f"{first.date.month}月{first.date.day}日，召开{first.topic}" in text  # a dated meeting, woven in
     tour = next(m for m in figures.meetings if m.kind == "study_tour")
     assert f"一行{tour.head_count}人前往{tour.destination}" in text
 

@@ -17,6 +17,23 @@ def live(model) -> list:
     return [row for row in model.select() if row.deleted_at is None]
 
 
+def free_visit(*conditions):
+    """A live visit no rectification comes from (one that may be deleted), meeting ``conditions``."""
+    raised = r.Rectification.select(r.Rectification.visit).where(r.Rectification.visit.is_null(False))
+    return (r.Visit.select().where(r.Visit.deleted_at.is_null(), r.Visit.id.not_in(raised), *conditions)
+            .order_by(r.Visit.date, r.Visit.id).first())
+
+
+def demo_dates(campaign, after: int = 30, days: int = 45) -> tuple[dt.date, dt.date]:
+    """A range inside a demo campaign (whose dates follow the day it was built): from ``after`` days in."""
+    start = campaign.start_date + dt.timedelta(days=after)
+    return start, start + dt.timedelta(days=days)
+
+
+def zh(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def id_number(born: str = "19800101") -> str:
     first17 = f"433101{born}{next(_serial) % 1000:03d}"
     return first17 + id_check_char(first17)

@@ -12,6 +12,7 @@ from playhouse.migrate import SqliteMigrator, migrate
 
 from models import backup, db, paths, sqlite, store
 from models import records as r
+from tests.models.factories import free_visit
 
 
 def digest(path: Path) -> str:
@@ -154,7 +155,7 @@ def test_a_backup_is_due_once_a_day(empty_db):
 
 
 def test_the_preview_counts_what_the_database_holds_and_changes_nothing(village_db, tmp_path):
-    store.delete(r.Visit.select().first())
+    store.delete(free_visit())
     copy = backup.backup_to_file(tmp_path / "copy.db")
     before = digest(copy)
     preview = backup.preview(copy)
@@ -174,7 +175,7 @@ def test_the_preview_counts_what_the_database_holds_and_changes_nothing(village_
 def test_restore_brings_the_backup_back_and_keeps_the_data_as_it_was(village_db):
     visits, households = live(r.Visit), live(r.Household)
     saved = backup.make_backup("manual")
-    gone = r.Visit.select().where(r.Visit.deleted_at.is_null()).first()
+    gone = free_visit()
     store.delete(gone)
     added = store.save(r.Unit, {"name": "新单位", "level": "village"})
 

@@ -1,13 +1,13 @@
 """The demonstration data: the sizes it promises, the same records for the same seed, valid rows."""
 
-import hashlib
 import sqlite3
 
 import pytest
 
-from models import db, demo
+from models import db, demo, store, warnings
 from models import records as r
 from models.demo import campaign as demo_campaign
+from models.demo import casework as demo_casework
 from models.lists import overdue_condition
 from models.personal import id_number_error
 from models.store import _current_values
@@ -83,33 +83,78 @@ def test_the_current_unit_and_campaign_are_chosen(village_db):
     assert store.get_setting("current_campaign") == r.Campaign.get().id.hex
 
 
-def _digest(path):
+def _content(path) -> tuple[dict[str, list[tuple]], set[str]]:
+    """Every table's rows without their identities (keys, references, times); and every key."""
     connection = sqlite3.connect(path)
     try:
         tables = [name for (name,) in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        digest = hashlib.sha256()
+        content, keys = {}, set()
         for table in tables:
-            width = len(connection.execute(f'SELECT * FROM "{table}" LIMIT 0').description)
-            order = ", ".join(str(i + 1) for i in range(width))
-            digest.update(table.encode())
-            for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY {order}'):
-                digest.update(repr(row).encode())
-        return digest.hexdigest(), len(tables)
+            names = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+            identities = ("id", "created_at", "updated_at", "value")  # a setting's value is a key
+            kept = [i for i, name in enumerate(names) if name not in identities and not name.endswith("_id")]
+            rows = list(connection.execute(f'SELECT * FROM "{table}"'))
+            content[table] = sorted((tuple(row[i] for i in kept) for row in rows), key=repr)
+            if "id" in names:  # the records' keys (the search indexes' own rows have numbers)
+                keys |= {row[names.index("id")] for row in rows if isinstance(row[names.index("id")], str)}
+        return content, keys
     finally:
         connection.close()
 
 
-def test_the_same_seed_gives_the_same_file(tmp_path):
-    paths = [tmp_path / "a.db", tmp_path / "b.db", tmp_path / "c.db"]
-    seeds = [7, 7, 8]
-    for path, seed in zip(paths, seeds, strict=True):
-        demo.generate(path, "village", seed=seed)
+def test_the_same_seed_gives_the_same_records_with_new_identities(tmp_path):
+    paths = [tmp_path / "a.db", tmp_path / "b.db", tmp_path / "c.db", tmp_path / "d.db"]
+    sizes = ["village", "village", "village", "township"]
+    for path, seed, size in zip(paths, [7, 7, 8, 7], sizes, strict=True):
+        demo.generate(path, size, seed=seed)
         db.close_database()
-    first, second, other = (_digest(path) for path in paths)
-    assert first[1] >= len(r.ALL_MODELS)
-    assert first == second
-    assert first != other  # the seed matters
+    (first, first_keys), (second, second_keys), (other, _), (_, township_keys) = map(_content, paths)
+    assert len(first) >= len(r.ALL_MODELS)
+    assert first == second  # the content is the seed's …
+    assert first != other  # … and the seed matters
+    assert first_keys and not first_keys & second_keys  # identities never shared between builds …
+    assert not first_keys & township_keys  # … or sizes
+
+
+def test_every_date_follows_the_day_of_the_build(village_db):
+    campaign = store.current_campaign()
+    today = demo_campaign.TODAY
+    assert campaign.start_date < today < campaign.end_date  # in progress
+    assert 100 <= (today - campaign.start_date).days <= 140  # started about four months ago
+    for model, name in ((r.Session, "date"), (r.Writing, "date"), (r.Visit, "date"), (r.Suggestion, "date"),
+                        (r.Rectification, "recorded_on"), (r.Publicity, "date"), (r.Writing, "checked_on"),
+                        (r.Suggestion, "reply_date"), (r.Rectification, "completed_on")):
+        field = getattr(model, name)
+        days = [getattr(x, name) for x in model.select().where(field.is_null(False))]
+        assert days and min(days) >= campaign.start_date and max(days) < today, (model, name)
+
+
+def test_no_record_of_the_demo_gets_a_warning(township_db):
+    for model in (r.Session, r.Writing, r.Visit, r.Suggestion, r.Rectification, r.Publicity):
+        warned = [(record.id, found) for record in model.select() if (found := warnings.of_record(record))]
+        assert warned == [], model
+
+
+def test_the_demo_facts_agree(township_db):
+    problems = [x.problem for x in r.Rectification.select()]
+    titles = [x.title for x in r.Publicity.select()]
+    assert len(set(problems)) == len(problems) and len(set(titles)) == len(titles)
+    assert not r.Writing.select().where(r.Writing.checked_by == r.Writing.person).exists()
+    said = {v.id for v in r.Visit.select().where(r.Visit.help_given.contains("问题清单"))}
+    raised = {x.visit_id for x in r.Rectification.select().where(r.Rectification.visit.is_null(False))}
+    assert said == raised and said
+    replies = {(s.status, s.reply) for s in r.Suggestion.select() if s.reply}
+    assert all(("暂不" in reply) == (status == "declined") for status, reply in replies)
+    busy: dict = {}
+    for mark in r.Attendance.select(r.Attendance, r.Session).join(r.Session):
+        session = mark.session
+        when = (session.date, session.start_time.hour < 12)
+        busy.setdefault((mark.person_id, when), set()).add(session.id)
+    assert all(len(sessions) == 1 for sessions in busy.values())  # nobody in two sessions at once
+    for tour in r.Session.select().where(r.Session.kind == "study_tour"):
+        present = sum(1 for a in tour.attendance if a.status in ("present", "late"))
+        assert present <= tour.head_count <= present + 10
 
 
 # The office's own summary wording is written by the office, not by the demo.
@@ -157,7 +202,7 @@ def test_a_failure_removes_the_partial_file(tmp_path, monkeypatch):
     def broken(self):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(demo_campaign.CampaignBuilder, "publicity", broken)
+    monkeypatch.setattr(demo_casework.Casework, "publicity", broken)
     path = tmp_path / "partial.db"
     with pytest.raises(RuntimeError, match="disk full"):
         demo.generate(path, "village")

@@ -7,6 +7,7 @@ import pytest
 from models import records as r
 from models import store, vocab
 from models.lists import LISTS, OVERDUE, Column, ListFilter, RecordList
+from tests.models.factories import demo_dates
 
 SPECS = list(LISTS.values())
 
@@ -107,7 +108,7 @@ def test_the_village_filter(spread, spec):
 @ids([s for s in SPECS if s.date is not None])
 def test_the_date_range(township_db, spec):
     column = DATE[spec.key]
-    start, end = dt.date(2026, 3, 1), dt.date(2026, 4, 15)
+    start, end = demo_dates(store.current_campaign())
     both = live(spec, f"{column} BETWEEN ? AND ?", start.isoformat(), end.isoformat())
     assert 0 < both < live(spec)
     assert count(spec, date_from=start, date_to=end) == both

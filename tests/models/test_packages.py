@@ -307,7 +307,7 @@ def test_township_split_in_three_packages_merges_back(township_db, tmp_path):
     merged_figures, merged_visits = _registers()
     assert merged_figures == original_figures
     assert merged_visits == original_visits
-    assert len(merged_visits) == 6117
+    assert len(merged_visits) == original_figures.visits > 5000
 
 
 def test_a_copied_data_file_speaks_for_itself_in_exchanges(tmp_path):

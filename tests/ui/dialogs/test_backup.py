@@ -18,6 +18,7 @@ import ui.app
 import ui.data_file
 from models import backup, db, paths, store
 from models import records as r
+from tests.models.factories import free_visit
 from tests.models.test_backup import damage
 from tests.ui.driving import make_window
 
@@ -49,7 +50,7 @@ def test_restoring_yesterdays_backup_from_the_window_with_the_preview(qtbot, vil
     visits = live(r.Visit)
     yesterday = dt.datetime.now() - dt.timedelta(days=1)
     saved = backup.make_backup("close", now=yesterday)
-    store.delete(r.Visit.select().where(r.Visit.deleted_at.is_null()).first())
+    store.delete(free_visit())
     window = make_window(qtbot, village_db)
 
     window.restore_from_backup()

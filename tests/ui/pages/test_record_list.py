@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 
 from models import db, lists, store
 from models import records as r
-from tests.models.factories import World
+from tests.models.factories import World, free_visit
 from tests.ui.driving import choose, make_window, save_button, type_text
 from ui.forms.merge_suggestions import MergeDialog
 from ui.main_window import MainWindow
@@ -131,7 +131,7 @@ def test_a_visit_raises_a_rectification_that_the_rectification_list_then_shows(
     rectifications = open_page(qtbot, village_window, "rectifications")
     shown_before = rectifications.model.rowCount()
     page = open_page(qtbot, village_window, "visits")
-    visit = r.Visit.select().where(r.Visit.deleted_at.is_null(), r.Visit.requests != "").first()
+    visit = free_visit(r.Visit.requests != "")
     select(page, visit.id)
     seen: list = []
     monkeypatch.setattr("ui.pages.record_list.ask", answer_with(
