@@ -146,6 +146,7 @@ def write_rectification_report(path: str | Path, options: SummaryOptions) -> Pat
         document.paragraph(f"本类问题{entry.count}个，{_describe(_counts(items))}。")
         for number, found in enumerate(items, 1):
             _problem(document, number, found)
+    document.keep_last()  # the last line of the text, 特此报告。 and the signature on one page
     document.paragraph(CLOSING)
     document.signature(unit, zh_date(today))
     return document.save(path)

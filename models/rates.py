@@ -18,9 +18,9 @@ def rate(numerator: int, denominator: int) -> float | None:
     return int(thousandths + Fraction(1, 2)) / 1000
 
 
-def percent(value: float | None) -> str:
-    """0.811 → 81.1%; 1.0 → 100%; None → "" (a rate with nothing to divide by is not printed)."""
+def percent(value: float | None, trim: bool = True) -> str:
+    """0.811 → 81.1%; 1.0 → 100% (100.0% in a table: ``trim=False``); None → "" (nothing to divide by)."""
     if value is None:
         return ""
-    text = f"{round(value * 1000) / 10:.1f}".removesuffix(".0")
-    return f"{text}%"
+    text = f"{round(value * 1000) / 10:.1f}"
+    return f"{text.removesuffix('.0') if trim else text}%"

@@ -78,12 +78,12 @@ class OfficialDocument:
         One blank line after the text; the name two characters in from the right; the
         date on the next line starting two characters right of the name; a date
         longer than that moves the name left and keeps the date two characters in.
-        The last two paragraphs of the text go with them: a signature never stands on a
-        page without text (no 此页无正文), nor with only the closing 特此报告。 above it.
+        The last paragraph of the text goes with them: a signature never stands on a page
+        without text (no 此页无正文); a document that ends with a closing line (特此报告。)
+        keeps the line before it too (``keep_last``).
         """
-        for paragraph in (self.before_last, self.last):
-            if paragraph is not None:
-                paragraph.paragraph_format.keep_with_next = True
+        if self.last is not None:
+            self.last.paragraph_format.keep_with_next = True
         self.blank().paragraph_format.keep_with_next = True
         name, date_text = clean(name).strip(), clean(date_text).strip()
         name_width, date_width = text_width(name), text_width(date_text)
@@ -105,10 +105,8 @@ class OfficialDocument:
     def attachment_note(self, titles: Sequence[str]) -> None:
         """附件说明 under the text: "附件：…", numbered when there are several (GB/T 9704-2012 7.3.3).
 
-        It stays on the page of the text's last paragraph, with the signature after it.
+        It goes with the signature after it (``signature`` keeps it on the signature's page).
         """
-        if self.last is not None:
-            self.last.paragraph_format.keep_with_next = True
         self.blank().paragraph_format.keep_with_next = True
         if len(titles) == 1:
             self.paragraph(f"附件：{titles[0]}")
@@ -191,6 +189,11 @@ class OfficialDocument:
 
     def _written(self, paragraph: Paragraph) -> None:
         self.before_last, self.last = self.last, paragraph
+
+    def keep_last(self) -> None:
+        """The latest paragraph stays on the page of the next (a short line before a closing)."""
+        if self.last is not None:
+            self.last.paragraph_format.keep_with_next = True
 
     def save(self, path: str | Path) -> Path:
         """Written to a temporary name beside ``path`` and renamed over it when complete."""

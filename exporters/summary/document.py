@@ -92,9 +92,9 @@ def _coverage_table(document: OfficialDocument, context: Context) -> None:
     """Each village's households, visited, not visited and coverage; the totals in the last row."""
     f = context.figures
     rows = [(str(index), v.name, str(v.households), str(v.visited), str(v.households - v.visited),
-             percent(v.rate)) for index, v in enumerate(f.coverage, 1)]
+             percent(v.rate, trim=False)) for index, v in enumerate(f.coverage, 1)]
     rows.append(("", "合计", str(f.households), str(f.households_visited), str(f.households_unvisited),
-                 percent(f.coverage_rate)))
+                 percent(f.coverage_rate, trim=False)))
     document.grid(COVERAGE_WIDTHS_MM, COVERAGE_HEADER, rows, left=(1,))
 
 

@@ -49,7 +49,9 @@ class Casework:
         methods = ("home",) * 14 + ("phone",) * 2 + ("courtyard", "courtyard", "square", "exchange", "forum")
         staff = t.staff + t.leaders
         for village in t.village_ids:
-            coverage = min(1.0, share * rng.uniform(0.5, 1.6)) if share < 1 else 1.0
+            # about one village in six has visited every household; the others some of them
+            fully = share >= 1 or rng.random() < 0.18
+            coverage = 1.0 if fully else min(1.0, share * rng.uniform(0.6, 1.4))
             households = t.household_ids[village]
             chosen = [h for h in households if rng.random() < coverage]
             if share > 1:
@@ -168,8 +170,8 @@ class Casework:
         completed = None
         if status == "done":
             completed = found + dt.timedelta(days=rng.randint(15, 45))
-            if completed > c.last:
-                status, completed = "in_progress", None
+            if completed > c.last:  # found too lately to be closed by now: still in progress
+                status, completed, due = "in_progress", None, 30
         if status == "done" and completed is not None:
             deadline = completed + dt.timedelta(days=rng.randint(0, 20))
         elif due is None or status == "ongoing":

@@ -113,18 +113,12 @@ SUGGESTION_REPLIES = {
 }
 HANDLING = "已研究，正在落实。"
 # The measures that fit a consolidated item when it goes on the rectification list.
-ITEM_MEASURES = {
-    "严格执行考勤和请销假制度": "完善考勤和请销假制度，纳入绩效考核。",
+ITEM_MEASURES = {  # (the items that say what the visits and the inspection's problems do not)
     "减少文山会海，提高会议效率": "精简会议文件，能合并的会议一律合并。",
     "落实首问负责制": "在便民服务中心推行首问负责和一次性告知。",
     "改进督查考核方式": "改进督查考核，以实绩为主，减少台账检查。",
     "延长便民服务中心办事时间": "便民服务中心实行延时服务和预约服务。",
     "推行代办帮办服务": "组建代办员队伍，为群众全程代办。",
-    "加快通组公路硬化": "争取项目资金，分段实施通组公路硬化。",
-    "改善农村饮水条件": "实施农村饮水巩固提升工程。",
-    "增设和维修路灯": "排查维修路灯，落实管护责任人。",
-    "加强理论学习，提高学习实效": "制定学习计划，每周集中学习两次，开展学习笔记检查验收。",
-    "开展外出学习考察，开阔视野": "组织外出学习考察，对标先进找差距。",
 }
 
 PROBLEM_CATEGORIES = (

@@ -88,7 +88,7 @@ def test_every_figure_is_the_databases_count(town):
     visited = {v.household_id for v in visits}
     households = r.Household.select().where(r.Household.deleted_at.is_null()).count()
     assert f"走访农户{len(visited)}户、{visits.count()}户次" in text
-    assert f"共有农户{households}户，走访覆盖率{s.percent(len(visited) / households)}" in text
+    assert f"共有农户{households}户，走访覆盖率{s.percent(fig.rate(len(visited), households))}" in text
     rectifications = r.Rectification.select().where(r.Rectification.campaign == campaign.id,
                                                     r.Rectification.deleted_at.is_null())
     done = rectifications.where(r.Rectification.status == "done").count()
@@ -105,9 +105,9 @@ def test_every_figure_is_the_databases_count(town):
     rows = [[cell.text for cell in row.cells] for row in annex.rows]
     assert rows[0] == ["序号", "村（社区）", "总户数", "已走访户数", "未走访户数", "覆盖率"]
     assert rows[1:] == [[str(i), v.name, str(v.households), str(v.visited), str(v.households - v.visited),
-                         s.percent(v.rate)] for i, v in enumerate(figures.coverage, 1)] + [
+                         s.percent(v.rate, trim=False)] for i, v in enumerate(figures.coverage, 1)] + [
         ["", "合计", str(figures.households), str(figures.households_visited),
-         str(figures.households_unvisited), s.percent(figures.coverage_rate)]]
+         str(figures.households_unvisited), s.percent(figures.coverage_rate, trim=False)]]
 
 
 def test_problems_are_listed_from_the_categories_recorded(town):
