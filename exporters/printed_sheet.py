@@ -10,11 +10,13 @@ assigning Font/Border objects to each cell would cost more than writing it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import copy
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.pagebreak import Break
 
@@ -40,10 +42,28 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 ONE_LINE = row_height(1)
 
 
+DEFAULT_FONT = Font(name="Arial", sz=10, family=2)
+
+
+def set_default_font(wb: Workbook) -> None:
+    """Arial 10 as the workbook's default font: the unit of its column widths.
+
+    A column's width is counted in digits of the default font. Excel and WPS
+    draw an Arial 10 digit 7 pixels wide, and so does LibreOffice with Liberation
+    Sans, which has Arial's metrics and comes with every Linux desktop; the default
+    Calibri is drawn 9 pixels wide where it is missing (LibreOffice then uses
+    DejaVu Sans), and the pages, laid out for 7, would print a quarter empty.
+    """
+    wb._fonts = IndexedList([DEFAULT_FONT])
+    normal = wb._named_styles["Normal"]
+    normal.font = copy(DEFAULT_FONT)
+
+
 class Styles:
     """The style arrays of one workbook, made once and copied into every cell."""
 
     def __init__(self, wb: Workbook):
+        set_default_font(wb)  # before any style is made: it is the workbook's font number 0
         ws = wb.create_sheet("_styles")  # a scratch sheet to bind styles to this workbook
         body = Font(name=FONT, size=BODY_POINTS)
         left = Alignment(vertical="center", wrap_text=True)
@@ -255,13 +275,10 @@ class PrintedSheet:
             self.ws.merged_cells.add(f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}")
 
     def _append(self, cells: list, height: float) -> None:
-        """Write one row; a row taller than one line gets its height (dropped again once written,
-        so that a million rows do not keep a million row records)."""
+        """Write one row with its height — every row, as LibreOffice ignores a sheet's default height
+        (the record is dropped again once written, so that a million rows keep none)."""
         self.rows += 1
-        if height != ONE_LINE:
-            dimensions = self.ws.row_dimensions
-            dimensions[self.rows].height = height
-            self.ws.append(cells)
-            del dimensions[self.rows]
-        else:
-            self.ws.append(cells)
+        dimensions = self.ws.row_dimensions
+        dimensions[self.rows].height = height
+        self.ws.append(cells)
+        del dimensions[self.rows]
