@@ -194,9 +194,12 @@ def _f(key: str, topic: str, means: str, value: Callable[[Figures], Any] | None 
     return Figure(key, topic, means, value or (lambda f: getattr(f, key)), overview, of)
 
 
-def _kinds(topic: str, counter: str, vocabulary: vocab.Vocabulary, means: str) -> list[Figure]:
+def _kinds(topic: str, counter: str, vocabulary: vocab.Vocabulary, means: str,
+           overview: tuple[str, ...] | bool = True) -> list[Figure]:
+    """One figure for each kind; ``overview``: all of them, none, or these codes on the overview page."""
     return [Figure(f"{counter}.{code}", topic, means.format(term=vocabulary.zh(code)),
-                   lambda f, c=code: getattr(f, counter)[c], True, None, vocabulary, code)
+                   lambda f, c=code: getattr(f, counter)[c],
+                   overview if isinstance(overview, bool) else code in overview, None, vocabulary, code)
             for code in vocabulary]
 
 
@@ -223,7 +226,8 @@ DEFINITIONS: tuple[Figure, ...] = (
     _f("leader_reports", "writings", "班子成员撰写的调研报告篇数"),
     _f("leader_reports_least", "writings", "班子成员中调研报告最少的一人的篇数（“每人…篇”；有人未写则为0）"),
     _f("visits", "visits", "范围内对在册农户的走访次数（一户走访两次计2户次）", overview=True),
-    *_kinds("visits", "visits_by_method", vocab.VISIT_METHODS, "走访方式为“{term}”的走访户次"),
+    *_kinds("visits", "visits_by_method", vocab.VISIT_METHODS, "走访方式为“{term}”的走访户次",
+            overview=False),
     _f("villages", "visits", "范围内的村（社区）数"),
     _f("villages_covered", "visits", "每户都已走访的村（社区）数（无农户的村不计）", overview=True),
     _f("households", "visits", "这些村（社区）的在册农户数"),
@@ -234,17 +238,18 @@ DEFINITIONS: tuple[Figure, ...] = (
     _f("suggestions", "suggestions", "范围内征集的意见建议条数", overview=True),
     _f("suggestion_items", "suggestions", "这些意见建议归并成的归并条目数（回收站中的不计）", overview=True),
     _f("suggestion_categories", "suggestions", "这些意见建议涉及的类别数（未分类的不计）"),
-    *_kinds("suggestions", "suggestions_by_source", vocab.SUGGESTION_SOURCES, "来源为“{term}”的意见建议"),
+    *_kinds("suggestions", "suggestions_by_source", vocab.SUGGESTION_SOURCES, "来源为“{term}”的意见建议",
+            overview=False),
     *_kinds("suggestions", "suggestions_by_status", vocab.SUGGESTION_STATUSES,
-            "办理状态为“{term}”的意见建议"),
+            "办理状态为“{term}”的意见建议", overview=False),
     _f("suggestions_answered", "suggestions", "已采纳、部分采纳、暂不采纳、已答复之和", overview=True),
     _f("suggestions_adopted", "suggestions", "已采纳与部分采纳之和"),
     _f("suggestions_open", "suggestions", "待办理与办理中之和"),
     _f("rectifications", "rectification", "问题清单上范围内的问题数", overview=True),
     *_kinds("rectification", "rectifications_by_status", vocab.RECTIFICATION_STATUSES,
-            "状态为“{term}”的问题"),
+            "状态为“{term}”的问题", overview=("done", "in_progress")),
     *_kinds("rectification", "rectifications_by_source", vocab.RECTIFICATION_SOURCES,
-            "来源为“{term}”的问题"),
+            "来源为“{term}”的问题", overview=False),
     _f("rectifications_open", "rectification", "未启动与整改中之和"),
     _f("rectifications_overdue", "rectification", "尚未完成整改、整改时限早于成文（填报）日期的问题",
        overview=True),

@@ -21,6 +21,7 @@ from models.demo import words as w
 RECTIFICATION_PLAN = ([("done", None)] * 8 + [("in_progress", -15), ("in_progress", -6)]
                       + [("in_progress", 45)] * 3 + [("not_started", -3)] + [("not_started", 75)] * 2
                       + [("ongoing", None)] * 4)
+VILLAGE_OFFICES = ("村两委", "村务监督委员会")  # who a village's own problems are given to
 PUBLICITY_COUNTS = {"article": 15, "briefing": 8, "column": 5, "interview": 4, "feature": 3}
 
 
@@ -105,7 +106,7 @@ class Casework:
                 submitter_name="" if staff_member else self.b.person_name(), source=source,
                 content=rng.choice(w.SUGGESTION_PHRASES).format(t=title),
                 category=t.suggestion_categories[category], item=item, status=status,
-                department=w.DEPARTMENTS_FOR_CATEGORY[category],
+                department="村两委" if c.small else w.DEPARTMENTS_FOR_CATEGORY[category],
                 handling=w.HANDLING if status == "handling" else "", reply=reply, reply_date=reply_date,
                 village=village)
             self.suggestion_rows.append((suggestion, title, date, village))
@@ -182,8 +183,8 @@ class Casework:
         self.b.add(
             r.Rectification, when=found, campaign=c.id, recorded_on=found, problem=problem,
             category=t.problem_categories[category], source=source, measures=measures,
-            department=rng.choice(w.STAFF_DEPARTMENTS), person=rng.choice(t.staff),
-            leader=rng.choice(t.leaders),
+            department=rng.choice(VILLAGE_OFFICES if c.small else w.STAFF_DEPARTMENTS),
+            person=rng.choice(t.staff), leader=rng.choice(t.leaders),
             deadline=deadline, status=status,
             progress="已完成整改并销号。" if done else "正在按计划推进。" if status != "not_started" else "",
             completed_on=completed, evidence="整改前后照片、会议记录" if done else "",

@@ -57,7 +57,8 @@ def main() -> None:
             page.model.reload(wait=True)
         if key == "overview":
             page.refresh(wait=True)
-        app.processEvents()
+        for _ in range(5):  # the new figures' layout settles over a few rounds of events
+            app.processEvents()
         window.grab().save(str(OUT / f"list-{key}.png"))
 
     for model, dialog_class in DIALOGS.items():

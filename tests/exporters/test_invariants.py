@@ -99,7 +99,7 @@ def check_the_overview(f: figures.Figures, scope: figures.Scope) -> None:
     for d in figures.DEFINITIONS:
         if not d.overview or d.of is not None or (d.code and not d.value(f)):
             continue
-        assert shown[vocab.TOPICS.label(d.topic), d.label] == f"{d.value(f):,}", d.key
+        assert shown[vocab.TOPICS.label(d.topic), d.label] == f"{d.value(f):,} {d.unit}", d.key
 
 
 # --- the demos -------------------------------------------------------------------------------------

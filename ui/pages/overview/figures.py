@@ -78,7 +78,7 @@ def _entry(f: figures.Figures, definition: figures.Figure, value: Any,
             rate=definition.label, numerator=top.label, n=f"{top.value(f):,}", denominator=bottom.label,
             d=f"{bottom.value(f):,}")
         return (figures.percent(value) or "—", label, _request(definition, scope))
-    return (f"{value:,}", definition.label, _request(definition, scope))
+    return (f"{value:,} {definition.unit}", definition.label, _request(definition, scope))
 
 
 def _request(definition: figures.Figure, scope: Scope) -> ListRequest:
@@ -132,6 +132,7 @@ class FigureBox(QGroupBox):
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # at once: deleted later, it would be drawn under the new figures meanwhile
                 widget.deleteLater()
         self.buttons = []
         for row, (topic, entries) in enumerate(figure_topics(f, scope)):
