@@ -59,12 +59,28 @@ def where(model: Any, scope: Scope, alias: Any = None) -> list[Any] | None:
     m = alias if alias is not None else model
     conditions = dated(model, scope, m)
     if model is r.Visit:
-        conditions.append(m.household.in_(live_households(scope)))
+        conditions.append(_visited(m, scope))
         return conditions
     if scope.village is None:
         return conditions
     belongs = _of_village(model, m, scope.village)
     return None if belongs is None else [*conditions, belongs]
+
+
+def _visited(visit: Any, scope: Scope) -> Any:
+    """A visit counts if its household is live and of the scope's villages.
+
+    Of the whole file (no campaign, no village) that is every household not in the
+    recycle bin, nor in a village that is: the few that are form the list to look
+    each visit up in (a list of every live household made the county's million
+    visits six times slower to count).
+    """
+    if scope.village is None and scope.campaign is None:
+        gone_villages = r.Village.select(r.Village.id).where(r.Village.deleted_at.is_null(False))
+        gone = r.Household.select(r.Household.id).where(
+            r.Household.deleted_at.is_null(False) | r.Household.village.in_(gone_villages))
+        return visit.household.not_in(gone)
+    return visit.household.in_(live_households(scope))
 
 
 def dated(model: Any, scope: Scope, alias: Any = None) -> list[Any]:
