@@ -21,7 +21,7 @@ def fail(message: object) -> int:
 
 
 @contextmanager
-def data_file(path: Path) -> Iterator[None]:
+def data_file(path: Path, writes: bool = False) -> Iterator[None]:
     """The command's data file, open while the command runs; it must exist already."""
     from models import db
 
@@ -63,12 +63,14 @@ def village_named(name: str | None, campaign):
 
 
 def unit_village_named(name: str):
-    """The village called ``name`` among the villages of the data file's own unit."""
+    """The village called ``name`` among the villages of the data file's own unit and its sub-units."""
     from models import records as r
     from models import store
+    from models.packages.scope import sub_units
 
     unit = store.current_unit()
-    return _one_named(name, r.Village.select().where(r.Village.unit == unit,
+    units = sub_units(unit.id) if unit is not None else []
+    return _one_named(name, r.Village.select().where(r.Village.unit.in_(units),
                                                      r.Village.deleted_at.is_null()))
 
 

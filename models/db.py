@@ -61,8 +61,48 @@ def _v5_sorting_and_searching(db: peewee.Database) -> None:
     sqlite.create_gram_index(db)  # the heads' names and the addresses of the households
 
 
+_V6_RECORD_TABLES = (
+    "unit", "campaign", "phase", "village", "village_group", "person", "household", "session", "attendance",
+    "writing", "visit", "category", "suggestion_item", "suggestion", "rectification", "publicity",
+    "summary_text")
+
+
+def _v6_record_versions(db: peewee.Database) -> None:
+    """Version 6: each record's version and lineage, the base of records edited since they were
+    shared (``models.versions``), and the conflicts of exchanges waiting for the user's decision."""
+    _v6_columns(db)
+    for statement in _V6_TABLES:
+        db.execute_sql(statement)
+
+
+def _v6_columns(db: peewee.Database) -> None:
+    for table in _V6_RECORD_TABLES:
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "version" VARCHAR(32)')
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "lineage" TEXT NOT NULL DEFAULT \'\'')
+
+
+def _as_upgraded(db: peewee.Database) -> None:
+    """A new file's tables made exactly as an upgraded file's: the columns version 6 added, added so."""
+    for table in _V6_RECORD_TABLES:
+        for column in ("version", "lineage"):
+            db.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+    _v6_columns(db)
+
+
+# Tables of the bookkeeping that no model describes (they are read and written in SQL).
+_V6_TABLES = (
+    'CREATE TABLE "sync_base" ("kind" TEXT NOT NULL, "record" TEXT NOT NULL, "version" TEXT NOT NULL, '
+    '"data" TEXT NOT NULL, PRIMARY KEY ("kind", "record")) WITHOUT ROWID',
+    'CREATE TABLE "exchange_conflict" ("kind" TEXT NOT NULL, "record" TEXT NOT NULL, '
+    '"local_version" TEXT NOT NULL, "incoming" TEXT NOT NULL, "base" TEXT, "fields" TEXT NOT NULL, '
+    '"source" TEXT NOT NULL, "package" TEXT NOT NULL, "found_at" DATETIME NOT NULL, '
+    'PRIMARY KEY ("kind", "record")) WITHOUT ROWID',
+)
+BOOKKEEPING_TABLES = _V6_TABLES  # what a new file gets beside the models' tables
+
+
 UPGRADES: list[Upgrade] = [_v2_summary_texts, _v3_change_history, _v4_person_staff,
-                           _v5_sorting_and_searching]
+                           _v5_sorting_and_searching, _v6_record_versions]
 
 
 def schema_version() -> int:
@@ -164,7 +204,10 @@ def _prepare(path: Path, backups: Path) -> None:
 def _create_schema() -> None:
     with database.atomic():
         database.create_tables(ALL_MODELS)
+        _as_upgraded(database)
         sqlite.create_search_indexes(database)
+        for statement in BOOKKEEPING_TABLES:
+            database.execute_sql(statement)
         sqlite.set_application_id(database)
         sqlite.set_user_version(database, schema_version())
 

@@ -162,6 +162,8 @@ class MainWindow(QMainWindow):
                             self._on_first_use("ui.dialogs.packages", "export_package"))
         file_menu.addAction(translate("MainWindow", "Import data package…"),
                             self._on_first_use("ui.dialogs.packages", "import_package"))
+        file_menu.addAction(translate("MainWindow", "Conflicts of exchanges…"),
+                            self._on_first_use("ui.dialogs.conflicts", "show_conflicts"))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(translate("MainWindow", "Quit"), self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))

@@ -534,6 +534,34 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>{text} 不是日期（格式如 2026-03-01）</translation>
     </message>
     <message>
+        <source>decide at once every conflict of this import: this laptop&apos;s values (local) or the package&apos;s (incoming); without it they wait for package resolve</source>
+        <translation>立即决定本次导入的全部冲突：保留本机的值（local）或数据包的值（incoming）；不加此项时冲突留待 package resolve 处理</translation>
+    </message>
+    <message>
+        <source>apply a package that moves records to the recycle bin or changes many records (without it, they are listed and nothing is changed)</source>
+        <translation>确认导入会把记录移入回收站或改动大量记录的数据包（不加此项时只列出这些记录，不作任何改动）</translation>
+    </message>
+    <message>
+        <source>list the records changed on both laptops that wait for a decision</source>
+        <translation>列出两台电脑都改过、等待决定的记录</translation>
+    </message>
+    <message>
+        <source>decide conflicts of exchanges</source>
+        <translation>决定数据包交换中的冲突</translation>
+    </message>
+    <message>
+        <source>keep this laptop&apos;s values (local) or the package&apos;s (incoming)</source>
+        <translation>保留本机的值（local）或数据包的值（incoming）</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>only the conflict of this record (may be repeated; default: all)</source>
+        <translation>只决定这条记录的冲突（可重复；默认：全部）</translation>
+    </message>
+    <message>
         <source>Wrote {path} ({rows} rows).</source>
         <translation>已写入 {path}（共 {rows} 行）。</translation>
     </message>
@@ -642,10 +670,6 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>将数据包合并到数据文件</translation>
     </message>
     <message>
-        <source>which side wins where both changed a record (default: local)</source>
-        <translation>两边都改过的记录以哪边为准（默认：本机）</translation>
-    </message>
-    <message>
         <source>PACKAGE</source>
         <translation>数据包</translation>
     </message>
@@ -654,16 +678,52 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>数据包</translation>
     </message>
     <message>
-        <source>Wrote {path}: {n} records.</source>
-        <translation>已写入 {path}：共 {n} 条记录。</translation>
+        <source>Wrote {path}: {n} records of {unit}.</source>
+        <translation>已写入 {path}：{unit} 的记录 {n} 条。</translation>
     </message>
     <message>
-        <source>Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} conflicts ({incoming} resolved with the package&apos;s version), {duplicates} possible duplicates.</source>
-        <translation>已导入 {path}：新增 {added} 条，更新 {updated} 条，删除 {deleted} 条，冲突 {conflicts} 条（其中 {incoming} 条采用数据包的版本），疑似重复 {duplicates} 条。</translation>
+        <source>{path} would change {updated} records here, {deleted} of them moved to the recycle bin; nothing was changed. Check the list above and run again with --yes to apply it.</source>
+        <translation>{path} 将改动本机 {updated} 条记录，其中 {deleted} 条移入回收站；现在未作任何改动。请核对上面的清单，确认后加 --yes 再运行一次。</translation>
+    </message>
+    <message>
+        <source>Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} conflicts kept for a decision ({decided} decided now), {duplicates} possible duplicates.</source>
+        <translation>已导入 {path}：新增 {added} 条，更新 {updated} 条，删除 {deleted} 条，{conflicts} 条冲突等待决定（本次已决定 {decided} 条），可能重复 {duplicates} 条。</translation>
     </message>
     <message>
         <source>Possible duplicate: {text}</source>
         <translation>疑似重复：{text}</translation>
+    </message>
+    <message>
+        <source>{path}: records of {unit}, written {when} (UTC). It would add {added}, change {updated} and move {deleted} to the recycle bin; {conflicts} records were changed on both sides.</source>
+        <translation>{path}：{unit} 的记录，写于 {when}（UTC）。将新增 {added} 条、更新 {updated} 条、移入回收站 {deleted} 条；两边都改过的记录 {conflicts} 条。</translation>
+    </message>
+    <message>
+        <source>To the recycle bin: {record}</source>
+        <translation>移入回收站：{record}</translation>
+    </message>
+    <message>
+        <source>… and {n} more.</source>
+        <translation>……另有 {n} 条。</translation>
+    </message>
+    <message>
+        <source>Conflict {key}: {text}</source>
+        <translation>冲突 {key}：{text}</translation>
+    </message>
+    <message>
+        <source>Decide with: python main.py package resolve --db {path} --keep local|incoming [--record KEY …]</source>
+        <translation>决定冲突：python main.py package resolve --db {path} --keep local|incoming [--record 编号 …]</translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting for a decision.</source>
+        <translation>没有等待决定的冲突。</translation>
+    </message>
+    <message>
+        <source>Decided {n} conflicts ({side}); {left} are still waiting.</source>
+        <translation>已决定 {n} 条冲突（{side}）；还有 {left} 条等待决定。</translation>
+    </message>
+    <message>
+        <source>No conflict waits for the record {keys}.</source>
+        <translation>记录 {keys} 没有等待决定的冲突。</translation>
     </message>
     <message>
         <source>Error: {message} (see {program} --help)</source>
@@ -1328,6 +1388,34 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Cannot write {path}: it is a folder.</source>
+        <translation>无法写入 {path}：这是一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is not a regular file.</source>
+        <translation>无法写入 {path}：它不是普通文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the file is read-only. Choose another name, or make it writable first.</source>
+        <translation>无法写入 {path}：该文件是只读的。请换一个文件名，或先取消它的只读属性。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the disk is full. Free some space and try again; nothing was changed.</source>
+        <translation>无法写入 {path}：磁盘已满。请腾出空间后再试；未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the folder is read-only or you may not write there. Choose another folder.</source>
+        <translation>无法写入 {path}：该文件夹是只读的或没有写入权限。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
 </context>
 <context>
     <name>FirstStart</name>
@@ -1693,6 +1781,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>导入数据包…</translation>
     </message>
     <message>
+        <source>Conflicts of exchanges…</source>
+        <translation>数据包冲突…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2038,12 +2130,16 @@ Data file: {path}</source>
 <context>
     <name>Packages</name>
     <message>
-        <source>a row has no time of its last change.</source>
-        <translation>有一行记录缺少最后修改时间。</translation>
-    </message>
-    <message>
         <source>The data file has no unit to export.</source>
         <translation>数据文件中没有可导出的单位。</translation>
+    </message>
+    <message>
+        <source>The package would hold {rows} rows, more than a data package may ({limit} rows or {size} MB). Export it in parts: by township or by village.</source>
+        <translation>这个数据包将包含 {rows} 行，超过数据包的上限（{limit} 行或 {size} MB）。请分开导出：按乡镇或按村。</translation>
+    </message>
+    <message>
+        <source>… and {n} more problems.</source>
+        <translation>……另有 {n} 处问题。</translation>
     </message>
     <message>
         <source>{path} cannot be imported: {reason}</source>
@@ -2054,24 +2150,92 @@ Data file: {path}</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
+        <source>it is not a regular file.</source>
+        <translation>它不是普通文件。</translation>
+    </message>
+    <message>
+        <source>it is larger than a data package may be ({n} MB).</source>
+        <translation>文件超过数据包的大小上限（{n} MB）。</translation>
+    </message>
+    <message>
         <source>it is not a 台账通 data package.</source>
         <translation>这不是台账通数据包。</translation>
+    </message>
+    <message>
+        <source>it holds parts a data package does not have.</source>
+        <translation>其中有数据包不应有的部分。</translation>
     </message>
     <message>
         <source>it is not a 台账通 data package (no manifest).</source>
         <translation>这不是台账通数据包（缺少清单）。</translation>
     </message>
     <message>
+        <source>not an object</source>
+        <translation>格式不对</translation>
+    </message>
+    <message>
+        <source>it was written by an older version of 台账通, whose packages carry no record versions. Ask the sender to install this version and export the package again.</source>
+        <translation>它由旧版本的台账通写出，旧版数据包不带记录的版本。请对方安装本版本后重新导出数据包。</translation>
+    </message>
+    <message>
         <source>its manifest cannot be read ({error}).</source>
         <translation>清单无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>a row of {member} is longer than a row may be.</source>
+        <translation>{member} 中有一行超过了长度上限。</translation>
+    </message>
+    <message>
+        <source>the row is too long.</source>
+        <translation>这一行太长。</translation>
+    </message>
+    <message>
+        <source>the row cannot be read.</source>
+        <translation>这一行无法读取。</translation>
+    </message>
+    <message>
+        <source>columns this program does not know ({names}).</source>
+        <translation>有本程序不认识的列（{names}）。</translation>
+    </message>
+    <message>
+        <source>the row has no key.</source>
+        <translation>这一行没有编号。</translation>
+    </message>
+    <message>
+        <source>the row has no time of its last change.</source>
+        <translation>这一行没有最后修改时间。</translation>
+    </message>
+    <message>
+        <source>the row&apos;s version cannot be read.</source>
+        <translation>这一行的版本无法读取。</translation>
+    </message>
+    <message>
+        <source>the row holds a value that is neither text nor a number.</source>
+        <translation>这一行有既不是文字也不是数字的值。</translation>
     </message>
     <message>
         <source>it was written by a newer version of 台账通 (data format {version}; this program knows up to {latest}). Please install the newer version.</source>
         <translation>它由更新版本的台账通写出（数据格式 {version}；本程序最高支持 {latest}）。请安装新版本。</translation>
     </message>
     <message>
+        <source>too large</source>
+        <translation>太大</translation>
+    </message>
+    <message>
+        <source>its manifest does not match its parts.</source>
+        <translation>清单与其中的内容不符。</translation>
+    </message>
+    <message>
         <source>the part {member} is missing.</source>
         <translation>缺少其中的 {member}。</translation>
+    </message>
+    <message>
+        <source>some of its rows cannot be used; nothing was imported:</source>
+        <translation>其中有些行无法使用，未导入任何记录：</translation>
+    </message>
+    <message>
+        <source>it holds more than a data package may ({rows} rows or {size} MB unpacked). Export it in parts (by village).</source>
+        <translation>内容超过数据包的上限（{rows} 行或解压后 {size} MB）。请分开导出（按村）。</translation>
     </message>
     <message>
         <source>the part {member} has been altered or damaged (checksum mismatch).</source>
@@ -2082,16 +2246,8 @@ Data file: {path}</source>
         <translation>文件已损坏或不完整（{error}）。</translation>
     </message>
     <message>
-        <source>the part {member} cannot be read.</source>
-        <translation>其中的 {member} 无法读取。</translation>
-    </message>
-    <message>
         <source>the part {member} is incomplete ({found} of {count} rows).</source>
         <translation>其中的 {member} 不完整（应有 {count} 行，只有 {found} 行）。</translation>
-    </message>
-    <message>
-        <source>the part {member} holds rows this program does not know.</source>
-        <translation>其中的 {member} 含有本程序不认识的数据。</translation>
     </message>
     <message>
         <source>{path} cannot be merged into this data file ({error}); nothing was changed.</source>
@@ -2126,10 +2282,6 @@ Data file: {path}</source>
         <translation>{field}：{text} 不是日期（应如 2026-03-01）。</translation>
     </message>
     <message>
-        <source>{path} could not be written: {error}</source>
-        <translation>{path} 无法写入：{error}</translation>
-    </message>
-    <message>
         <source>Data package written to {path} ({n} records).</source>
         <translation>数据包已写入 {path}（共 {n} 条记录）。</translation>
     </message>
@@ -2138,12 +2290,20 @@ Data file: {path}</source>
         <translation>回收站</translation>
     </message>
     <message>
+        <source>not deleted</source>
+        <translation>未删除</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>{record} — {field}: here “{local}”, in the package “{incoming}”</source>
+        <translation>{record} — {field}：本机“{local}”，数据包“{incoming}”</translation>
     </message>
     <message>
         <source>in the recycle bin</source>
@@ -2180,6 +2340,10 @@ Data file: {path}</source>
         <translation>保留</translation>
     </message>
     <message>
+        <source>Decide later</source>
+        <translation>以后再定</translation>
+    </message>
+    <message>
         <source>This laptop&apos;s</source>
         <translation>本机的</translation>
     </message>
@@ -2188,8 +2352,20 @@ Data file: {path}</source>
         <translation>数据包的</translation>
     </message>
     <message>
-        <source>Changed on both laptops since the last exchange; choose which to keep:</source>
-        <translation>以下记录自上次交换后两台电脑都改过，请选择保留哪一份：</translation>
+        <source>Conflicts of exchanges</source>
+        <translation>数据包冲突</translation>
+    </message>
+    <message>
+        <source>These records were changed on this laptop and on another one in ways that cannot be merged. Choose which values to keep; the choice goes to the other laptop with the next package.</source>
+        <translation>这些记录在本机和另一台电脑上都改过，无法自动合并。请选择保留哪一边的值；所作的选择会随下一个数据包带到另一台电脑。</translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting for a decision.</source>
+        <translation>没有等待决定的冲突。</translation>
+    </message>
+    <message>
+        <source>Apply the choices</source>
+        <translation>按所选保存</translation>
     </message>
     <message>
         <source>same ID number</source>
@@ -2212,8 +2388,28 @@ Data file: {path}</source>
         <translation>以下记录疑似与本机已有记录重复。勾选的将在导入后并入本机已有记录（其走访等记录随之转过去）：</translation>
     </message>
     <message>
+        <source>These records go to the recycle bin:</source>
+        <translation>以下记录将移入回收站：</translation>
+    </message>
+    <message>
+        <source>Changed on both laptops in ways that cannot be merged; choose which to keep, or decide later (File → Conflicts of exchanges…):</source>
+        <translation>两台电脑都改过、无法自动合并的记录；请选择保留哪一边，或以后再定（文件 → 数据包冲突…）：</translation>
+    </message>
+    <message>
+        <source>I have checked the records that go to the recycle bin and the changes above.</source>
+        <translation>我已核对将移入回收站的记录和上面的改动。</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>… and {n} more.</source>
+        <translation>……另有 {n} 条。</translation>
+    </message>
+    <message>
+        <source>Importing {path}: the data file is held until the import has finished…</source>
+        <translation>正在导入 {path}：导入完成前数据文件由本程序占用…</translation>
     </message>
     <message>
         <source>{path} could not be imported: {error}</source>
@@ -2222,6 +2418,42 @@ Data file: {path}</source>
     <message>
         <source>Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} conflicts, {merged} of {duplicates} possible duplicates merged.</source>
         <translation>已导入 {path}：新增 {added} 条，更新 {updated} 条，删除 {deleted} 条，冲突 {conflicts} 条；疑似重复 {duplicates} 条，已合并 {merged} 条。</translation>
+    </message>
+    <message>
+        <source>{n} conflicts wait for your decision: File → Conflicts of exchanges…</source>
+        <translation>有 {n} 条冲突等待您决定：文件 → 数据包冲突…</translation>
+    </message>
+    <message>
+        <source>{field}: cannot be read.</source>
+        <translation>{field}：无法读取。</translation>
+    </message>
+    <message>
+        <source>{field}: is not a time.</source>
+        <translation>{field}：不是时间。</translation>
+    </message>
+    <message>
+        <source>{member} row {row}: {problem}</source>
+        <translation>{member} 第 {row} 行：{problem}</translation>
+    </message>
+    <message>
+        <source>it holds the records of {unit}, which is neither {here} nor one of its sub-units. Nothing was imported.</source>
+        <translation>其中是 {unit} 的记录，{unit} 既不是 {here}，也不是它的下级单位。未导入任何记录。</translation>
+    </message>
+    <message>
+        <source>This choice cannot be saved: {problems}</source>
+        <translation>无法按这个选择保存：{problems}</translation>
+    </message>
+    <message>
+        <source>decision on a conflict with {unit}</source>
+        <translation>决定与 {unit} 的冲突</translation>
+    </message>
+    <message>
+        <source>it belongs to a unit outside {unit}.</source>
+        <translation>它属于 {unit} 以外的单位。</translation>
+    </message>
+    <message>
+        <source>some of its rows would not pass the checks of a form; nothing was imported:</source>
+        <translation>其中有些行通不过表单的检查，未导入任何记录：</translation>
     </message>
 </context>
 <context>
@@ -3282,6 +3514,10 @@ Data file: {path}</source>
     <message>
         <source>{field} is required.</source>
         <translation>请填写“{field}”。</translation>
+    </message>
+    <message>
+        <source>{field}: the chosen record does not exist.</source>
+        <translation>{field}：所选的记录不存在。</translation>
     </message>
     <message>
         <source>“{value}” is not one of the choices.</source>

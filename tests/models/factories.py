@@ -77,3 +77,16 @@ def undo_version_5(connection) -> None:
         connection.execute(f'DROP TRIGGER "household_gram_{trigger}"')
     connection.execute('DROP TABLE "search_gram"')
     connection.execute('DROP TABLE "search_position"')
+
+
+def undo_version_6(connection) -> None:
+    """A file as version 5 wrote it: no record versions, no bases, no conflicts of exchanges."""
+    from models import db
+
+    for table in db._V6_RECORD_TABLES:
+        connection.execute(f'ALTER TABLE "{table}" DROP COLUMN "version"')
+        connection.execute(f'ALTER TABLE "{table}" DROP COLUMN "lineage"')
+    connection.execute('DROP TABLE "sync_base"')
+    connection.execute('DROP TABLE "exchange_conflict"')
+    connection.execute("PRAGMA user_version = 5")
+    connection.commit()
