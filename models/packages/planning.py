@@ -149,6 +149,9 @@ def _incoming_visitors(package: Package) -> dict[str, list[str]]:
 def _plan_table(plan: ImportPlan, model: type[r.BaseModel], incoming: list[Row], units: checks.Units,
                 visitors: dict[str, list[str]]) -> None:
     name = table(model)
+    same = _same_versions(name, incoming)
+    plan.identical += len(same)
+    incoming = [row for row in incoming if row["id"] not in same]
     local = _local_rows(model, [row["id"] for row in incoming])
     natural = _natural_matches(model, [row for row in incoming if row["id"] not in local])
     bases = _local_bases(name, list(local) + [row["id"] for row in natural.values()])
@@ -157,6 +160,9 @@ def _plan_table(plan: ImportPlan, model: type[r.BaseModel], incoming: list[Row],
         if model is r.Visit:
             row[VISITORS] = visitors.get(row["id"], [])
         mine, related = local.get(row["id"]), True
+        if mine is not None and row == mine:  # the same row, version and all: most rows of most packages
+            plan.identical += 1
+            continue
         if mine is None and row["id"] in natural:
             mine, related = natural[row["id"]], False
             _rekey(plan, model, row, mine)
@@ -209,6 +215,28 @@ def _rekey(plan: ImportPlan, model, row: Row, mine: Row) -> None:
 
 
 # --- local rows -----------------------------------------------------------------------------------
+
+_STAMP = ("id", "version", "lineage", "updated_at")
+
+
+def _same_versions(name: str, incoming: list[Row]) -> set[str]:
+    """The keys of rows stored here at the very version the package has: nothing to do for them.
+
+    Every change made here gives a new version, so the same version (and time) is
+    the same row; a package claiming one with other values is not believed, and
+    changes nothing.
+    """
+    wanted = {row["id"]: tuple(row.get(c) for c in _STAMP) for row in incoming}
+    keys, same = list(wanted), set()
+    for start in range(0, len(keys), _BATCH):
+        part = keys[start:start + _BATCH]
+        for stamp in r.database.execute_sql(
+                f'SELECT "id", "version", "lineage", "updated_at" FROM "{name}" WHERE "id" IN '
+                f'({", ".join("?" * len(part))})', part):
+            if wanted.get(stamp[0]) == stamp:
+                same.add(stamp[0])
+    return same
+
 
 def _local_rows(model: type[r.BaseModel], keys: list[str]) -> dict[str, Row]:
     """The rows of ``model`` with these keys, as stored (a visit's visitors included)."""

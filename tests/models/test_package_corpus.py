@@ -232,22 +232,28 @@ def test_invalid_values_are_refused_with_the_field_named(source, tmp_path, _vill
     assert r.Household.select().count() == 0
 
 
-def test_a_tampered_value_kept_as_a_conflict_cannot_be_chosen(source, tmp_path, _village_template):
+def test_a_value_changed_without_a_version_of_its_own_is_not_believed(source, tmp_path, _village_template):
     lines = source["person.jsonl"].decode().splitlines()
     person = json.loads(lines[0])
-    person["gender"] = "１２３"  # changed without a version of its own: a conflict, not an update
+    person["gender"] = "female" if person["gender"] == "male" else "male"
     lines[0] = json.dumps(person, ensure_ascii=False)
     path = tmp_path / "tampered.tzpkg"
     path.write_bytes(_zip(_resealed(source, "person.jsonl", ("\n".join(lines) + "\n").encode())))
     shutil.copy(_village_template, tmp_path / "target.db")
     db.open_database(tmp_path / "target.db")
     plan = packages.plan_import(packages.read_package(path))
-    assert [(c.model, c.fields) for c in plan.conflicts] == [(r.Person, ["gender"])]
-    packages.apply_import(plan)
-    (waiting,) = packages.pending()
-    with pytest.raises(packages.PackageError, match="This choice cannot be saved"):
-        packages.decide(waiting, "incoming")
-    original = json.loads(source["person.jsonl"].splitlines()[0])
-    assert r.Person.get_by_id(waiting.id).gender == original["gender"]
-    packages.decide(waiting, "local")
-    assert packages.count() == 0
+    assert not plan.rows("person", "take", "merge") and not plan.conflicts
+
+
+def test_a_tampered_version_still_meets_the_checks_of_a_form(source, tmp_path, _village_template):
+    lines = source["person.jsonl"].decode().splitlines()
+    person = json.loads(lines[0])
+    person.update(gender="１２３", version="ab" * 8, lineage="0")  # "descends" from the record here
+    lines[0] = json.dumps(person, ensure_ascii=False)
+    path = tmp_path / "tampered.tzpkg"
+    path.write_bytes(_zip(_resealed(source, "person.jsonl", ("\n".join(lines) + "\n").encode())))
+    shutil.copy(_village_template, tmp_path / "target.db")
+    db.open_database(tmp_path / "target.db")
+    with pytest.raises(packages.PackageError) as caught:
+        packages.plan_import(packages.read_package(path))
+    assert caught.value.problems == ["person.jsonl row 1: Gender：“１２３” is not one of the choices."]
