@@ -20,13 +20,25 @@ def fail(message: object) -> int:
     return 1
 
 
+def regular_file(path: Path) -> Path:
+    """``path`` if it is a regular file; a folder, a device or a pipe is refused (a pipe would block)."""
+    import stat
+
+    try:
+        info = path.stat()
+    except OSError:
+        raise CommandError(translate("Cli", "{path} does not exist.").format(path=path)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise CommandError(translate("Cli", "{path} is not a regular file.").format(path=path))
+    return path
+
+
 @contextmanager
 def data_file(path: Path, writes: bool = False) -> Iterator[None]:
     """The command's data file, open while the command runs; it must exist already."""
     from models import db
 
-    if not path.is_file():
-        raise CommandError(translate("Cli", "{path} does not exist.").format(path=path))
+    regular_file(path)
     db.open_database(path)
     try:
         yield

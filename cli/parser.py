@@ -145,6 +145,9 @@ def _add_backup(commands) -> None:
         "restore", help=translate("Cli", "replace the data file by a backup, keeping a copy of it first"))
     command.set_defaults(run=backups.restore_backup)
     _add_file(command, "--db", translate("Cli", "the data file to replace"))
+    command.add_argument("--other-file", action="store_true",
+                         help=translate("Cli", "restore a backup of another data file (another unit's data) "
+                                        "all the same"))
     command.add_argument("source", type=Path, metavar=translate("Cli", "BACKUP"),
                          help=translate("Cli", "the backup"))
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import peewee
 
-from models import paths, sqlite
+from models import backup_marks, identity, paths, settings, sqlite
 from models.i18n import translate
 from models.records import ALL_MODELS, database
 
@@ -101,8 +102,14 @@ _V6_TABLES = (
 BOOKKEEPING_TABLES = _V6_TABLES  # what a new file gets beside the models' tables
 
 
+def _v7_file_identity(db: peewee.Database) -> None:
+    """Version 7: the data file's own identity (``models.identity``), which its backups are keyed by."""
+    db.execute_sql('INSERT OR IGNORE INTO "setting" ("key", "value") VALUES (?, ?)',
+                   ("file_identity", uuid.uuid4().hex))
+
+
 UPGRADES: list[Upgrade] = [_v2_summary_texts, _v3_change_history, _v4_person_staff,
-                           _v5_sorting_and_searching, _v6_record_versions]
+                           _v5_sorting_and_searching, _v6_record_versions, _v7_file_identity]
 
 
 def schema_version() -> int:
@@ -133,6 +140,7 @@ def open_database(path: str | Path, backups: Path | None = None) -> peewee.Sqlit
         _prepare(path, backups if backups is not None else paths.backups_dir())
         with contextlib.suppress(peewee.DatabaseError):  # a read-only file: the statistics can wait
             sqlite.keep_statistics(database)
+        _settle_identity(path)
     except peewee.DatabaseError as error:
         close_database()
         raise DatabaseOpenError(
@@ -142,6 +150,16 @@ def open_database(path: str | Path, backups: Path | None = None) -> peewee.Sqlit
         close_database()
         raise
     return database
+
+
+def _settle_identity(path: Path) -> None:
+    """The file says who it is (a copy becomes a file of its own); this computer remembers it."""
+    try:
+        with database.atomic():
+            key = identity.settle(path)
+    except peewee.OperationalError:  # a file that cannot be written to (read-only): it stays who it was
+        key = settings.get_setting(identity.IDENTITY_KEY)
+    identity.remember(path, key, identity.current_unit_name())
 
 
 def close_database() -> None:
@@ -208,14 +226,23 @@ def _create_schema() -> None:
         sqlite.create_search_indexes(database)
         for statement in BOOKKEEPING_TABLES:
             database.execute_sql(statement)
+        identity.file_id()
         sqlite.set_application_id(database)
         sqlite.set_user_version(database, schema_version())
 
 
 def _upgrade(path: Path, version: int, backups: Path) -> None:
+    from models import backup as backups_module  # imported here: it is not needed to open a file
+
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = backups / f"{path.stem}-v{version}-before-upgrade-{stamp}.db"
-    sqlite.backup_to(database, backup)
+    backups_module.write_copy(backup)
+    _upgrade_steps(path, version, backup)
+    # The copy is this file's, whose identity may have been made by the upgrade itself.
+    backup_marks.write(backup, identity.file_id(), identity.current_unit_name())
+
+
+def _upgrade_steps(path: Path, version: int, backup: Path) -> None:
     for step in range(version, schema_version()):
         try:
             with database.atomic():

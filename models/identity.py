@@ -52,6 +52,13 @@ def settle(path: Path) -> str:
     return identity
 
 
+def stamp(connection: sqlite3.Connection, identity: str, path: Path) -> None:
+    """Through ``connection`` to a copy that will be the data file at ``path``: its identity and place."""
+    path = Path(path).resolve()
+    for key, value in ((IDENTITY_KEY, identity), (PLACE_KEY, _place(path)), (PATH_KEY, str(path))):
+        connection.execute('INSERT OR REPLACE INTO "setting" ("key", "value") VALUES (?, ?)', (key, value))
+
+
 def _place(path: Path) -> str:
     return hashlib.sha256(f"{uuid.getnode()}|{path}".encode()).hexdigest()[:32]
 

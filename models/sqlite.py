@@ -15,6 +15,8 @@ from typing import Any
 
 from peewee import Database, SqliteDatabase
 
+from models import files
+
 # "TZT1" as a big-endian integer: marks a file as a 台账通 database.
 APPLICATION_ID = 0x545A5431
 
@@ -56,20 +58,25 @@ def table_names(db: SqliteDatabase) -> list[str]:
 
 
 def backup_to(db: SqliteDatabase, target: Path) -> None:
-    """A consistent copy of the open database, safe while it is in use."""
+    """A consistent copy of the open database, safe while it is in use.
+
+    Written under a temporary name beside ``target`` (``models.files``: swept if the
+    program is killed meanwhile), on the disk, then renamed.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    destination = sqlite3.connect(partial)
+    partial = files.temporary_beside(target)
     try:
-        db.connection().backup(destination)
-        # One self-contained file: reading it later (even read-only) leaves no -wal/-shm beside it.
-        destination.execute("PRAGMA journal_mode = DELETE")
-    except BaseException:
-        destination.close()
+        destination = sqlite3.connect(partial)
+        try:
+            db.connection().backup(destination)
+            # One self-contained file: reading it later (even read-only) leaves no -wal/-shm beside it.
+            destination.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            destination.close()
+        files.flush_to_disk(partial)
+        partial.replace(target)
+    finally:
         partial.unlink(missing_ok=True)
-        raise
-    destination.close()
-    partial.replace(target)
 
 
 def open_readonly(path: Path) -> sqlite3.Connection:

@@ -164,12 +164,24 @@ Switch to that window, or close it first.</source>
         <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
+        <source>{source} is a backup of {source_unit}; whose data {target} holds cannot be told (it is damaged). Restore it there only if you are sure.</source>
+        <translation>{source} 是 {source_unit} 的备份；{target} 已损坏，无法判断它是哪个单位的数据。只有确认无误时才恢复到那里。</translation>
+    </message>
+    <message>
+        <source>{source} is a backup of another data file ({source_unit}), not of {target} ({target_unit}). Restoring it replaces the data of {target_unit} by that of {source_unit}.</source>
+        <translation>{source} 是另一个数据文件（{source_unit}）的备份，不是 {target}（{target_unit}）的备份。恢复它会用 {source_unit} 的数据替换 {target_unit} 的数据。</translation>
+    </message>
+    <message>
         <source>{path} is the data file itself.</source>
         <translation>{path} 就是当前数据文件本身。</translation>
     </message>
     <message>
         <source>Restoring {path} failed ({error}); the data as it was is kept at {kept}.</source>
         <translation>恢复 {path} 失败（{error}）；原有数据已保留在 {kept}。</translation>
+    </message>
+    <message>
+        <source>No copy of the current data could be kept in {folder} ({error}); nothing was restored.</source>
+        <translation>无法在 {folder} 中保留当前数据的副本（{error}），未作任何恢复。</translation>
     </message>
     <message>
         <source>{path} could not be replaced by {source}: {error}</source>
@@ -220,6 +232,14 @@ Switch to that window, or close it first.</source>
         <translation>备份中最后修改</translation>
     </message>
     <message>
+        <source>Backups of other data files:</source>
+        <translation>其他数据文件的备份：</translation>
+    </message>
+    <message>
+        <source>a unit it does not name</source>
+        <translation>未注明单位</translation>
+    </message>
+    <message>
         <source>There are no backups in the backups folder yet. Choose another file to restore from.</source>
         <translation>备份文件夹中还没有备份。请选择其他文件进行恢复。</translation>
     </message>
@@ -242,6 +262,14 @@ A copy of the current data is kept first in {folder}, so this can be undone.</so
         <translation>用 {name} 替换当前数据吗？
 
 当前数据会先复制一份保留在 {folder} 中，可以撤销。</translation>
+    </message>
+    <message>
+        <source>{error}
+
+Replace the data of {target} by the backup of {source}? A copy of the current data is kept first.</source>
+        <translation>{error}
+
+要用 {source} 的备份替换 {target} 的数据吗？当前数据会先复制一份保留。</translation>
     </message>
     <message>
         <source>Today&apos;s backup was written to {path}.</source>
@@ -534,6 +562,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>{text} 不是日期（格式如 2026-03-01）</translation>
     </message>
     <message>
+        <source>restore a backup of another data file (another unit&apos;s data) all the same</source>
+        <translation>仍然恢复另一个数据文件的备份（另一个单位的数据）</translation>
+    </message>
+    <message>
         <source>decide at once every conflict of this import: this laptop&apos;s values (local) or the package&apos;s (incoming); without it they wait for package resolve</source>
         <translation>立即决定本次导入的全部冲突：保留本机的值（local）或数据包的值（incoming）；不加此项时冲突留待 package resolve 处理</translation>
     </message>
@@ -564,6 +596,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>Wrote {path} ({rows} rows).</source>
         <translation>已写入 {path}（共 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file.</source>
+        <translation>{path} 不是普通文件。</translation>
     </message>
     <message>
         <source>No campaign named {name}; choose one of: {names}</source>
@@ -620,6 +656,14 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>the backup</source>
         <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>To restore it all the same, run again with --other-file.</source>
+        <translation>如仍要恢复，请加 --other-file 再运行一次。</translation>
+    </message>
+    <message>
+        <source>There was no data file there before.</source>
+        <translation>那里原先没有数据文件。</translation>
     </message>
     <message>
         <source>The damaged file is kept as {path}.</source>

@@ -162,7 +162,7 @@ def test_a_package_of_another_unit_is_refused(_township_template, tmp_path, caps
     db.close_database()
     package = tmp_path / "other.tzpkg"
     assert run(["package", "export", "--db", str(other_file), "--out", str(package)]) == 0
-    db.open_database(township_file)  # once, so that what a first opening writes is written
+    db.open_database(township_file)  # once, so that what a first opening writes is written (its identity)
     db.close_database()
     before = township_file.read_bytes()
     capsys.readouterr()

@@ -81,7 +81,7 @@ def test_an_older_file_is_backed_up_then_upgraded_in_order(empty_db, tmp_path, m
     columns = [row[1] for row in r.database.execute_sql("PRAGMA table_info(publicity)")]
     assert "note" in columns
     assert r.Unit.get().name == "长坪镇"
-    (backup,) = backups.iterdir()
+    (backup,) = backups.glob("*.db")
     assert f"v{len(db.UPGRADES)}-before-upgrade" in backup.name
     copy = sqlite3.connect(backup)
     assert copy.execute("PRAGMA user_version").fetchone()[0] == len(db.UPGRADES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import ui.app
 import ui.data_file
-from models import backup, db, paths, store
+from models import backup, backup_marks, db, identity, paths, store
 from models import records as r
 from tests.models.test_backup import damage
 from tests.ui.driving import make_window
@@ -149,6 +150,7 @@ def test_closing_the_window_makes_a_backup_and_rotates(qtbot, village_db):
     folder = paths.ensure(paths.backups_dir())
     old = folder / "village-20200101-180000-close.db"
     old.write_bytes(b"old")
+    backup_marks.write(old, identity.file_id(), "")  # this file's, as its mark says
     for day in range(1, 9):  # eight newer weeks push the old copy out
         backup.make_backup("close", now=dt.datetime.now() - dt.timedelta(weeks=day))
     window = make_window(qtbot, village_db)
@@ -276,3 +278,54 @@ def test_a_damaged_file_without_a_good_backup_is_explained(qapp, village_db, mes
     assert messages.kinds == ["critical"]
     assert "No sound backup" in messages[0][1]
     assert digest(village_db) == before
+
+
+# --- whose backups they are -------------------------------------------------------------------------
+
+
+def _other_files_backup(template, tmp_path, name="taizhangtong.db") -> tuple[Path, str]:
+    """A backup, in the same backups folder, of another data file of the same name (another unit)."""
+    other = tmp_path / "usb" / name
+    other.parent.mkdir()
+    shutil.copy(template, other)
+    db.open_database(other)
+    store.save(r.Unit, {"name": "别的镇"}, store.current_unit())
+    written = backup.make_backup("close")
+    owner = identity.file_id()
+    db.close_database()
+    return written, owner
+
+
+def test_another_files_backups_are_listed_apart_and_restored_only_when_both_units_are_named(
+        qtbot, _village_template, tmp_path, monkeypatch, messages):
+    _other_files_backup(_village_template, tmp_path, "village.db")
+    mine = tmp_path / "village.db"
+    shutil.copy(_village_template, mine)
+    db.open_database(mine)
+    own = backup.make_backup("manual")
+    unit = store.current_unit().name
+    window = make_window(qtbot, mine)
+    window.restore_from_backup()
+    dialog = window.restore_dialog
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert len(texts) == 3 and texts[1] == "Backups of other data files:"
+    assert texts[2].endswith("别的镇")
+    assert dialog.list.currentItem().data(Qt.ItemDataRole.UserRole).path == own  # its own comes first
+    dialog.list.setCurrentRow(2)
+    answers = iter([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: (messages.append(args[1:3]),
+                                                                          next(answers))[1])
+    dialog.restore()
+    assert "another data file (别的镇)" in messages[-1][1] and unit in messages[-1][1]
+    assert store.current_unit().name == unit  # declined: nothing changed
+
+
+def test_a_damaged_file_is_never_offered_another_files_backup(qapp, _village_template, tmp_path, messages):
+    _other_files_backup(_village_template, tmp_path)
+    mine = tmp_path / "taizhangtong.db"
+    shutil.copy(_village_template, mine)
+    db.open_database(mine)  # known here from now on
+    db.close_database()
+    damage(mine)
+    assert not ui.data_file.open_or_explain(None, mine)
+    assert messages.kinds == ["critical"] and "No sound backup" in messages[0][1]
