@@ -27,11 +27,12 @@ def write_backup(args: argparse.Namespace) -> int:
 
 def restore_backup(args: argparse.Namespace) -> int:
     """Restore without a question, but the data as it was is kept and its place printed."""
-    from models import backup, db
+    from models import backup, db, holders
 
     try:
         regular_file(args.source)
-        kept = _restore(args)
+        with holders.holding(args.db, "python main.py restore"):
+            kept = _restore(args)
     except (CommandError, backup.BackupError, db.DatabaseOpenError) as error:
         return fail(_with_hint(error))
     finally:
@@ -60,8 +61,8 @@ def _restore(args: argparse.Namespace) -> str:
         return translate("Cli", "There was no data file there before.")
     regular_file(args.db)
     try:
-        db.open_database(args.db)
-    except db.DatabaseDamagedError:
+        db.open_database(args.db, settle=False)
+    except db.DatabaseDamagedError:  # its first page: it cannot even be opened
         damaged = restore.replace_damaged(args.db, args.source, other_file_ok=args.other_file)
         db.open_database(args.db)  # upgrades a copy from an older version
         return translate("Cli", "The damaged file is kept as {path}.").format(path=damaged)

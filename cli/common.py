@@ -35,15 +35,39 @@ def regular_file(path: Path) -> Path:
 
 @contextmanager
 def data_file(path: Path, writes: bool = False) -> Iterator[None]:
-    """The command's data file, open while the command runs; it must exist already."""
-    from models import db
+    """The command's data file, open while the command runs; it must exist already, and not be empty
+    (an empty file is never silently made a new one).
+
+    Every command says beside the file that it has it open (``models.holders``), so that a
+    program waiting for it can name it. A command that ``writes`` first checks the file
+    (``integrity_check``, unless it is known sound as it is) and writes nothing to a damaged
+    one; one that only reads pays for no check.
+    """
+    from models import db, health, holders
 
     regular_file(path)
-    db.open_database(path)
-    try:
-        yield
-    finally:
-        db.close_database()
+    if path.stat().st_size == 0:
+        raise CommandError(translate("Cli", "{path} is empty: it is not a data file (a new one is made only "
+                                     "by the window, which asks first). Nothing was changed.").format(
+            path=path))
+    with holders.holding(path, _command()):
+        gate = health.WriteGate.check_now(path) if writes else None
+        db.open_database(path, settle=writes, gate=gate)
+        for notice in db.notices():
+            print(translate("Cli", "Note: {notice}").format(notice=notice), file=sys.stderr)
+        try:
+            yield
+        finally:
+            db.close_database()
+        if gate is not None and gate.answered.is_set() and not gate.problems:
+            health.remember_sound(path)  # as this command left it
+
+
+def _command() -> str:
+    """The command being run, as typed (``import xlsx``, ``package import``)."""
+    words = [word for word in sys.argv[1:4]
+             if not word.startswith("-") and "." not in word and "/" not in word]
+    return "python main.py " + " ".join(words[:2])
 
 
 def campaign_named(name: str | None, dated: bool):

@@ -20,7 +20,7 @@ def export_package(args: argparse.Namespace) -> int:
     from models import db, packages
 
     try:
-        with data_file(args.db):
+        with data_file(args.db, writes=True):
             villages = [unit_village_named(name).id for name in args.village] if args.village else None
             manifest = packages.export_package(args.out, villages=villages, date_from=args.date_from,
                                                date_to=args.date_to)
@@ -39,6 +39,8 @@ def import_package(args: argparse.Namespace) -> int:
 
     try:
         with data_file(args.db, writes=True):
+            print(translate("Cli", "Importing {path}: {db} is held until the import has finished.").format(
+                path=args.source, db=args.db))
             plan = packages.plan_import(packages.read_package(args.source))
             _say_plan(plan)
             if plan.needs_confirmation and not args.yes:

@@ -184,7 +184,11 @@ def _folder_error(folder: Path, error: Exception) -> BackupError:
 
 
 def backup_to_file(target: Path) -> Path:
-    """备份到…: a copy anywhere (a USB stick), written under a temporary name and then renamed."""
+    """备份到…: a copy anywhere (a USB stick), written under a temporary name and then renamed.
+
+    The copy is checked (``integrity_check``) before it is left there: a copy of a
+    damaged file is no backup, and is not written.
+    """
     target = Path(target)
     if target.exists() and target.resolve() == current_file().resolve():
         raise BackupError(translate("Backup", "{path} is the data file itself; choose another name.").format(
@@ -194,6 +198,7 @@ def backup_to_file(target: Path) -> Path:
     try:
         files.check_target(target)
         write_copy(target)
+        _refuse_damaged(target)
     except files.TargetError as error:
         raise BackupError(str(error)) from None
     except OSError as error:
@@ -202,6 +207,16 @@ def backup_to_file(target: Path) -> Path:
         raise BackupError(translate("Backup", "The backup {path} could not be written: {error}").format(
             path=target, error=error)) from error
     return target
+
+
+def _refuse_damaged(copy: Path) -> None:
+    from models import health
+
+    problems = health.full_check(copy)
+    if problems:
+        copy.unlink(missing_ok=True)
+        raise BackupError(translate("Backup", "{path} is damaged ({problem}); no backup of it was "
+                                    "written.").format(path=current_file(), problem="; ".join(problems[:3])))
 
 
 def due_today(folder: Path | None = None, now: dt.datetime | None = None) -> bool:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import sqlite3
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import peewee
 
-from models import backup_marks, identity, paths, settings, sqlite
+from models import backup_marks, health, identity, paths, settings, sqlite
 from models.i18n import translate
 from models.records import ALL_MODELS, database
 
@@ -128,21 +127,36 @@ class DatabaseDamagedError(DatabaseOpenError):
         self.path = path
 
 
-def open_database(path: str | Path, backups: Path | None = None) -> peewee.SqliteDatabase:
-    """Open (creating if need be) the database at ``path`` and bring it up to date."""
+def open_database(path: str | Path, backups: Path | None = None, settle: bool = True,
+                  gate=None) -> peewee.SqliteDatabase:
+    """Open (creating if need be) the database at ``path`` and bring it up to date.
+
+    No full check here (``models.health``): the file itself is looked at (not a
+    regular file, a damaged first page, a ``-wal`` that is not its own); the
+    pages are checked before the first write, by the write ``gate`` the caller
+    gives (``health.WriteGate``). ``settle`` False leaves the file's identity as it is (a
+    command that only reads writes nothing). What the user should know about the
+    opening is in ``notices()``.
+    """
     path = Path(path)
+    _notices.clear()
     _check_file(path)
-    _check_health(path)
+    leftover = health.leftover_wal(path)
     close_database()
     database.init(**sqlite.make_database(path))
+    database.before_write, database.on_write = gate, health.record_session
     try:
         database.connect()
+        if leftover:
+            _apply_leftover_wal(path)
         _prepare(path, backups if backups is not None else paths.backups_dir())
         with contextlib.suppress(peewee.DatabaseError):  # a read-only file: the statistics can wait
             sqlite.keep_statistics(database)
-        _settle_identity(path)
+        _settle_identity(path, settle)
     except peewee.DatabaseError as error:
         close_database()
+        if errors_damaged(error):
+            raise DatabaseDamagedError(health.damaged_text(path, [str(error)]), path) from error
         raise DatabaseOpenError(
             translate("Database", "Cannot open the data file {path}: {error}").format(
                 path=path, error=error)) from error
@@ -152,13 +166,33 @@ def open_database(path: str | Path, backups: Path | None = None) -> peewee.Sqlit
     return database
 
 
-def _settle_identity(path: Path) -> None:
+_notices: list[str] = []
+
+
+def notices() -> list[str]:
+    """What the last opening did that the user should know (a foreign -wal set aside)."""
+    return list(_notices)
+
+
+def set_write_gate(gate) -> None:
+    """Called before every write transaction of the open file (``health.WriteGate``), or None."""
+    database.before_write = gate
+
+
+def errors_damaged(error: Exception) -> bool:
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def _settle_identity(path: Path, settle: bool) -> None:
     """The file says who it is (a copy becomes a file of its own); this computer remembers it."""
+    key = settings.get_setting(identity.IDENTITY_KEY)
     try:
-        with database.atomic():
-            key = identity.settle(path)
-    except peewee.OperationalError:  # a file that cannot be written to (read-only): it stays who it was
-        key = settings.get_setting(identity.IDENTITY_KEY)
+        if settle and not identity.settled(path):  # a transaction only when there is something to write
+            with database.atomic():
+                key = identity.settle(path)
+    except peewee.OperationalError:  # read-only, or held by another writer: it stays who it was for now
+        pass
     identity.remember(path, key, identity.current_unit_name())
 
 
@@ -168,33 +202,23 @@ def close_database() -> None:
 
 
 def _check_file(path: Path) -> None:
-    if path.is_dir():
-        raise DatabaseOpenError(
-            translate("Database", "{path} is a folder, not a data file.").format(path=path))
-    if path.exists() and not sqlite.is_sqlite_file(path):
-        raise DatabaseOpenError(
-            translate("Database", "{path} is not a 台账通 data file.").format(path=path))
+    """What is not a data file, or is a damaged one, is refused before SQLite opens it."""
+    try:
+        health.check_file(path)
+    except health.FileProblem as problem:
+        if problem.damaged:
+            raise DatabaseDamagedError(str(problem), path) from None
+        raise DatabaseOpenError(str(problem)) from None
+    notice = health.foreign_wal(path) if path.exists() else None
+    if notice:
+        _notices.append(notice)
     path.parent.mkdir(parents=True, exist_ok=True)
 
 
-def _check_health(path: Path) -> None:
-    """``PRAGMA quick_check`` through a read-only connection, before anything can write to the file."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        connection = sqlite.open_readonly(path)
-    except sqlite3.Error:
-        return  # cannot even be opened read-only: the ordinary open says why
-    try:
-        problems = sqlite.health_problems(connection)
-    except sqlite3.Error:
-        return  # locked or unreadable, not damaged: the ordinary open says why
-    finally:
-        connection.close()
-    if problems:
-        raise DatabaseDamagedError(
-            translate("Database", "{path} is damaged ({problem}). It has not been changed.").format(
-                path=path, problem="; ".join(problems[:3])), path)
+def _apply_leftover_wal(path: Path) -> None:
+    """A -wal a crash left, found to be the file's own: into the file now, so that the next -wal found
+    beside it holds one session only (``health.foreign_wal``)."""
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _prepare(path: Path, backups: Path) -> None:
@@ -216,6 +240,10 @@ def _prepare(path: Path, backups: Path) -> None:
                       "version; the file has not been changed.").format(
                 path=path, version=version, latest=latest))
     if version < latest:
+        problems = [] if health.known_sound(path) else health.full_check(path)
+        if problems:  # an upgrade writes: never to a damaged file
+            raise DatabaseDamagedError(health.damaged_text(path, problems), path)
+        health.remember_sound(path)  # found sound as it is: a write gate need not check it again
         _upgrade(path, version, backups)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -95,11 +96,22 @@ def atomic_target(path: str | Path, before_replace: Callable[[Path], None] | Non
         if before_replace is not None:
             before_replace(path)
         flush_to_disk(temporary)
-        os.replace(temporary, path)
+        _replace(temporary, path)
     except OSError as error:
         raise TargetError(write_error_text(path, error)) from error
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _replace(temporary: Path, path: Path) -> None:
+    try:
+        os.replace(temporary, path)
+    except PermissionError as error:  # Windows: the target is open in another program
+        if path.exists():
+            raise TargetError(translate("Files", "{path} is open in another program. Close it there and "
+                                        "try again; the old file has not been changed.").format(
+                path=path)) from error
+        raise
 
 
 def flush_to_disk(path: Path) -> None:
@@ -109,6 +121,21 @@ def flush_to_disk(path: Path) -> None:
 
 
 # --- leftovers ---------------------------------------------------------------------------------
+
+def use_private_temp() -> Path:
+    """This process's own temporary folder in the data folder, for every ``tempfile`` user (openpyxl's
+    scratch files hold names and ID numbers); the folders of processes that are gone are swept."""
+    from models import paths
+
+    root = paths.temp_dir()
+    own = root / str(os.getpid())
+    own.mkdir(parents=True, exist_ok=True)
+    for folder in root.iterdir():
+        if folder != own and folder.name.isdigit() and not process_alive(int(folder.name)):
+            shutil.rmtree(folder, ignore_errors=True)
+    tempfile.tempdir = str(own)
+    return own
+
 
 def sweep(folder: Path, now: float | None = None) -> list[Path]:
     """Remove the temporary files in ``folder`` whose process is gone (or that are a day old)."""

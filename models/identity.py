@@ -37,6 +37,12 @@ def file_id() -> str:
     return value
 
 
+def settled(path: Path) -> bool:
+    """Whether the open file already knows it is at ``path`` (``settle`` would write nothing)."""
+    return bool(settings.get_setting(IDENTITY_KEY)) and settings.get_setting(PLACE_KEY) == _place(
+        Path(path).resolve())
+
+
 def settle(path: Path) -> str:
     """At opening: the file's identity, a new one if it is a copy of a file still in its old place."""
     path = Path(path).resolve()

@@ -22,7 +22,6 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
-    SqliteDatabase,
     TextField,
     TimeField,
     UUIDField,
@@ -30,8 +29,9 @@ from peewee import (
 
 from models import versions, vocab
 from models.i18n import QT_TRANSLATE_NOOP
+from models.sqlite import DataFileDatabase
 
-database = SqliteDatabase(None)
+database = DataFileDatabase(None)  # write transactions begin IMMEDIATE (models.sqlite)
 
 
 def utcnow() -> dt.datetime:

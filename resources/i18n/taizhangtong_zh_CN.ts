@@ -4,6 +4,22 @@
 <context>
     <name>App</name>
     <message>
+        <source>{path} does not exist.
+
+Make a new, empty data file there?</source>
+        <translation>{path} 不存在。
+
+要在那里新建一个空的数据文件吗？</translation>
+    </message>
+    <message>
+        <source>{path} is empty: it holds no data.
+
+Make a new data file there? (No leaves it as it is.)</source>
+        <translation>{path} 是空文件，里面没有数据。
+
+要在那里新建数据文件吗？（选“否”则保持原样。）</translation>
+    </message>
+    <message>
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -142,6 +158,10 @@ Switch to that window, or close it first.</source>
     <message>
         <source>The backup {path} could not be written: {error}</source>
         <translation>无法写入备份 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({problem}); no backup of it was written.</source>
+        <translation>{path} 已损坏（{problem}），没有写入它的备份。</translation>
     </message>
     <message>
         <source>{path} does not exist.</source>
@@ -602,6 +622,14 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>{path} 不是普通文件。</translation>
     </message>
     <message>
+        <source>{path} is empty: it is not a data file (a new one is made only by the window, which asks first). Nothing was changed.</source>
+        <translation>{path} 是空文件，不是数据文件（只有窗口会在询问后新建数据文件）。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Note: {notice}</source>
+        <translation>注意：{notice}</translation>
+    </message>
+    <message>
         <source>No campaign named {name}; choose one of: {names}</source>
         <translation>没有名为 {name} 的活动；可选：{names}</translation>
     </message>
@@ -726,6 +754,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>已写入 {path}：{unit} 的记录 {n} 条。</translation>
     </message>
     <message>
+        <source>Importing {path}: {db} is held until the import has finished.</source>
+        <translation>正在导入 {path}：导入完成前 {db} 由本命令占用。</translation>
+    </message>
+    <message>
         <source>{path} would change {updated} records here, {deleted} of them moved to the recycle bin; nothing was changed. Check the list above and run again with --yes to apply it.</source>
         <translation>{path} 将改动本机 {updated} 条记录，其中 {deleted} 条移入回收站；现在未作任何改动。请核对上面的清单，确认后加 --yes 再运行一次。</translation>
     </message>
@@ -773,6 +805,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <source>Error: {message} (see {program} --help)</source>
         <translation>错误：{message}（见 {program} --help）</translation>
     </message>
+    <message>
+        <source>Interrupted; what was not finished was not written.</source>
+        <translation>已中断；未完成的部分没有写入。</translation>
+    </message>
 </context>
 <context>
     <name>Common</name>
@@ -802,6 +838,18 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>{path} is a folder, not a data file.</source>
         <translation>{path} 是文件夹，不是数据文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file.</source>
+        <translation>{path} 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: its first page is not that of a data file. It has not been changed.</source>
+        <translation>{path} 已损坏：它的第一页不是数据文件应有的样子。文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{path} had a -wal file beside it that belongs to another copy of it; it was not applied, and is kept as {aside}.</source>
+        <translation>{path} 旁边的 -wal 文件属于它的另一个副本，没有应用，已保留为 {aside}。</translation>
     </message>
     <message>
         <source>{path} is not a 台账通 data file.</source>
@@ -955,6 +1003,37 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>the data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>The data file is being written by another program; nothing was written. Try again when it has finished.</source>
+        <translation>数据文件正被另一个程序写入；本次未写入任何内容。请等它完成后再试。</translation>
+    </message>
+    <message>
+        <source>The disk is full: {path} could not be written, and nothing was changed. Free some space and try again.</source>
+        <translation>磁盘已满：无法写入 {path}，未作任何改动。请腾出空间后再试。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written (it or its folder is read-only); nothing was changed.</source>
+        <translation>无法写入 {path}（文件或所在文件夹是只读的）；未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({error}); nothing was written to it. Restore it from a backup: python main.py restore --db {path} BACKUP.</source>
+        <translation>{path} 已损坏（{error}）；没有向它写入任何内容。请从备份恢复：python main.py restore --db {path} 备份文件。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({error}).</source>
+        <translation>发生了意外错误（{error}）。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({error}). The details are in {log}.</source>
+        <translation>发生了意外错误（{error}）。详细情况记录在 {log}。</translation>
+    </message>
+</context>
+<context>
     <name>Expected</name>
     <message>
         <source>Leadership group</source>
@@ -996,24 +1075,8 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>所选村（社区）已不存在。</translation>
     </message>
     <message>
-        <source>Cannot write {path}: it is a folder.</source>
-        <translation>无法写入 {path}：这是一个文件夹。</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: the folder {folder} does not exist.</source>
-        <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
-    </message>
-    <message>
         <source>{path} is open in another program (Excel, WPS or LibreOffice). Close it there and export again; the old file has not been changed.</source>
         <translation>{path} 正在被其他程序（Excel、WPS 或 LibreOffice）打开。请先关闭该文件再导出；原文件未作改动。</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: the folder is read-only or you may not write there. Choose another folder.</source>
-        <translation>无法写入 {path}：该文件夹只读或没有写入权限。请另选文件夹。</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: {error}</source>
-        <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
         <source>Cannot write {path}: the study session no longer exists.</source>
@@ -1460,6 +1523,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
+    <message>
+        <source>{path} is open in another program. Close it there and try again; the old file has not been changed.</source>
+        <translation>{path} 正在另一个程序中打开。请先在那里关闭它再试；原文件未作任何改动。</translation>
+    </message>
 </context>
 <context>
     <name>FirstStart</name>
@@ -1536,6 +1603,17 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>Not saved. Please correct the fields marked in red.</source>
         <translation>未保存。请更正红字标出的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>Guard</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong in the window ({message}). The details are in {log}.</source>
+        <translation>窗口中发生了意外错误（{message}）。详细情况记录在 {log}。</translation>
     </message>
 </context>
 <context>
@@ -1637,6 +1715,33 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>No changes have been recorded for this record yet.</source>
         <translation>这条记录还没有修改记录。</translation>
+    </message>
+</context>
+<context>
+    <name>Holders</name>
+    <message>
+        <source>{program} on the computer {host}</source>
+        <translation>计算机 {host} 上的 {program}</translation>
+    </message>
+    <message>
+        <source>the {program} window (process {pid})</source>
+        <translation>{program} 窗口（进程 {pid}）</translation>
+    </message>
+    <message>
+        <source>the command {what} on the computer {host}</source>
+        <translation>计算机 {host} 上的命令 {what}</translation>
+    </message>
+    <message>
+        <source>the command {what} (process {pid}, since {since})</source>
+        <translation>命令 {what}（进程 {pid}，{since} 起）</translation>
+    </message>
+    <message>
+        <source>{path} is being written by {holder}; this waited {seconds} seconds and wrote nothing. Try again when it has finished.</source>
+        <translation>{path} 正被 {holder} 写入；本次等了 {seconds} 秒，未写入任何内容。请等它完成后再试。</translation>
+    </message>
+    <message>
+        <source>{path} is being written by another program; this waited {seconds} seconds and wrote nothing. Try again when it has finished.</source>
+        <translation>{path} 正被另一个程序写入；本次等了 {seconds} 秒，未写入任何内容。请等它完成后再试。</translation>
     </message>
 </context>
 <context>

@@ -91,15 +91,30 @@ def test_restore_onto_a_damaged_file_keeps_the_damaged_one(_village_template, tm
     data = tmp_path / "village.db"
     shutil.copy(_village_template, data)
     good = tmp_path / "good.db"
-    shutil.copy(_village_template, good)
+    assert run(["backup", "--db", str(data), "--out", str(good)]) == 0
     damage(data)
     damaged_bytes = data.read_bytes()
     assert run(["restore", "--db", str(data), str(good)]) == 0
     printed = capsys.readouterr().out
-    (kept,) = (path for path in tmp_path.glob("village.db.damaged-*") if path.name[-4:].isdigit())
+    (kept,) = (info.path for info in backup.list_backups() if info.reason == "before-restore")
     assert str(kept) in printed
-    assert kept.read_bytes() == damaged_bytes
+    assert kept.read_bytes() == damaged_bytes  # moved aside as it was, never written to
     assert restore.check(data) == db.schema_version()
+
+
+def test_restore_onto_a_file_whose_header_is_damaged(_village_template, tmp_path, capsys):
+    data = tmp_path / "village.db"
+    shutil.copy(_village_template, data)
+    good = tmp_path / "good.db"
+    assert run(["backup", "--db", str(data), "--out", str(good)]) == 0
+    with data.open("r+b") as handle:
+        handle.write(bytes(100))  # the header gone
+    assert run(["export", "xlsx", "--db", str(data), "--out", str(tmp_path / "x.xlsx")]) == 1
+    assert "is damaged: its first page" in capsys.readouterr().err
+    assert run(["restore", "--db", str(data), str(good)]) == 0
+    printed = capsys.readouterr().out
+    (kept,) = tmp_path.glob("village.db.damaged-*")
+    assert str(kept) in printed and restore.check(data) == db.schema_version()
 
 
 def test_backup_of_a_missing_file_is_one_line(tmp_path, capsys):

@@ -2,7 +2,6 @@
 
 import datetime as dt
 import hashlib
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -278,20 +277,6 @@ def damage(path: Path) -> None:
     with path.open("r+b") as handle:
         handle.seek((size // 2) // 4096 * 4096)
         handle.write(bytes(range(256)) * 48)
-
-
-def test_a_damaged_data_file_is_detected_and_never_written_to(_village_template, tmp_path):
-    path = tmp_path / "village.db"
-    shutil.copy(_village_template, path)
-    damage(path)
-    before = digest(path)
-    with pytest.raises(db.DatabaseDamagedError, match=r"village\.db is damaged") as raised:
-        db.open_database(path)
-    assert raised.value.path == path
-    assert isinstance(raised.value, db.DatabaseOpenError)
-    assert digest(path) == before
-    assert r.database.is_closed()
-    assert not paths.backups_dir().exists()  # no upgrade, no copy: nothing was started
 
 
 def test_the_newest_sound_backup_replaces_a_damaged_file_which_is_kept(village_db):

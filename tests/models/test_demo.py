@@ -93,8 +93,8 @@ def _digest(path):
             width = len(connection.execute(f'SELECT * FROM "{table}" LIMIT 0').description)
             order = ", ".join(str(i + 1) for i in range(width))
             digest.update(table.encode())
-            # The file's own identity and place (models.identity) are the file's, not the demo's.
-            where = " WHERE key NOT LIKE 'file_%'" if table == "setting" else ""
+            # The file's own identity, place and session (models.identity, health): not the demo's.
+            where = " WHERE key NOT LIKE 'file_%' AND key <> 'wal_session'" if table == "setting" else ""
             for row in connection.execute(f'SELECT * FROM "{table}"{where} ORDER BY {order}'):
                 digest.update(repr(row).encode())
         return digest.hexdigest(), len(tables)
