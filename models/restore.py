@@ -254,7 +254,9 @@ def _stamp(path: Path, owner: str, place: Path) -> None:
     """The restored data is the target's data file still: its identity and place written in."""
     connection = sqlite3.connect(path)
     try:
-        connection.execute("PRAGMA journal_mode = DELETE")
+        # A temporary copy, flushed to the disk right after: no journal, no flush of SQLite's own.
+        connection.execute("PRAGMA journal_mode = MEMORY")
+        connection.execute("PRAGMA synchronous = OFF")
         identity.stamp(connection, owner, place)
         connection.commit()
     finally:
