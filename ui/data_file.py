@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QThreadPool
+from PySide6.QtCore import QLockFile, QThreadPool, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models import db, health
@@ -67,10 +67,22 @@ def open_or_explain(parent: QWidget | None, path: Path) -> bool:
     return True
 
 
-def check_in_background(window) -> None:
-    """The full check of the open file, off the window's thread; writes wait for its answer."""
+CHECK_AFTER_MS = 1500  # the first page reads its data first: the check would compete with it
+
+
+def check_in_background(window, after_ms: int = CHECK_AFTER_MS) -> None:
+    """The full check of the open file, off the window's thread, once the first page had its turn;
+    writes wait for its answer meanwhile."""
     gate = _gate
     if gate is None or gate.answered.is_set():
+        return
+    QTimer.singleShot(after_ms, window, lambda: _start_check(window, gate))
+
+
+def _start_check(window, gate: health.WriteGate) -> None:
+    """Until this runs, a write checks the file itself; from now on, writes wait for the background."""
+    if gate.answered.is_set():  # a write came first and checked the file itself
+        _on_checked(window, gate, gate.problems or [])
         return
     gate.checking()
 

@@ -378,3 +378,18 @@ def test_a_damaged_file_is_never_offered_another_files_backup(qtbot, _village_te
     qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
     assert messages.kinds == ["critical"] and "No sound backup" in messages[0][1]
     _settled(qtbot, window)
+
+
+def test_a_save_before_or_during_the_background_check_waits_for_it_and_lands(qtbot, village_db):
+    db.close_database()
+    assert ui.data_file.open_or_explain(None, village_db)
+    window = make_window(qtbot, village_db)
+    ui.data_file.check_in_background(window, after_ms=0)
+    store.save(r.Unit, {"phone": "0743-1234567"}, store.current_unit())  # before the check started
+    assert store.current_unit().phone == "0743-1234567"
+    assert ui.data_file.open_or_explain(None, village_db)
+    ui.data_file.check_in_background(window, after_ms=0)
+    qtbot.wait(50)  # the check is under way on a worker thread
+    store.save(r.Unit, {"phone": "0743-7654321"}, store.current_unit())
+    assert store.current_unit().phone == "0743-7654321"
+    _settled(qtbot, window)
