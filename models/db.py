@@ -15,7 +15,7 @@ from pathlib import Path
 
 import peewee
 
-from models import backup_marks, health, identity, paths, settings, sqlite
+from models import backup_marks, files, health, identity, paths, settings, sqlite
 from models.i18n import translate
 from models.records import ALL_MODELS, database
 
@@ -153,6 +153,7 @@ def open_database(path: str | Path, backups: Path | None = None, settle: bool = 
         with contextlib.suppress(peewee.DatabaseError):  # a read-only file: the statistics can wait
             sqlite.keep_statistics(database)
         _settle_identity(path, settle)
+        files.protect(path)
     except peewee.DatabaseError as error:
         close_database()
         if errors_damaged(error):
@@ -199,6 +200,7 @@ def _settle_identity(path: Path, settle: bool) -> None:
 def close_database() -> None:
     if not database.is_closed():
         database.close()
+    files.protect(None)
 
 
 def _check_file(path: Path) -> None:

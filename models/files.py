@@ -34,10 +34,25 @@ class TargetError(Exception):
     """A file cannot be written where the user asked; the message names it and says why."""
 
 
+_protected: set[Path] = set()  # files no export may overwrite: the open data file and its companions
+
+
+def protect(path: Path | None) -> None:
+    """The data file now open (None: none): never a target, nor its -wal, -shm or lock."""
+    _protected.clear()
+    if path is not None:
+        path = Path(path).resolve()
+        _protected.update(path.with_name(path.name + suffix)
+                          for suffix in ("", "-wal", "-shm", ".lock", ".busy"))
+
+
 def check_target(path: str | Path) -> Path:
     """``path`` as an absolute Path, or TargetError saying why it cannot be written."""
     path = Path(path).expanduser().absolute()
     folder = path.parent
+    if path.resolve() in _protected:
+        raise TargetError(translate("Files", "Cannot write {path}: it is the data file itself (or belongs to "
+                                    "it). Choose another name.").format(path=path))
     if path.is_dir():
         raise TargetError(translate("Files", "Cannot write {path}: it is a folder.").format(path=path))
     if not folder.is_dir():

@@ -20,7 +20,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from models import backup, backup_marks, files, identity, paths, sqlite
+from models import backup, backup_marks, files, holders, identity, paths, sqlite
 from models import records as r
 from models.backup import BackupError, BackupInfo
 from models.i18n import translate
@@ -161,6 +161,14 @@ def _check_owner(source: Path, target: Path, target_owner: str | None, target_un
 # --- bringing a copy back --------------------------------------------------------------------------
 
 
+def _not_held(path: Path) -> None:
+    """A file another program has open is never replaced under it (its writes would go astray)."""
+    holder = holders.describe(path)
+    if holder:
+        raise BackupError(translate("Backup", "{path} is open in {holder}; close it there first. Nothing was "
+                                    "restored.").format(path=path, holder=holder))
+
+
 def restore(source: Path, folder: Path | None = None, other_file_ok: bool = False) -> Restored:
     """Replace the open data with ``source``, after keeping the data as it was; upgrade if older."""
     from models import db
@@ -170,6 +178,7 @@ def restore(source: Path, folder: Path | None = None, other_file_ok: bool = Fals
     if source.resolve() == current.resolve():
         raise BackupError(translate("Backup", "{path} is the data file itself.").format(path=source))
     check(source)
+    _not_held(current)
     owner, unit = identity.file_id(), identity.current_unit_name()
     _check_owner(source, current, owner, unit, other_file_ok)
     folder = folder if folder is not None else paths.backups_dir()
@@ -268,6 +277,7 @@ def replace_damaged(path: Path, source: Path, other_file_ok: bool = False, now: 
     """Put a good copy in place of a damaged data file (not open); the damaged one is kept, renamed."""
     path, source = Path(path), Path(source)
     check(source)
+    _not_held(path)
     owner, unit = owner_of(path)
     _check_owner(source, path, owner, unit, other_file_ok)
     stamp = (now or dt.datetime.now()).strftime(_STAMP)

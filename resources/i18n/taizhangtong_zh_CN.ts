@@ -192,6 +192,10 @@ Switch to that window, or close it first.</source>
         <translation>{source} 是另一个数据文件（{source_unit}）的备份，不是 {target}（{target_unit}）的备份。恢复它会用 {source_unit} 的数据替换 {target_unit} 的数据。</translation>
     </message>
     <message>
+        <source>{path} is open in {holder}; close it there first. Nothing was restored.</source>
+        <translation>{path} 正在 {holder} 中打开；请先在那里关闭它。未作任何恢复。</translation>
+    </message>
+    <message>
         <source>{path} is the data file itself.</source>
         <translation>{path} 就是当前数据文件本身。</translation>
     </message>
@@ -1494,6 +1498,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is the data file itself (or belongs to it). Choose another name.</source>
+        <translation>无法写入 {path}：它就是数据文件本身（或属于数据文件）。请换一个文件名。</translation>
     </message>
     <message>
         <source>Cannot write {path}: it is a folder.</source>

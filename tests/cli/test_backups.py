@@ -181,3 +181,24 @@ def test_a_pipe_is_refused_and_never_read(tmp_path, capsys, data_file):
         assert run(argv) == 1
         (line,) = error_lines(capsys.readouterr())
         assert "pipe.db" in line and "regular file" in line
+
+
+def test_a_file_open_in_another_program_is_never_replaced_under_it(data_file, tmp_path, capsys):
+    import socket
+    import subprocess
+    import sys
+
+    out = tmp_path / "copy.db"
+    assert run(["backup", "--db", str(data_file), "--out", str(out)]) == 0
+    window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    lock = data_file.with_name(data_file.name + ".lock")
+    lock.write_text(f"{window.pid}\n台账通\n{socket.gethostname()}\n", encoding="utf-8")  # as QLockFile does
+    try:
+        before = digest(data_file)
+        assert run(["restore", "--db", str(data_file), str(out)]) == 1
+    finally:
+        window.kill()
+        window.wait()
+    (line,) = error_lines(capsys.readouterr())
+    assert f"is open in the 台账通 window (process {window.pid})" in line and "Nothing was restored" in line
+    assert digest(data_file) == before

@@ -89,3 +89,17 @@ def test_the_private_temporary_folder_is_this_processs_and_the_dead_ones_are_swe
             assert scratch.name.startswith(str(own))
     finally:
         tempfile.tempdir = None
+
+
+def test_no_export_ever_overwrites_the_open_data_file(village_db, tmp_path):
+    from models import db, packages
+    from models import records as r
+
+    for target in (village_db, village_db.with_name(village_db.name + "-wal")):
+        with pytest.raises(files.TargetError, match="the data file itself"):
+            files.check_target(target)
+    with pytest.raises(packages.PackageError, match="the data file itself"):
+        packages.export_package(village_db)
+    assert r.Household.select().count() > 0
+    db.close_database()
+    files.check_target(village_db)  # closed: a file like any other
