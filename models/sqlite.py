@@ -68,9 +68,17 @@ class DataFileDatabase(SqliteDatabase):
             self._session = self.on_write(self.connection(), self._session)
 
     def rollback(self):
-        if not self.is_closed() and self.connection().in_transaction is False:
+        if self._rolled_back_already():
             return  # already rolled back by SQLite (SQLITE_FULL, SQLITE_IOERR …)
         super().rollback()
+
+    def execute_sql(self, sql, *args, **kwargs):
+        if isinstance(sql, str) and sql.startswith("ROLLBACK TO SAVEPOINT") and self._rolled_back_already():
+            return None  # the whole transaction went with the error: so did its savepoints
+        return super().execute_sql(sql, *args, **kwargs)
+
+    def _rolled_back_already(self) -> bool:
+        return not self.is_closed() and self.connection().in_transaction is False
 
 
 def make_database(path: str | Path) -> dict:

@@ -14,7 +14,7 @@ from uuid import UUID
 import peewee
 
 from models import records as r
-from models import store
+from models import sqlite, store
 from models.i18n import translate
 from models.packages import conflicts, writing
 from models.packages.format import PackageError, table
@@ -37,7 +37,8 @@ def apply_import(plan: ImportPlan, choices: dict[UUID, str | dict[str, str]] | N
     """Write ``plan`` in one transaction; conflicts in ``choices`` decided, the others kept for later."""
     choices = choices or {}
     try:
-        with r.database.atomic():
+        # One transaction; the search indexes take the new rows at its end (sqlite.bulk_writes).
+        with r.database.atomic(), sqlite.bulk_writes(r.database):
             r.database.execute_sql("PRAGMA defer_foreign_keys = ON")  # a package's rows point to each other
             _write(plan)
             decided = _conflicts(plan, choices)

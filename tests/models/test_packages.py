@@ -266,3 +266,14 @@ def test_what_a_package_brings_is_in_the_history(_village_template, tmp_path):
     assert edit.action == "edit" and "甲机改过" in str(edit.changes)
     assert edit.operator.endswith(r.Unit.get().name)
     assert [c.action for c in history.history(r.Publicity.get_by_id(publicity.id))] == ["delete"]
+
+
+def test_what_a_package_adds_is_found_by_the_search(good_package, tmp_path):
+    from models import sqlite
+
+    _use(tmp_path / "other.db")
+    _import(good_package)
+    household = r.Household.select().order_by(r.Household.id).first()
+    word = household.address[-4:]
+    found = {row.id for row in r.Household.select().where(*sqlite.text_contains([r.Household.address], word))}
+    assert household.id in found
