@@ -27,11 +27,12 @@ def write_backup(args: argparse.Namespace) -> int:
 
 def restore_backup(args: argparse.Namespace) -> int:
     """Restore without a question, but the data as it was is kept and its place printed."""
+    from cli.program import PROGRAM
     from models import backup, db, holders
 
     try:
         regular_file(args.source)
-        with holders.holding(args.db, "python main.py restore"):
+        with holders.holding(args.db, f"{PROGRAM} restore"):
             kept = _restore(args)
     except (CommandError, backup.BackupError, db.DatabaseOpenError) as error:
         return fail(_with_hint(error))

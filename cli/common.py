@@ -67,7 +67,9 @@ def _command() -> str:
     """The command being run, as typed (``import xlsx``, ``package import``)."""
     words = [word for word in sys.argv[1:4]
              if not word.startswith("-") and "." not in word and "/" not in word]
-    return "python main.py " + " ".join(words[:2])
+    from cli.program import PROGRAM
+
+    return f"{PROGRAM} " + " ".join(words[:2])
 
 
 def campaign_named(name: str | None, dated: bool):

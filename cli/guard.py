@@ -29,7 +29,9 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
     except Exception as error:  # the guard: every other error becomes one line
         known = errors.explain(error, getattr(args, "db", None))
         if known is None:
-            log = errors.log_unexpected(error, "python main.py " + " ".join(argv))
+            from cli.program import PROGRAM
+
+            log = errors.log_unexpected(error, f"{PROGRAM} " + " ".join(argv))
             known = errors.unexpected_text(error, log)
         return fail(known)
     finally:

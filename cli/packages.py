@@ -87,8 +87,10 @@ def _print_pending(waiting, db_path) -> None:
         for line in describing.conflict_lines(item.model, item.id, item.local(), item.incoming, item.fields):
             print(translate("Cli", "Conflict {key}: {text}").format(key=item.id, text=line))
     if waiting:
-        print(translate("Cli", "Decide with: python main.py package resolve --db {path} --keep "
-                        "local|incoming [--record KEY …]").format(path=db_path))
+        from cli.program import PROGRAM
+
+        print(translate("Cli", "Decide with: {program} package resolve --db {path} --keep "
+                        "local|incoming [--record KEY …]").format(program=PROGRAM, path=db_path))
 
 
 def list_conflicts(args: argparse.Namespace) -> int:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
 from cli import backups, demo, exports, packages, rosters
 from cli.arguments import Parser
+from cli.program import PROGRAM
 from models import i18n, paths
 from models.i18n import translate
 from models.version import VERSION
@@ -18,8 +18,6 @@ ROSTER_FORMATS = ("roster", "xlsx", "xlsm", "xls", "et", "ods", "csv")
 SIDES = ("local", "incoming")
 DOCX_KINDS = ("summary", "minutes", "rectification")
 ROSTER_KINDS = ("households", "persons")
-# How the user starts the program: the frozen bundle's command, or the source tree's.
-PROGRAM = "taizhangtong" if getattr(sys, "frozen", False) else "python main.py"
 
 
 def language_of(argv: list[str]) -> str:

@@ -69,7 +69,7 @@ def explain(error: BaseException, path: Path | None) -> str | None:
                          "changed.").format(path=where)
     if is_damaged(error):
         return translate("Errors", "{path} is damaged ({error}); nothing was written to it. Restore it from "
-                         "a backup: python main.py restore --db {path} BACKUP.").format(
+                         "a backup (the restore command, or 从备份恢复… in the window).").format(
             path=where, error=error)
     return None
 

@@ -790,8 +790,8 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>冲突 {key}：{text}</translation>
     </message>
     <message>
-        <source>Decide with: python main.py package resolve --db {path} --keep local|incoming [--record KEY …]</source>
-        <translation>决定冲突：python main.py package resolve --db {path} --keep local|incoming [--record 编号 …]</translation>
+        <source>Decide with: {program} package resolve --db {path} --keep local|incoming [--record KEY …]</source>
+        <translation>决定冲突：{program} package resolve --db {path} --keep local|incoming [--record 编号 …]</translation>
     </message>
     <message>
         <source>No conflicts are waiting for a decision.</source>
@@ -1025,8 +1025,8 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>无法写入 {path}（文件或所在文件夹是只读的）；未作任何改动。</translation>
     </message>
     <message>
-        <source>{path} is damaged ({error}); nothing was written to it. Restore it from a backup: python main.py restore --db {path} BACKUP.</source>
-        <translation>{path} 已损坏（{error}）；没有向它写入任何内容。请从备份恢复：python main.py restore --db {path} 备份文件。</translation>
+        <source>{path} is damaged ({error}); nothing was written to it. Restore it from a backup (the restore command, or 从备份恢复… in the window).</source>
+        <translation>{path} 已损坏（{error}）；没有向它写入任何内容。请从备份恢复（restore 命令，或窗口中的“从备份恢复…”）。</translation>
     </message>
     <message>
         <source>Something unexpected went wrong ({error}).</source>
@@ -2482,7 +2482,7 @@ Data file: {path}</source>
     </message>
     <message>
         <source>Field</source>
-        <translation>对应字段</translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>This laptop</source>

@@ -62,6 +62,8 @@ class ConflictTable(QTableWidget):
             self.setCellWidget(row, 4, choice)
             self.choices.append(choice)
         self.resizeColumnsToContents()
+        for column in (2, 3):  # the values, side by side, take the room there is
+            self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.resizeRowsToContents()
 
     def chosen(self) -> list[str]:
