@@ -139,7 +139,8 @@ def flush_to_disk(path: Path) -> None:
 
 def use_private_temp() -> Path:
     """This process's own temporary folder in the data folder, for every ``tempfile`` user (openpyxl's
-    scratch files hold names and ID numbers); the folders of processes that are gone are swept."""
+    scratch files hold names and ID numbers); at every start, the folders of processes that are gone
+    are swept, and so are the temporary files killed writes left in the data and backups folders."""
     from models import paths
 
     root = paths.temp_dir()
@@ -148,6 +149,8 @@ def use_private_temp() -> Path:
     for folder in root.iterdir():
         if folder != own and folder.name.isdigit() and not process_alive(int(folder.name)):
             shutil.rmtree(folder, ignore_errors=True)
+    for folder in (paths.data_dir(), paths.backups_dir()):  # what killed writes left in the program's folders
+        sweep(folder)
     tempfile.tempdir = str(own)
     return own
 

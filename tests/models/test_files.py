@@ -82,9 +82,12 @@ def test_the_private_temporary_folder_is_this_processs_and_the_dead_ones_are_swe
     dead = root / str(_dead_pid())
     dead.mkdir(parents=True)
     (dead / "tmpabcd").write_bytes(b"names and masked ID numbers")
+    paths.backups_dir().mkdir(parents=True)
+    half_backup = paths.backups_dir() / f"{files.TEMP_PREFIX}{_dead_pid()}-x.db"
+    half_backup.write_bytes(b"half a copy")
     own = files.use_private_temp()
     try:
-        assert own == root / str(os.getpid()) and not dead.exists()
+        assert own == root / str(os.getpid()) and not dead.exists() and not half_backup.exists()
         with tempfile.NamedTemporaryFile() as scratch:  # what openpyxl does for its worksheets
             assert scratch.name.startswith(str(own))
     finally:
