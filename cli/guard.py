@@ -36,3 +36,4 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         return fail(known)
     finally:
         db.close_database()
+        files.drop_private_temp()

@@ -155,6 +155,16 @@ def use_private_temp() -> Path:
     return own
 
 
+def drop_private_temp() -> None:
+    """At the end of the process: its own temporary folder goes (what it held was scratch)."""
+    from models import paths
+
+    own = paths.temp_dir() / str(os.getpid())
+    if tempfile.tempdir == str(own):
+        tempfile.tempdir = None
+    shutil.rmtree(own, ignore_errors=True)
+
+
 def sweep(folder: Path, now: float | None = None) -> list[Path]:
     """Remove the temporary files in ``folder`` whose process is gone (or that are a day old)."""
     now = time.time() if now is None else now

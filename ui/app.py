@@ -68,6 +68,7 @@ def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE, smoke_since: f
         close_data_file()
         release_lock()
         uninstall()
+        files.drop_private_temp()
         # The program ends next: Python's last garbage collections need not look through
         # every object of the session once more (a tenth of a township's whole run).
         gc.freeze()

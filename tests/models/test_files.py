@@ -91,7 +91,8 @@ def test_the_private_temporary_folder_is_this_processs_and_the_dead_ones_are_swe
         with tempfile.NamedTemporaryFile() as scratch:  # what openpyxl does for its worksheets
             assert scratch.name.startswith(str(own))
     finally:
-        tempfile.tempdir = None
+        files.drop_private_temp()
+    assert not own.exists() and tempfile.tempdir is None
 
 
 def test_no_export_ever_overwrites_the_open_data_file(village_db, tmp_path):
