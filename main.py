@@ -40,7 +40,9 @@ def main(argv: list[str] | None = None, *, leave_at_once: bool = False) -> int:
             return args
         if args.run is not None:
             gc.enable()
-            return args.run(args)
+            from cli import guard
+
+            return guard.run(args, argv)
         from models import paths
         from ui.app import run_app  # Qt is loaded only for the window
 

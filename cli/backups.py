@@ -1,10 +1,15 @@
-"""backup and restore: a consistent copy out, a copy back in with the data as it was kept."""
+"""backup and restore: a consistent copy out, a copy back in with the data as it was kept.
+
+``restore`` checks the copy first; a copy of another data file (another unit's)
+is restored only with ``--other-file``, and the refusal names both units. A
+damaged data file — its header too — is replaced and kept beside, renamed.
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from cli.common import CommandError, data_file, fail
+from cli.common import CommandError, data_file, fail, regular_file
 from models.i18n import translate
 
 
@@ -14,7 +19,7 @@ def write_backup(args: argparse.Namespace) -> int:
     try:
         with data_file(args.db):
             written = backup.backup_to_file(args.out)
-    except (CommandError, backup.BackupError, db.DatabaseOpenError, OSError) as error:
+    except (CommandError, backup.BackupError, db.DatabaseOpenError) as error:
         return fail(error)
     print(translate("Cli", "Wrote {path}.").format(path=written))
     return 0
@@ -22,28 +27,45 @@ def write_backup(args: argparse.Namespace) -> int:
 
 def restore_backup(args: argparse.Namespace) -> int:
     """Restore without a question, but the data as it was is kept and its place printed."""
-    from models import backup, db
+    from cli.program import PROGRAM
+    from models import backup, db, holders
 
     try:
-        backup.check(args.source)
-        kept = _restore(args)
-    except (backup.BackupError, db.DatabaseOpenError, OSError) as error:
-        return fail(error)
+        regular_file(args.source)
+        with holders.holding(args.db, f"{PROGRAM} restore"):
+            kept = _restore(args)
+    except (CommandError, backup.BackupError, db.DatabaseOpenError) as error:
+        return fail(_with_hint(error))
     finally:
         db.close_database()
     print(translate("Cli", "Restored {source} into {path}.").format(source=args.source, path=args.db), kept)
     return 0
 
 
+def _with_hint(error: Exception) -> str:
+    from models import restore
+
+    if isinstance(error, restore.OtherFileError):
+        return str(error) + " " + translate("Cli", "To restore it all the same, run again with --other-file.")
+    return str(error)
+
+
 def _restore(args: argparse.Namespace) -> str:
     """Put the backup in place; the sentence says where the data file as it was is kept."""
-    from models import backup, db
+    from models import db, restore
 
-    try:
+    restore.check(args.source)
+    if not args.db.exists() or (args.db.is_file() and args.db.stat().st_size == 0):
+        regular_file(args.source)
+        restore.put_in_place(args.source, args.db, None)  # nothing there to keep
         db.open_database(args.db)
-    except db.DatabaseDamagedError:
-        damaged = backup.replace_damaged(args.db, args.source)
+        return translate("Cli", "There was no data file there before.")
+    regular_file(args.db)
+    try:
+        db.open_database(args.db, settle=False)
+    except db.DatabaseDamagedError:  # its first page: it cannot even be opened
+        damaged = restore.replace_damaged(args.db, args.source, other_file_ok=args.other_file)
         db.open_database(args.db)  # upgrades a copy from an older version
         return translate("Cli", "The damaged file is kept as {path}.").format(path=damaged)
-    return translate("Cli", "The data as it was before is kept at {path}.").format(
-        path=backup.restore(args.source).kept)
+    result = restore.restore(args.source, other_file_ok=args.other_file)
+    return translate("Cli", "The data as it was before is kept at {path}.").format(path=result.kept)

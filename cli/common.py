@@ -20,18 +20,56 @@ def fail(message: object) -> int:
     return 1
 
 
-@contextmanager
-def data_file(path: Path) -> Iterator[None]:
-    """The command's data file, open while the command runs; it must exist already."""
-    from models import db
+def regular_file(path: Path) -> Path:
+    """``path`` if it is a regular file; a folder, a device or a pipe is refused (a pipe would block)."""
+    import stat
 
-    if not path.is_file():
-        raise CommandError(translate("Cli", "{path} does not exist.").format(path=path))
-    db.open_database(path)
     try:
-        yield
-    finally:
-        db.close_database()
+        info = path.stat()
+    except OSError:
+        raise CommandError(translate("Cli", "{path} does not exist.").format(path=path)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise CommandError(translate("Cli", "{path} is not a regular file.").format(path=path))
+    return path
+
+
+@contextmanager
+def data_file(path: Path, writes: bool = False) -> Iterator[None]:
+    """The command's data file, open while the command runs; it must exist already, and not be empty
+    (an empty file is never silently made a new one).
+
+    Every command says beside the file that it has it open (``models.holders``), so that a
+    program waiting for it can name it. A command that ``writes`` first checks the file
+    (``integrity_check``, unless it is known sound as it is) and writes nothing to a damaged
+    one; one that only reads pays for no check.
+    """
+    from models import db, health, holders
+
+    regular_file(path)
+    if path.stat().st_size == 0:
+        raise CommandError(translate("Cli", "{path} is empty: it is not a data file (a new one is made only "
+                                     "by the window, which asks first). Nothing was changed.").format(
+            path=path))
+    with holders.holding(path, _command()):
+        gate = health.WriteGate.check_now(path) if writes else None
+        db.open_database(path, settle=writes, gate=gate)
+        for notice in db.notices():
+            print(translate("Cli", "Note: {notice}").format(notice=notice), file=sys.stderr)
+        try:
+            yield
+        finally:
+            db.close_database()
+        if gate is not None and gate.answered.is_set() and not gate.problems:
+            health.remember_sound(path)  # as this command left it
+
+
+def _command() -> str:
+    """The command being run, as typed (``import xlsx``, ``package import``)."""
+    words = [word for word in sys.argv[1:4]
+             if not word.startswith("-") and "." not in word and "/" not in word]
+    from cli.program import PROGRAM
+
+    return f"{PROGRAM} " + " ".join(words[:2])
 
 
 def campaign_named(name: str | None, dated: bool):
@@ -63,12 +101,14 @@ def village_named(name: str | None, campaign):
 
 
 def unit_village_named(name: str):
-    """The village called ``name`` among the villages of the data file's own unit."""
+    """The village called ``name`` among the villages of the data file's own unit and its sub-units."""
     from models import records as r
     from models import store
+    from models.packages.scope import sub_units
 
     unit = store.current_unit()
-    return _one_named(name, r.Village.select().where(r.Village.unit == unit,
+    units = sub_units(unit.id) if unit is not None else []
+    return _one_named(name, r.Village.select().where(r.Village.unit.in_(units),
                                                      r.Village.deleted_at.is_null()))
 
 

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
 from cli import backups, demo, exports, packages, rosters
 from cli.arguments import Parser
+from cli.program import PROGRAM
 from models import i18n, paths
 from models.i18n import translate
 from models.version import VERSION
 
 EXPORT_FORMATS = ("xlsx", "docx", "roster")
 ROSTER_FORMATS = ("roster", "xlsx", "xlsm", "xls", "et", "ods", "csv")
+SIDES = ("local", "incoming")
 DOCX_KINDS = ("summary", "minutes", "rectification")
 ROSTER_KINDS = ("households", "persons")
-# How the user starts the program: the frozen bundle's command, or the source tree's.
-PROGRAM = "taizhangtong" if getattr(sys, "frozen", False) else "python main.py"
 
 
 def language_of(argv: list[str]) -> str:
@@ -147,6 +146,9 @@ def _add_backup(commands) -> None:
         "restore", help=translate("Cli", "replace the data file by a backup, keeping a copy of it first"))
     command.set_defaults(run=backups.restore_backup)
     _add_file(command, "--db", translate("Cli", "the data file to replace"))
+    command.add_argument("--other-file", action="store_true",
+                         help=translate("Cli", "restore a backup of another data file (another unit's data) "
+                                        "all the same"))
     command.add_argument("source", type=Path, metavar=translate("Cli", "BACKUP"),
                          help=translate("Cli", "the backup"))
 
@@ -167,7 +169,25 @@ def _add_package(commands) -> None:
     imp = actions.add_parser("import", help=translate("Cli", "merge a package into the data file"))
     imp.set_defaults(run=packages.import_package)
     _add_file(imp, "--db", translate("Cli", "the data file"))
-    imp.add_argument("--prefer", choices=("local", "incoming"), default="local",
-                     help=translate("Cli", "which side wins where both changed a record (default: local)"))
+    imp.add_argument("--prefer", choices=SIDES,
+                     help=translate("Cli", "decide at once every conflict of this import: this laptop's "
+                                    "values (local) or the package's (incoming); without it they wait "
+                                    "for package resolve"))
+    imp.add_argument("--yes", action="store_true",
+                     help=translate("Cli", "apply a package that moves records to the recycle bin or changes "
+                                    "many records (without it, they are listed and nothing is changed)"))
     imp.add_argument("source", type=Path, metavar=translate("Cli", "PACKAGE"),
                      help=translate("Cli", "the package"))
+    listing = actions.add_parser("conflicts", help=translate(
+        "Cli", "list the records changed on both laptops that wait for a decision"))
+    listing.set_defaults(run=packages.list_conflicts)
+    _add_file(listing, "--db", translate("Cli", "the data file"))
+    resolve = actions.add_parser("resolve", help=translate("Cli", "decide conflicts of exchanges"))
+    resolve.set_defaults(run=packages.resolve_conflicts)
+    _add_file(resolve, "--db", translate("Cli", "the data file"))
+    resolve.add_argument("--keep", choices=SIDES, required=True,
+                         help=translate("Cli", "keep this laptop's values (local) or the package's "
+                                        "(incoming)"))
+    resolve.add_argument("--record", action="append", metavar=translate("Cli", "KEY"),
+                         help=translate("Cli", "only the conflict of this record (may be repeated; "
+                                        "default: all)"))

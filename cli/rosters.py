@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli.common import CommandError, data_file, fail, unit_village_named
+from cli.common import CommandError, data_file, fail, regular_file, unit_village_named
 from models.i18n import QT_TRANSLATE_NOOP, translate
 
 BAD_ROW = QT_TRANSLATE_NOOP("Cli", "Row {row}: {problems}")
@@ -23,7 +23,10 @@ def import_roster(args: argparse.Namespace) -> int:
     from models import db
 
     try:
-        with data_file(args.db):
+        regular_file(args.file)  # a pipe or a device would keep the reader waiting for ever
+        with data_file(args.db, writes=True):
+            print(translate("Cli", "Importing {path}: {db} is held until the import has finished.").format(
+                path=args.file, db=args.db))
             result = _import(args)
     except (CommandError, rosters.RosterError, db.DatabaseOpenError) as error:
         return fail(error)

@@ -16,10 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,7 +25,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles.cell_style import StyleArray
 
 from exporters import ExportError
-from models import personal
+from models import files, personal
 from models.i18n import translate
 
 # XML 1.0 allows tab, line feed and carriage return below 0x20, no lone surrogates, no U+FFFE/FFFF.
@@ -115,14 +112,16 @@ def lock_files(path: Path) -> list[Path]:
 
 
 def check_target(path: str | Path) -> Path:
-    """``path`` as an absolute Path, or ExportError saying why it cannot be written."""
-    path = Path(path).expanduser().absolute()
-    folder = path.parent
-    if path.is_dir():
-        raise ExportError(translate("Export", "Cannot write {path}: it is a folder.").format(path=path))
-    if not folder.is_dir():
-        raise ExportError(translate("Export", "Cannot write {path}: the folder {folder} does not exist.")
-                          .format(path=path, folder=folder))
+    """``path`` as an absolute Path, or ExportError saying why it cannot be written.
+
+    The rules every command follows (``models.files.check_target``: a folder, a
+    missing folder, a file that is not a regular one or is read-only are refused),
+    and a file another program holds open (Excel, WPS, LibreOffice).
+    """
+    try:
+        path = files.check_target(path)
+    except files.TargetError as error:
+        raise ExportError(str(error)) from None
     if any(lock.exists() for lock in lock_files(path)):
         raise _open_elsewhere(path)
     return path
@@ -134,44 +133,23 @@ def _open_elsewhere(path: Path) -> ExportError:
         "Close it there and export again; the old file has not been changed.").format(path=path))
 
 
-def _write_error(path: Path, error: OSError) -> ExportError:
-    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return ExportError(translate(
-            "Export", "Cannot write {path}: the folder is read-only or you may not write there. "
-            "Choose another folder.").format(path=path))
-    return ExportError(translate("Export", "Cannot write {path}: {error}").format(
-        path=path, error=error.strerror or error))
-
-
 @contextlib.contextmanager
 def atomic_target(path: str | Path) -> Iterator[Path]:
     """Yield a temporary file beside ``path``; rename it over ``path`` if the block succeeds.
 
-    Any failure (including a cancel) removes the temporary file and leaves
-    ``path`` untouched. OSErrors become ExportError naming ``path``.
+    Any failure (including a cancel, a full disk) removes the temporary file and
+    leaves ``path`` untouched; a temporary file a kill left behind is swept at the
+    next write into that folder (``models.files``). Errors become ExportError
+    naming ``path``.
     """
     path = check_target(path)
     try:
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".~tzt-", suffix=path.suffix or ".tmp")
-    except OSError as error:
-        raise _write_error(path, error) from error
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        _replace(temporary, path)
-    except OSError as error:
-        raise _write_error(path, error) from error
-    finally:
-        temporary.unlink(missing_ok=True)
+        with files.atomic_target(path, before_replace=_still_closed) as temporary:
+            yield temporary
+    except files.TargetError as error:
+        raise ExportError(str(error)) from None
 
 
-def _replace(temporary: Path, path: Path) -> None:
+def _still_closed(path: Path) -> None:
     if any(lock.exists() for lock in lock_files(path)):  # opened while we were writing
         raise _open_elsewhere(path)
-    try:
-        os.replace(temporary, path)
-    except PermissionError as error:  # Windows: the target is open in Excel or WPS
-        if path.exists():
-            raise _open_elsewhere(path) from error
-        raise

@@ -1,24 +1,25 @@
-"""Copies of the data file: automatic, on request, and bringing one back.
+"""Copies of the data file: automatic and on request, listed by whose they are.
 
 The laptop often holds the office's only copy. Copies are made with SQLite's
-backup API, so they are consistent even while the program writes; each is one
-self-contained file named ``{stem}-{YYYYmmdd-HHMMSS}-{reason}.db`` in the
-backups folder, so that a person browsing the folder can read what it is.
-Restoring keeps a copy of the current data first and never starts from a file
-that fails ``PRAGMA integrity_check``.
+backup API (``write_copy``, the one way a copy is made), so they are consistent
+even while the program writes; each is one self-contained file named
+``{stem}-{YYYYmmdd-HHMMSS}-{reason}.db`` in the backups folder, so that a person
+browsing the folder can read what it is, with a mark beside it saying whose it
+is (``models.backup_marks``): the identity of the data file it copies and its
+unit's name. Backups are listed, kept and offered by that identity, never by the
+file's name — two files both called ``taizhangtong.db`` keep apart. Bringing a
+copy back is ``models.restore``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from models import paths, sqlite
+from models import backup_marks, files, identity, paths, sqlite
 from models import records as r
 from models.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -58,6 +59,9 @@ class BackupInfo:
     reason: str
     size: int
     stem: str
+    owner: str | None = None  # the identity of the data file it is a copy of (None: it cannot say)
+    unit: str = ""  # the name of the unit whose data it holds
+    checked: bool = False  # found sound by integrity_check, and unchanged since
 
     @property
     def automatic(self) -> bool:
@@ -99,7 +103,7 @@ def backup_path(folder: Path, stem: str, reason: str, when: dt.datetime) -> Path
 
 
 def parse_name(path: Path) -> BackupInfo | None:
-    """What a backup's name says about it; None for a file that is not a backup."""
+    """What a backup's name and mark say about it; None for a file that is not a backup."""
     match = _NAME.match(path.name)
     reason = match["reason"] if match else "before-upgrade"
     match = match or _OLD_UPGRADE_NAME.match(path.name)
@@ -108,20 +112,21 @@ def parse_name(path: Path) -> BackupInfo | None:
     try:
         taken_at = dt.datetime.strptime(match["stamp"], _STAMP)
         size = path.stat().st_size
+        mark = backup_marks.read(path)
     except (ValueError, OSError):
         return None
-    return BackupInfo(path, taken_at, reason, size, match["stem"])
+    return BackupInfo(path, taken_at, reason, size, match["stem"], mark.identity, mark.unit, mark.checked)
 
 
-def list_backups(folder: Path | None = None, stem: str | None = None) -> list[BackupInfo]:
-    """The backups in the folder (of one data file if ``stem`` is given), newest first."""
+def list_backups(folder: Path | None = None, owner: str | None = None) -> list[BackupInfo]:
+    """The backups in the folder (of the data file whose identity is ``owner``, if given), newest first."""
     folder = folder if folder is not None else paths.backups_dir()
     try:
-        entries = list(folder.iterdir())
+        entries = [entry for entry in folder.iterdir() if entry.suffix == ".db"]
     except OSError:
         return []
     infos = [info for info in map(parse_name, entries)
-             if info is not None and (stem is None or info.stem == stem)]
+             if info is not None and (owner is None or info.owner == owner)]
     infos.sort(key=lambda info: (info.taken_at, info.path.name), reverse=True)
     return infos
 
@@ -136,21 +141,40 @@ def current_file() -> Path:
     return Path(r.database.database)
 
 
+def write_copy(target: Path) -> None:
+    """A consistent copy of the open data file at ``target``: the one way a copy is made."""
+    sqlite.backup_to(r.database, target)
+
+
 def make_backup(reason: str, folder: Path | None = None, now: dt.datetime | None = None) -> Path:
-    """A consistent copy of the open data file in the backups folder."""
+    """A consistent copy of the open data file in the backups folder, marked as its own."""
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
     folder = folder if folder is not None else paths.backups_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        _sweep(folder)
     except OSError as error:
         raise _folder_error(folder, error) from error
     target = backup_path(folder, current_file().stem, reason, now or dt.datetime.now())
     try:
-        sqlite.backup_to(r.database, target)
+        write_copy(target)
     except (OSError, sqlite3.Error) as error:
         raise _folder_error(folder, error) from error
+    backup_marks.write(target, identity.file_id(), identity.current_unit_name())
     return target
+
+
+def _sweep(folder: Path) -> None:
+    """Copies cut short by a kill: this program's temporary files, and the ``.part`` of older versions."""
+    files.sweep(folder)
+    stale = dt.datetime.now().timestamp() - 3600
+    for leftover in folder.glob("*.db.part"):
+        try:
+            if leftover.stat().st_mtime < stale:
+                leftover.unlink()
+        except OSError:
+            continue
 
 
 def _folder_error(folder: Path, error: Exception) -> BackupError:
@@ -160,7 +184,11 @@ def _folder_error(folder: Path, error: Exception) -> BackupError:
 
 
 def backup_to_file(target: Path) -> Path:
-    """备份到…: a copy anywhere (a USB stick), written under a temporary name and then renamed."""
+    """备份到…: a copy anywhere (a USB stick), written under a temporary name and then renamed.
+
+    The copy is checked (``integrity_check``) before it is left there: a copy of a
+    damaged file is no backup, and is not written.
+    """
     target = Path(target)
     if target.exists() and target.resolve() == current_file().resolve():
         raise BackupError(translate("Backup", "{path} is the data file itself; choose another name.").format(
@@ -168,19 +196,34 @@ def backup_to_file(target: Path) -> Path:
     if target.is_dir():
         raise BackupError(translate("Backup", "{path} is a folder; choose a file name.").format(path=target))
     try:
-        sqlite.backup_to(r.database, target)
-    except (OSError, sqlite3.Error) as error:
+        files.check_target(target)
+        write_copy(target)
+        _refuse_damaged(target)
+    except files.TargetError as error:
+        raise BackupError(str(error)) from None
+    except OSError as error:
+        raise BackupError(files.write_error_text(target, error)) from error
+    except sqlite3.Error as error:
         raise BackupError(translate("Backup", "The backup {path} could not be written: {error}").format(
             path=target, error=error)) from error
     return target
 
 
+def _refuse_damaged(copy: Path) -> None:
+    from models import health
+
+    problems = health.full_check(copy)
+    if problems:
+        copy.unlink(missing_ok=True)
+        raise BackupError(translate("Backup", "{path} is damaged ({problem}); no backup of it was "
+                                    "written.").format(path=current_file(), problem="; ".join(problems[:3])))
+
+
 def due_today(folder: Path | None = None, now: dt.datetime | None = None) -> bool:
     """True when the open data file has no automatic backup from today yet."""
     today = (now or dt.datetime.now()).date()
-    stem = current_file().stem
     return not any(info.automatic and info.taken_at.date() == today
-                   for info in list_backups(folder, stem))
+                   for info in list_backups(folder, identity.file_id()))
 
 
 def rotate(keep_daily: int = 7, keep_weekly: int = 8, folder: Path | None = None,
@@ -192,7 +235,7 @@ def rotate(keep_daily: int = 7, keep_weekly: int = 8, folder: Path | None = None
     hand or before a restore or an upgrade stay for 30 days whatever their number.
     """
     now = now or dt.datetime.now()
-    infos = list_backups(folder, current_file().stem)
+    infos = list_backups(folder, identity.file_id())
     keep = _newest_of_each(infos, lambda info: info.taken_at.date(), keep_daily)
     keep |= _newest_of_each(infos, lambda info: info.taken_at.isocalendar()[:2], keep_weekly)
     removed = []
@@ -204,6 +247,7 @@ def rotate(keep_daily: int = 7, keep_weekly: int = 8, folder: Path | None = None
             info.path.unlink()
         except OSError:
             continue  # tried again at the next rotation
+        backup_marks.remove(info.path)
         removed.append(info.path)
     return removed
 
@@ -222,43 +266,7 @@ def _newest_of_each(infos: list[BackupInfo], period, count: int) -> set[Path]:
     return set(chosen.values())
 
 
-# --- reading copies ----------------------------------------------------------------------------
-
-
-def check(path: Path) -> int:
-    """Raise BackupError unless ``path`` is a sound 台账通 file this program can read; its version."""
-    from models import db
-
-    path = Path(path)
-    if not path.is_file():
-        raise BackupError(translate("Backup", "{path} does not exist.").format(path=path))
-    if path.stat().st_size == 0 or not sqlite.is_sqlite_file(path):
-        raise BackupError(_not_ours(path))
-    try:
-        connection = sqlite.open_readonly(path)
-        try:
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            application = connection.execute("PRAGMA application_id").fetchone()[0]
-            if application != sqlite.APPLICATION_ID or version < 1:
-                raise BackupError(_not_ours(path))
-            if version > db.schema_version():
-                raise BackupError(translate(
-                    "Backup", "{path} was written by a newer version of 台账通 (data format {version}; "
-                    "this program knows up to {latest}).").format(
-                    path=path, version=version, latest=db.schema_version()))
-            problems = sqlite.health_problems(connection, full=True)
-        finally:
-            connection.close()
-    except sqlite3.Error as error:
-        problems = [str(error)]
-    if problems:
-        raise BackupError(translate("Backup", "{path} is damaged ({problem}).").format(
-            path=path, problem="; ".join(problems[:3])))
-    return version
-
-
-def _not_ours(path: Path) -> str:
-    return translate("Backup", "{path} is not a 台账通 data file or backup.").format(path=path)
+# --- what a copy holds ---------------------------------------------------------------------------
 
 
 def preview(path: Path) -> Preview:
@@ -306,91 +314,3 @@ def _local(stored: str | None) -> dt.datetime | None:
     except ValueError:
         return None
     return moment.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
-
-
-# --- bringing a copy back ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Restored:
-    source: Path
-    kept: Path  # the copy of the data as it was before
-
-
-def restore(source: Path, folder: Path | None = None) -> Restored:
-    """Replace the open data with ``source``, after keeping a copy of it; upgrade if older."""
-    from models import db
-
-    source = Path(source)
-    current = current_file()
-    if source.resolve() == current.resolve():
-        raise BackupError(translate("Backup", "{path} is the data file itself.").format(path=source))
-    check(source)
-    kept = make_backup("before-restore", folder)
-    try:
-        _copy_into_open_database(source)
-    except sqlite3.Error as error:
-        raise BackupError(translate(
-            "Backup", "Restoring {path} failed ({error}); the data as it was is kept at {kept}.").format(
-            path=source, error=error, kept=kept)) from error
-    db.open_database(current, folder)  # runs the upgrades a copy from an older version needs
-    return Restored(source, kept)
-
-
-def _copy_into_open_database(source: Path) -> None:
-    """SQLite's backup API from the source into the open file: other connections stay valid."""
-    from models import db
-
-    reader = sqlite.open_readonly(source)
-    try:
-        page_size = reader.execute("PRAGMA page_size").fetchone()[0]
-        current_size = r.database.execute_sql("PRAGMA page_size").fetchone()[0]
-        if page_size == current_size:
-            reader.backup(r.database.connection())
-            return
-    finally:
-        reader.close()
-    # A WAL file cannot take pages of another size: close it and put the copy in its place.
-    current = current_file()
-    db.close_database()
-    _replace_file(source, current)
-
-
-def _replace_file(source: Path, target: Path) -> None:
-    partial = target.with_name(target.name + ".part")
-    shutil.copyfile(source, partial)
-    with partial.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    for suffix in ("-wal", "-shm"):
-        target.with_name(target.name + suffix).unlink(missing_ok=True)
-    partial.replace(target)
-
-
-def newest_good_backup(stem: str, folder: Path | None = None) -> BackupInfo | None:
-    """The newest backup of the data file called ``stem`` that passes the integrity check."""
-    for info in list_backups(folder, stem):
-        try:
-            check(info.path)
-        except BackupError:
-            continue
-        return info
-    return None
-
-
-def replace_damaged(path: Path, source: Path, now: dt.datetime | None = None) -> Path:
-    """Put a good copy in place of a damaged data file (not open); the damaged one is kept, renamed."""
-    path, source = Path(path), Path(source)
-    check(source)
-    stamp = (now or dt.datetime.now()).strftime(_STAMP)
-    damaged = path.with_name(f"{path.name}.damaged-{stamp}")
-    try:
-        path.replace(damaged)
-        for suffix in ("-wal", "-shm"):
-            side = path.with_name(path.name + suffix)
-            if side.exists():
-                side.replace(damaged.with_name(damaged.name + suffix))
-        _replace_file(source, path)
-    except OSError as error:
-        raise BackupError(translate("Backup", "{path} could not be replaced by {source}: {error}").format(
-            path=path, source=source, error=error)) from error
-    return damaged

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import sqlite3
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import peewee
 
-from models import paths, sqlite
+from models import backup_marks, files, health, identity, paths, settings, sqlite
 from models.i18n import translate
 from models.records import ALL_MODELS, database
 
@@ -61,8 +61,54 @@ def _v5_sorting_and_searching(db: peewee.Database) -> None:
     sqlite.create_gram_index(db)  # the heads' names and the addresses of the households
 
 
-def _v6_village_of_sessions_and_suggestions(db: peewee.Database) -> None:
-    """Version 6: the village a session was held for and a suggestion came from (what a village's
+_V6_RECORD_TABLES = (
+    "unit", "campaign", "phase", "village", "village_group", "person", "household", "session", "attendance",
+    "writing", "visit", "category", "suggestion_item", "suggestion", "rectification", "publicity",
+    "summary_text")
+
+
+def _v6_record_versions(db: peewee.Database) -> None:
+    """Version 6: each record's version and lineage, the base of records edited since they were
+    shared (``models.versions``), and the conflicts of exchanges waiting for the user's decision."""
+    _v6_columns(db)
+    for statement in _V6_TABLES:
+        db.execute_sql(statement)
+
+
+def _v6_columns(db: peewee.Database) -> None:
+    for table in _V6_RECORD_TABLES:
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "version" VARCHAR(32)')
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "lineage" TEXT NOT NULL DEFAULT \'\'')
+
+
+def _as_upgraded(db: peewee.Database) -> None:
+    """A new file's tables made exactly as an upgraded file's: the columns version 6 added, added so."""
+    for table in _V6_RECORD_TABLES:
+        for column in ("version", "lineage"):
+            db.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+    _v6_columns(db)
+
+
+# Tables of the bookkeeping that no model describes (they are read and written in SQL).
+_V6_TABLES = (
+    'CREATE TABLE "sync_base" ("kind" TEXT NOT NULL, "record" TEXT NOT NULL, "version" TEXT NOT NULL, '
+    '"data" TEXT NOT NULL, PRIMARY KEY ("kind", "record")) WITHOUT ROWID',
+    'CREATE TABLE "exchange_conflict" ("kind" TEXT NOT NULL, "record" TEXT NOT NULL, '
+    '"local_version" TEXT NOT NULL, "incoming" TEXT NOT NULL, "base" TEXT, "fields" TEXT NOT NULL, '
+    '"source" TEXT NOT NULL, "package" TEXT NOT NULL, "found_at" DATETIME NOT NULL, '
+    'PRIMARY KEY ("kind", "record")) WITHOUT ROWID',
+)
+BOOKKEEPING_TABLES = _V6_TABLES  # what a new file gets beside the models' tables
+
+
+def _v7_file_identity(db: peewee.Database) -> None:
+    """Version 7: the data file's own identity (``models.identity``), which its backups are keyed by."""
+    db.execute_sql('INSERT OR IGNORE INTO "setting" ("key", "value") VALUES (?, ?)',
+                   ("file_identity", uuid.uuid4().hex))
+
+
+def _v8_village_of_sessions_and_suggestions(db: peewee.Database) -> None:
+    """Version 8: the village a session was held for and a suggestion came from (what a village's
     registers and figures hold); a suggestion of a village's cadre belongs to that village."""
     for table in ("session", "suggestion"):
         db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "village_id" TEXT '
@@ -73,7 +119,8 @@ def _v6_village_of_sessions_and_suggestions(db: peewee.Database) -> None:
 
 
 UPGRADES: list[Upgrade] = [_v2_summary_texts, _v3_change_history, _v4_person_staff,
-                           _v5_sorting_and_searching, _v6_village_of_sessions_and_suggestions]
+                           _v5_sorting_and_searching, _v6_record_versions, _v7_file_identity,
+                           _v8_village_of_sessions_and_suggestions]
 
 
 def schema_version() -> int:
@@ -92,20 +139,37 @@ class DatabaseDamagedError(DatabaseOpenError):
         self.path = path
 
 
-def open_database(path: str | Path, backups: Path | None = None) -> peewee.SqliteDatabase:
-    """Open (creating if need be) the database at ``path`` and bring it up to date."""
+def open_database(path: str | Path, backups: Path | None = None, settle: bool = True,
+                  gate=None) -> peewee.SqliteDatabase:
+    """Open (creating if need be) the database at ``path`` and bring it up to date.
+
+    No full check here (``models.health``): the file itself is looked at (not a
+    regular file, a damaged first page, a ``-wal`` that is not its own); the
+    pages are checked before the first write, by the write ``gate`` the caller
+    gives (``health.WriteGate``). ``settle`` False leaves the file's identity as it is (a
+    command that only reads writes nothing). What the user should know about the
+    opening is in ``notices()``.
+    """
     path = Path(path)
+    _notices.clear()
     _check_file(path)
-    _check_health(path)
+    leftover = health.leftover_wal(path)
     close_database()
     database.init(**sqlite.make_database(path))
+    database.before_write, database.on_write = gate, health.record_session
     try:
         database.connect()
+        if leftover:
+            _apply_leftover_wal(path)
         _prepare(path, backups if backups is not None else paths.backups_dir())
         with contextlib.suppress(peewee.DatabaseError):  # a read-only file: the statistics can wait
             sqlite.keep_statistics(database)
+        _settle_identity(path, settle)
+        files.protect(path)
     except peewee.DatabaseError as error:
         close_database()
+        if errors_damaged(error):
+            raise DatabaseDamagedError(health.damaged_text(path, [str(error)]), path) from error
         raise DatabaseOpenError(
             translate("Database", "Cannot open the data file {path}: {error}").format(
                 path=path, error=error)) from error
@@ -115,39 +179,60 @@ def open_database(path: str | Path, backups: Path | None = None) -> peewee.Sqlit
     return database
 
 
+_notices: list[str] = []
+
+
+def notices() -> list[str]:
+    """What the last opening did that the user should know (a foreign -wal set aside)."""
+    return list(_notices)
+
+
+def set_write_gate(gate) -> None:
+    """Called before every write transaction of the open file (``health.WriteGate``), or None."""
+    database.before_write = gate
+
+
+def errors_damaged(error: Exception) -> bool:
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def _settle_identity(path: Path, settle: bool) -> None:
+    """The file says who it is (a copy becomes a file of its own); this computer remembers it."""
+    key = settings.get_setting(identity.IDENTITY_KEY)
+    try:
+        if settle and not identity.settled(path):  # a transaction only when there is something to write
+            with database.atomic():
+                key = identity.settle(path)
+    except peewee.OperationalError:  # read-only, or held by another writer: it stays who it was for now
+        pass
+    identity.remember(path, key, identity.current_unit_name())
+
+
 def close_database() -> None:
     if not database.is_closed():
         database.close()
+    files.protect(None)
 
 
 def _check_file(path: Path) -> None:
-    if path.is_dir():
-        raise DatabaseOpenError(
-            translate("Database", "{path} is a folder, not a data file.").format(path=path))
-    if path.exists() and not sqlite.is_sqlite_file(path):
-        raise DatabaseOpenError(
-            translate("Database", "{path} is not a 台账通 data file.").format(path=path))
+    """What is not a data file, or is a damaged one, is refused before SQLite opens it."""
+    try:
+        health.check_file(path)
+    except health.FileProblem as problem:
+        if problem.damaged:
+            raise DatabaseDamagedError(str(problem), path) from None
+        raise DatabaseOpenError(str(problem)) from None
+    notice = health.foreign_wal(path) if path.exists() else None
+    if notice:
+        _notices.append(notice)
     path.parent.mkdir(parents=True, exist_ok=True)
 
 
-def _check_health(path: Path) -> None:
-    """``PRAGMA quick_check`` through a read-only connection, before anything can write to the file."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        connection = sqlite.open_readonly(path)
-    except sqlite3.Error:
-        return  # cannot even be opened read-only: the ordinary open says why
-    try:
-        problems = sqlite.health_problems(connection)
-    except sqlite3.Error:
-        return  # locked or unreadable, not damaged: the ordinary open says why
-    finally:
-        connection.close()
-    if problems:
-        raise DatabaseDamagedError(
-            translate("Database", "{path} is damaged ({problem}). It has not been changed.").format(
-                path=path, problem="; ".join(problems[:3])), path)
+def _apply_leftover_wal(path: Path) -> None:
+    """A -wal a crash left, found to be the file's own: into the file now, so that the next -wal found
+    beside it holds one session only (``health.foreign_wal``)."""
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _prepare(path: Path, backups: Path) -> None:
@@ -169,21 +254,37 @@ def _prepare(path: Path, backups: Path) -> None:
                       "version; the file has not been changed.").format(
                 path=path, version=version, latest=latest))
     if version < latest:
+        problems = [] if health.known_sound(path) else health.full_check(path)
+        if problems:  # an upgrade writes: never to a damaged file
+            raise DatabaseDamagedError(health.damaged_text(path, problems), path)
+        health.remember_sound(path)  # found sound as it is: a write gate need not check it again
         _upgrade(path, version, backups)
 
 
 def _create_schema() -> None:
     with database.atomic():
         database.create_tables(ALL_MODELS)
+        _as_upgraded(database)
         sqlite.create_search_indexes(database)
+        for statement in BOOKKEEPING_TABLES:
+            database.execute_sql(statement)
+        identity.file_id()
         sqlite.set_application_id(database)
         sqlite.set_user_version(database, schema_version())
 
 
 def _upgrade(path: Path, version: int, backups: Path) -> None:
+    from models import backup as backups_module  # imported here: it is not needed to open a file
+
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = backups / f"{path.stem}-v{version}-before-upgrade-{stamp}.db"
-    sqlite.backup_to(database, backup)
+    backups_module.write_copy(backup)
+    _upgrade_steps(path, version, backup)
+    # The copy is this file's, whose identity may have been made by the upgrade itself.
+    backup_marks.write(backup, identity.file_id(), identity.current_unit_name())
+
+
+def _upgrade_steps(path: Path, version: int, backup: Path) -> None:
     for step in range(version, schema_version()):
         try:
             with database.atomic():

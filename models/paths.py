@@ -36,6 +36,16 @@ def backups_dir() -> Path:
     return data_dir() / "backups"
 
 
+def log_file() -> Path:
+    """Where what went wrong unexpectedly is written down (a rotating log), for whoever helps the office."""
+    return data_dir() / "logs" / "taizhangtong.log"
+
+
+def temp_dir() -> Path:
+    """The program's own temporary folder (openpyxl's scratch files, …): swept at every start."""
+    return data_dir() / "tmp"
+
+
 def settings_file() -> Path:
     """Window layout and other per-user preferences (an INI file, not the registry)."""
     return data_dir() / "settings.ini"

@@ -13,6 +13,7 @@ import os
 import uuid
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     CompositeKey,
@@ -21,16 +22,16 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
-    SqliteDatabase,
     TextField,
     TimeField,
     UUIDField,
 )
 
-from models import vocab
+from models import versions, vocab
 from models.i18n import QT_TRANSLATE_NOOP
+from models.sqlite import DataFileDatabase
 
-database = SqliteDatabase(None)
+database = DataFileDatabase(None)  # write transactions begin IMMEDIATE (models.sqlite)
 
 
 def utcnow() -> dt.datetime:
@@ -77,6 +78,9 @@ class BaseModel(Model):
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
     deleted_at = DateTimeField(null=True)
+    # Which version of the record this is, and the versions it descends from (``models.versions``).
+    version = CharField(null=True, max_length=32)
+    lineage = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         database = database
@@ -87,6 +91,8 @@ class BaseModel(Model):
 
     def save(self, *args, **kwargs):
         self.updated_at = utcnow()
+        if not kwargs.get("force_insert"):  # an edit: a new version, the shared one kept as the base
+            versions.before_update(self._meta.database, self)
         return super().save(*args, **kwargs)
 
 

@@ -9,28 +9,82 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from peewee import Database, SqliteDatabase
 
+from models import files
+
 # "TZT1" as a big-endian integer: marks a file as a 台账通 database.
 APPLICATION_ID = 0x545A5431
+
+# How long a write waits for another writer to finish before it gives up (and says who holds the file).
+BUSY_SECONDS = 5
 
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
-    "busy_timeout": 5000,
     # FULL: a commit survives a power cut, not only a crash of the program.
     "synchronous": "full",
     "cache_size": -32000,
 }
 
 
+class DataFileDatabase(SqliteDatabase):
+    """peewee's SqliteDatabase as a data file needs it.
+
+    - Write transactions begin IMMEDIATE: the write lock is taken at the start, so
+      a second writer waits for the busy timeout instead of failing at once when a
+      transaction that read first tries to write (a deferred transaction cannot wait
+      in WAL mode). A read that wants one picture asks ``atomic("DEFERRED")``.
+    - ``before_write``, when set, is called before every write transaction begins
+      (``models.health`` holds writes there until the file was found sound).
+    - A rollback after SQLite has already rolled back by itself (a full disk does
+      that) is no error: the error that caused it is the one the user sees.
+    """
+
+    before_write: Callable[[], None] | None = None
+    # Called inside every write transaction with the connection and what it returned last time in this
+    # session (None at first); ``models.health`` records the session's token there.
+    on_write: Callable[[sqlite3.Connection, str | None], str | None] | None = None
+
+    def __init__(self, database, *args, **kwargs):
+        kwargs.setdefault("lock_type", "IMMEDIATE")
+        self._session = None
+        super().__init__(database, *args, **kwargs)
+
+    def init(self, database, *args, **kwargs):
+        self._session = None
+        super().init(database, *args, **kwargs)
+
+    def begin(self, lock_type=None):
+        kind = (lock_type or self._lock_type or "").upper()
+        if kind != "DEFERRED" and self.before_write is not None:
+            self.before_write()
+        super().begin(lock_type)
+        if kind != "DEFERRED" and self.on_write is not None:
+            self._session = self.on_write(self.connection(), self._session)
+
+    def rollback(self):
+        if self._rolled_back_already():
+            return  # already rolled back by SQLite (SQLITE_FULL, SQLITE_IOERR …)
+        super().rollback()
+
+    def execute_sql(self, sql, *args, **kwargs):
+        if isinstance(sql, str) and sql.startswith("ROLLBACK TO SAVEPOINT") and self._rolled_back_already():
+            return None  # the whole transaction went with the error: so did its savepoints
+        return super().execute_sql(sql, *args, **kwargs)
+
+    def _rolled_back_already(self) -> bool:
+        return not self.is_closed() and self.connection().in_transaction is False
+
+
 def make_database(path: str | Path) -> dict:
     """Keyword arguments for ``SqliteDatabase.init``."""
-    return {"database": str(path), "pragmas": PRAGMAS}
+    pragmas = {**PRAGMAS, "busy_timeout": int(BUSY_SECONDS * 1000)}
+    return {"database": str(path), "pragmas": pragmas, "timeout": BUSY_SECONDS}
 
 
 def user_version(db: SqliteDatabase) -> int:
@@ -56,20 +110,25 @@ def table_names(db: SqliteDatabase) -> list[str]:
 
 
 def backup_to(db: SqliteDatabase, target: Path) -> None:
-    """A consistent copy of the open database, safe while it is in use."""
+    """A consistent copy of the open database, safe while it is in use.
+
+    Written under a temporary name beside ``target`` (``models.files``: swept if the
+    program is killed meanwhile), on the disk, then renamed.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    destination = sqlite3.connect(partial)
+    partial = files.temporary_beside(target)
     try:
-        db.connection().backup(destination)
-        # One self-contained file: reading it later (even read-only) leaves no -wal/-shm beside it.
-        destination.execute("PRAGMA journal_mode = DELETE")
-    except BaseException:
-        destination.close()
+        destination = sqlite3.connect(partial)
+        try:
+            db.connection().backup(destination)
+            # One self-contained file: reading it later (even read-only) leaves no -wal/-shm beside it.
+            destination.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            destination.close()
+        files.flush_to_disk(partial)
+        partial.replace(target)
+    finally:
         partial.unlink(missing_ok=True)
-        raise
-    destination.close()
-    partial.replace(target)
 
 
 def open_readonly(path: Path) -> sqlite3.Connection:

@@ -18,7 +18,7 @@ from uuid import UUID
 
 import peewee
 
-from models import history, normalize
+from models import history, normalize, versions
 from models import records as r
 from models.descriptions import describe as describe
 from models.descriptions import describe_key
@@ -131,14 +131,14 @@ def _names(keys: Iterable[UUID]) -> dict[UUID, str]:
     return {key: name for key, name in query.tuples()}
 
 
-_BOOKKEEPING = ("id", "created_at", "updated_at", "deleted_at")
+_BOOKKEEPING = ("id", "created_at", "updated_at", "deleted_at", "version", "lineage")
 
 
 def _defaults(model: type[BaseModel]) -> dict[str, Any]:
-    """What a new record holds before the form's values are applied."""
+    """What a new record holds before the form's values are applied (its lineage empty: it is new)."""
     return {name: field.default() if callable(field.default) else field.default
             for name, field in model._meta.fields.items()
-            if name not in _BOOKKEEPING and field.default is not None}
+            if (name not in _BOOKKEEPING or name == "lineage") and field.default is not None}
 
 
 def _current_values(record: BaseModel) -> dict[str, Any]:
@@ -224,6 +224,8 @@ def save_visit(values: dict[str, Any], visitors: Iterable[Any],
         visit = _save(r.Visit, values, record, recorded=False)
         present = {row.person_id for row in r.VisitVisitor.select(r.VisitVisitor.person).where(
             r.VisitVisitor.visit == visit)}
+        if before is not None and present != wanted:
+            versions.capture_base(database, visit)  # the visitors as shared, before they change
         if present - wanted:
             r.VisitVisitor.delete().where(r.VisitVisitor.visit == visit,
                                           r.VisitVisitor.person.in_(list(present - wanted))).execute()

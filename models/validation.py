@@ -75,8 +75,7 @@ def validate(model: type[BaseModel], values: dict[str, Any],
         if message:
             errors.append(FieldError(name, f"{field_label(model, name)}：{message}"))
     errors.extend(_order_errors(model, values))
-    if references:
-        errors.extend(_record_rules(model, values, record_id))
+    errors.extend(_record_rules(model, values, record_id, references))
     return errors
 
 
@@ -182,15 +181,17 @@ def _order_errors(model: type[BaseModel], values: dict[str, Any]) -> list[FieldE
     return errors
 
 
-def _record_rules(model: type[BaseModel], values: dict[str, Any], record_id: Any) -> list[FieldError]:
+def _record_rules(model: type[BaseModel], values: dict[str, Any], record_id: Any,
+                  references: bool = True) -> list[FieldError]:
+    """The rules of a whole record; those that look in the data file (duplicates) only with ``references``."""
     if model is r.Session:
         return _session_rules(values)
     if model is r.Household:
-        return _household_rules(values, record_id)
+        return _household_rules(values, record_id) if references else []
     if model is r.Rectification:
         return _rectification_rules(values)
     if model in _UNIQUE_NAMES:
-        return _unique_name(model, values, record_id)
+        return _unique_name(model, values, record_id) if references else []
     return []
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from models import backup, db
+from models import db, restore
 from tests.models.factories import World
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,5 +118,5 @@ def test_killing_the_program_while_it_writes_loses_nothing_committed(empty_db, t
     assert expected.total() > ROUNDS * 3, "the child hardly wrote anything"
     assert expected.created["session"] and expected.live and expected.backups
     for path in expected.backups:
-        backup.check(path)  # every finished backup is sound
+        restore.check(path)  # every finished backup is sound
     db.open_database(empty_db)  # and the program opens the file as ever

@@ -10,10 +10,21 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from models import db, i18n, paths
+from models import files, i18n, paths
 from resources import i18n as translations
+from ui import guard
 from ui.common import translate
-from ui.data_file import ensure_unit, has_unit, hold_lock, open_or_explain, release_lock, say_already_open
+from ui.data_file import (
+    check_in_background,
+    close_data_file,
+    ensure_unit,
+    has_unit,
+    hold_lock,
+    may_make_new,
+    open_or_explain,
+    release_lock,
+    say_already_open,
+)
 from ui.jobs import finish_all
 
 
@@ -45,6 +56,8 @@ def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE, smoke_since: f
     app.setApplicationName("台账通")
     app.setOrganizationName("Taizhangtong")
     install_translators(app, language)
+    uninstall = guard.install()
+    files.use_private_temp()
     db_path = Path(db_path)
     if db_path == paths.default_database():
         paths.ensure(db_path.parent)
@@ -52,14 +65,19 @@ def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE, smoke_since: f
         return _run_window(app, db_path, smoke_since)
     finally:
         finish_all()  # no worker may still read the file as it closes
-        db.close_database()
+        close_data_file()
         release_lock()
+        uninstall()
+        files.drop_private_temp()
         # The program ends next: Python's last garbage collections need not look through
         # every object of the session once more (a tenth of a township's whole run).
         gc.freeze()
 
 
 def _run_window(app: QApplication, db_path: Path, smoke_since: float | None = None) -> int:
+    first_start = db_path == paths.default_database() and not db_path.exists()
+    if not first_start and not may_make_new(None, db_path):
+        return 0
     if not hold_lock(db_path):
         say_already_open(None, db_path)
         return 0
@@ -83,6 +101,7 @@ def _run_window(app: QApplication, db_path: Path, smoke_since: float | None = No
     if smoke_since is not None:
         _quit_when_shown(app, window, smoke_since)
     window.show()
+    check_in_background(window)  # integrity_check once the window is there: its start stays fast
     return app.exec()
 
 

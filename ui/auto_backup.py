@@ -15,19 +15,21 @@ from PySide6.QtWidgets import (
     QMainWindow,
 )
 
-from models import backup, paths
+from models import backup, identity, paths, restore
 from models import records as r
 from ui.common import translate
 from ui.jobs import run_in_background
 
 
 def _daily_copy(folder: Path):
-    """The work of the day's job: a copy when none was made today, then the rotation."""
+    """The work of the day's job: a copy when none was made today, then the rotation; and every copy
+    of this file not checked yet (the one made on closing, last time) checked and marked sound."""
     def work(_job) -> Path | None:
-        if not backup.due_today(folder):
-            return None
-        written = backup.make_backup("daily", folder)
-        backup.rotate(folder=folder)
+        written = None
+        if backup.due_today(folder):
+            written = backup.make_backup("daily", folder)
+            backup.rotate(folder=folder)
+        restore.verify_backups(identity.file_id(), folder)
         return written
     return work
 

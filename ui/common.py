@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import peewee
@@ -65,9 +66,13 @@ def guarded(parent: QWidget | None, action: Callable[[], Any], title: str | None
              translate("Common", "Please correct:") + "\n" + validation_text(error))
     except StillUsedError as error:
         warn(parent, title or translate("Common", "Cannot delete"), str(error))
-    except peewee.OperationalError as error:
-        warn(parent, title or translate("Common", "Not saved"),
-             translate("Common", "The data file could not be written: {error}").format(error=error))
+    except peewee.OperationalError as error:  # locked by another program, a full disk, a damaged file
+        from models import errors
+        from models import records as r
+
+        known = errors.explain(error, Path(r.database.database) if r.database.database else None)
+        warn(parent, title or translate("Common", "Not saved"), known or translate(
+            "Common", "The data file could not be written: {error}").format(error=error))
     return None
 
 

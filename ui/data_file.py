@@ -1,24 +1,53 @@
 """The data file of the window: held by one window at a time, opened (or explained when it
-cannot be, with a sound backup offered for a damaged file), and given its unit on a
-first start.
+cannot be, with a sound backup offered for a damaged file), checked in the background
+once the window is shown, and given its unit on a first start.
+
+A file named that is missing or empty is never silently made a new one: the user is
+asked. Until the background ``integrity_check`` has answered, a write waits for it
+(``models.health.WriteGate``); a damaged file is offered its newest sound backup and
+is never written to.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QThreadPool, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models import db
+from models import db, health
 from models import records as r
 from ui.common import translate
+from ui.jobs import run_in_background
+
+_gate: health.WriteGate | None = None
+
+
+def may_make_new(parent: QWidget | None, path: Path) -> bool:
+    """A named file that is missing or empty becomes a new data file only if the user says so."""
+    try:
+        empty = path.stat().st_size == 0
+    except OSError:
+        empty = None  # missing
+    if empty is False:
+        return True
+    text = (translate("App", "{path} does not exist.\n\nMake a new, empty data file there?") if empty is None
+            else translate("App", "{path} is empty: it holds no data.\n\nMake a new data file there? (No "
+                           "leaves it as it is.)")).format(path=path)
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, "台账通", text, yes | no, no) == yes
 
 
 def open_or_explain(parent: QWidget | None, path: Path) -> bool:
-    """Open the data file; when it cannot be, say why in a message box."""
+    """Open the data file; when it cannot be, say why in a message box. What its opening did that
+    the user should know (a foreign -wal set aside) is said too."""
+    global _gate
+    fresh = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+    gate = health.WriteGate(path)
+    if fresh:
+        gate.settle([])  # a new file: nothing to check
     try:
-        db.open_database(path)
+        db.open_database(path, gate=gate)
     except db.DatabaseDamagedError as error:
         from ui.dialogs.damaged_file import offer_good_backup
 
@@ -30,7 +59,64 @@ def open_or_explain(parent: QWidget | None, path: Path) -> bool:
         QMessageBox.critical(parent, translate("App", "Cannot open the data file"), translate(
             "App", "{path} could not be opened: {error}").format(path=path, error=error))
         return False
+    if health.known_sound(path):
+        gate.settle([])
+    _gate = gate
+    for notice in db.notices():
+        QMessageBox.information(parent, "台账通", notice)
     return True
+
+
+CHECK_AFTER_MS = 1500  # the first page reads its data first: the check would compete with it
+
+
+def check_in_background(window, after_ms: int = CHECK_AFTER_MS) -> None:
+    """The full check of the open file, off the window's thread, once the first page had its turn;
+    writes wait for its answer meanwhile."""
+    gate = _gate
+    if gate is None or gate.answered.is_set():
+        return
+    QTimer.singleShot(after_ms, window, lambda: _start_check(window, gate))
+
+
+def _start_check(window, gate: health.WriteGate) -> None:
+    """Until this runs, a write checks the file itself; from now on, writes wait for the background."""
+    if gate.answered.is_set():  # a write came first and checked the file itself
+        _on_checked(window, gate, gate.problems or [])
+        return
+    gate.checking()
+
+    def work(_job) -> list[str]:
+        problems = health.full_check(gate.path)
+        gate.settle(problems)  # here, not on the window's thread: a write may be waiting there
+        return problems
+
+    def failed(_error: Exception) -> None:
+        gate.settle([])  # could not check (it is in the log): writes go on as before
+
+    run_in_background(work, lambda problems: _on_checked(window, gate, problems), failed)
+
+
+def _on_checked(window, gate: health.WriteGate, problems: list[str]) -> None:
+    if not problems or _gate is not gate:
+        return
+    QThreadPool.globalInstance().waitForDone(10_000)
+    db.close_database()
+    from ui.dialogs.damaged_file import offer_good_backup
+
+    error = db.DatabaseDamagedError(health.damaged_text(gate.path, problems), gate.path)
+    if offer_good_backup(window, gate.path, error) and hasattr(window, "switch_to"):
+        window.switch_to(gate.path)
+
+
+def close_data_file() -> None:
+    """Closed; a file this window found sound and left as it is need not be checked next time."""
+    gate = _gate
+    path = Path(r.database.database) if r.database.database else None
+    db.close_database()
+    if gate is not None and path is not None and gate.path == path and gate.answered.is_set() \
+            and not gate.problems:
+        health.remember_sound(path)
 
 
 _lock: QLockFile | None = None

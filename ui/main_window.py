@@ -21,13 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import db
 from models import records as r
 from models.i18n import QT_TRANSLATE_NOOP
 from models.settings import current_campaign, current_unit
 from ui.auto_backup import AutoBackup
 from ui.common import settings, translate, warn
-from ui.data_file import ensure_unit, hold_lock, open_or_explain, say_already_open
+from ui.data_file import (
+    check_in_background,
+    close_data_file,
+    ensure_unit,
+    hold_lock,
+    may_make_new,
+    open_or_explain,
+    say_already_open,
+)
 from ui.pages.overview.page import OverviewPage
 
 if TYPE_CHECKING:
@@ -162,6 +169,8 @@ class MainWindow(QMainWindow):
                             self._on_first_use("ui.dialogs.packages", "export_package"))
         file_menu.addAction(translate("MainWindow", "Import data package…"),
                             self._on_first_use("ui.dialogs.packages", "import_package"))
+        file_menu.addAction(translate("MainWindow", "Conflicts of exchanges…"),
+                            self._on_first_use("ui.dialogs.conflicts", "show_conflicts"))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(translate("MainWindow", "Quit"), self.close)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -362,10 +371,12 @@ class MainWindow(QMainWindow):
 
     def switch_to(self, path: Path) -> bool:
         previous = self.db_path
+        if path.exists() and path != previous and not may_make_new(self, path):
+            return False
         if not hold_lock(path):
             say_already_open(self, path)
             return False
-        db.close_database()
+        close_data_file()
         chosen = ensure_unit(self, path) if open_or_explain(self, path) else None
         if chosen is None:
             hold_lock(previous)
@@ -380,6 +391,7 @@ class MainWindow(QMainWindow):
         if "settings" in self.pages:
             self.pages["settings"].refresh()
         self.refresh_title()
+        check_in_background(self)
         return True
 
     def about(self) -> None:

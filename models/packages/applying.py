@@ -1,27 +1,25 @@
 """Applying a plan: every change of a package in one transaction, each one in the change history.
 
 The history names the package's unit as the operator. A conflict the user
-did not decide keeps the local record. ``merge_duplicates`` then joins two
-records that are one (a household made on both laptops).
+decided now is written as a new version of both sides; one left undecided is
+kept (``conflicts``) and the record stays as it is here. ``merge_duplicates``
+then joins two records that are one (a household made on both laptops).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 from uuid import UUID
 
 import peewee
 
-from models import history, store
 from models import records as r
-from models.descriptions import describe_key
+from models import sqlite, store
 from models.i18n import translate
-from models.packages import exchange
+from models.packages import conflicts, writing
 from models.packages.format import PackageError, table
+from models.packages.merging import ADOPT, MERGE, TAKE
 from models.packages.planning import ImportPlan
-
-Row = dict[str, Any]
 
 
 @dataclass
@@ -29,81 +27,77 @@ class ImportResult:
     added: int
     updated: int
     deleted: int
-    conflicts: int
-    incoming_chosen: int
+    conflicts: int  # left for the user to decide
+    incoming_chosen: int  # conflicts decided now for the package's side
     duplicates: int
+    decided: int = 0  # conflicts decided now (either side)
 
 
-def apply_import(plan: ImportPlan, choices: dict[UUID, str] | None = None) -> ImportResult:
-    """Write ``plan`` in one transaction; a conflict not chosen keeps the local record."""
+def apply_import(plan: ImportPlan, choices: dict[UUID, str | dict[str, str]] | None = None) -> ImportResult:
+    """Write ``plan`` in one transaction; conflicts in ``choices`` decided, the others kept for later."""
     choices = choices or {}
-    chosen = [c for c in plan.conflicts if choices.get(c.id) == "incoming"]
-    by_table: dict[str, list[Row]] = {}
-    for conflict in chosen:
-        by_table.setdefault(table(conflict.model), []).append(conflict.incoming)
-    visits = {row["id"] for row in by_table.get("visit", [])}
-    links = plan.links + [link for link in plan.package.links if link["visit_id"] in visits]
-    deleted = plan.deleted + sum(c.incoming.get("deleted_at") is not None
-                                 and c.local.get("deleted_at") is None for c in chosen)
     try:
-        _write(plan, by_table, links)
+        # One transaction; the search indexes take the new rows at its end (sqlite.bulk_writes).
+        with r.database.atomic(), sqlite.bulk_writes(r.database):
+            r.database.execute_sql("PRAGMA defer_foreign_keys = ON")  # a package's rows point to each other
+            _write(plan)
+            decided = _conflicts(plan, choices)
+            if plan.first_unit:
+                _adopt_unit(plan)
     except peewee.IntegrityError as error:
         raise PackageError(translate("Packages", "{path} cannot be merged into this data file ({error}); "
                                      "nothing was changed.").format(
             path=plan.package.path, error=error)) from None
-    return ImportResult(plan.added, plan.updated + len(chosen), deleted, len(plan.conflicts), len(chosen),
-                        len(plan.duplicates))
+    chosen = sum(1 for c in plan.conflicts if choices.get(c.id) == conflicts.INCOMING)
+    return ImportResult(plan.added, plan.updated + decided, plan.deleted, len(plan.conflicts) - decided,
+                        chosen, len(plan.duplicates), decided)
 
 
-def _write(plan: ImportPlan, by_table: dict[str, list[Row]], links: list[Row]) -> None:
-    operator = translate("Packages", "package from {unit}").format(unit=plan.package.manifest.unit_name)
-    with r.database.atomic():
-        for model in r.RECORD_MODELS:
-            name = table(model)
-            _insert(model, plan.add.get(name, []), operator)
-            _update(model, plan.update.get(name, []) + by_table.get(name, []), operator)
-        _replace_visitors(links)
-        exchange.remember(plan.package.manifest)
+def _operator(plan: ImportPlan) -> str:
+    return translate("Packages", "package from {unit}").format(unit=plan.package.manifest.unit_name)
 
 
-def _fields(model, row: Row) -> dict[Any, Any]:
-    return {model._meta.columns[column]: value for column, value in row.items()}
+def _write(plan: ImportPlan) -> None:
+    operator = _operator(plan)
+    for model, old, new in plan.rekeys:
+        writing.rekey(model, old, new)
+    for model in r.RECORD_MODELS:
+        writes = plan.writes.get(table(model), [])
+        writing.insert(model, [w.row for w in writes if w.action == "add"], operator)
+        for write in writes:
+            if write.action in (TAKE, MERGE):
+                writing.update(model, write.row, write.before or {}, operator)
+                writing.shared_now(model, write.row["id"], write.base)
+            elif write.action == ADOPT:
+                row = write.row
+                writing.set_version(model, row["id"], row.get("version"), row.get("lineage") or "",
+                                    row["updated_at"])
+                writing.shared_now(model, row["id"], None)
+            if write.action != "add":
+                conflicts.settle(model, write.row)
 
 
-def _insert(model: type[r.BaseModel], rows: list[Row], operator: str) -> None:
-    """New records, in batches; one "created" line each in the history (without the field list:
-    a package may bring thousands)."""
-    for start in range(0, len(rows), 200):
-        model.insert_many([_fields(model, row) for row in rows[start:start + 200]]).execute()
-    at = str(r.utcnow())
-    r.database.cursor().executemany(history._INSERT, [
-        (r.new_key().hex, at, operator, model._meta.table_name, UUID(row["id"]).hex, "create", "{}")
-        for row in rows])
+def _conflicts(plan: ImportPlan, choices: dict[UUID, str | dict[str, str]]) -> int:
+    """Conflicts decided now are written; the others kept for the user. How many were decided."""
+    source, name = plan.package.manifest.unit_name, plan.package.path.name
+    decided = 0
+    for conflict in plan.conflicts:
+        choice = choices.get(conflict.id)
+        if choice:
+            conflicts.apply_decision(conflict.model, conflict.local, conflict.incoming,
+                                     conflict.outcome.bases, choice, source)
+            conflicts.settle(conflict.model, conflict.incoming)
+            decided += 1
+        else:
+            conflicts.keep(conflict.model, conflict.local, conflict.incoming, conflict.outcome, source, name)
+    return decided
 
 
-def _update(model: type[r.BaseModel], rows: list[Row], operator: str) -> None:
-    """Records taken over by the incoming rows, each change in the history with its fields."""
-    for row in rows:
-        key = UUID(row["id"])
-        before = model.get_by_id(key)
-        values = {f: v for f, v in _fields(model, row).items() if f.name != "id"}
-        model.update(values).where(model.id == key).execute()
-        after = model.get_by_id(before.id)
-        changes = history.field_changes(model, before.__data__, after.__data__, describe_key)
-        was_live, is_live = before.deleted_at is None, after.deleted_at is None
-        action = "delete" if was_live and not is_live else "restore" if is_live and not was_live else "edit"
-        history.write(after, action, changes, operator)
-
-
-def _replace_visitors(links: list[Row]) -> None:
-    """The visitors of each visit the package brought are the package's."""
-    for visit in {link["visit_id"] for link in links}:
-        r.VisitVisitor.delete().where(r.VisitVisitor.visit == UUID(visit)).execute()
-    unique = list({(link["visit_id"], link["person_id"]): link for link in links}.values())
-    for start in range(0, len(unique), 400):
-        r.VisitVisitor.insert_many([{r.VisitVisitor.visit: UUID(link["visit_id"]),
-                                     r.VisitVisitor.person: UUID(link["person_id"])}
-                                    for link in unique[start:start + 400]]).execute()
+def _adopt_unit(plan: ImportPlan) -> None:
+    """A new file takes the package's unit as its own."""
+    unit = r.Unit.get_or_none(r.Unit.id == UUID(hex=plan.package.manifest.unit_id))
+    if unit is not None:
+        store.set_current(unit=unit)
 
 
 def merge_duplicates(keep: r.BaseModel, drop: r.BaseModel) -> None:
@@ -125,10 +119,16 @@ def merge_duplicates(keep: r.BaseModel, drop: r.BaseModel) -> None:
 
 
 def _move_visits(keep: r.BaseModel, drop: r.BaseModel) -> None:
-    """Visits made by ``drop`` are made by ``keep`` (once, where both made one)."""
-    both = r.VisitVisitor.select(r.VisitVisitor.visit).where(r.VisitVisitor.person == keep.id)
-    r.VisitVisitor.delete().where(r.VisitVisitor.person == drop.id, r.VisitVisitor.visit.in_(both)).execute()
-    r.VisitVisitor.update(person=keep.id).where(r.VisitVisitor.person == drop.id).execute()
+    """Visits made by ``drop`` are made by ``keep`` (once, where both made one); each visit changes."""
+    from models import versions
+
+    for visit in list(r.Visit.select().join(r.VisitVisitor).where(r.VisitVisitor.person == drop.id)):
+        versions.capture_base(r.database, visit)
+        both = r.VisitVisitor.select().where(r.VisitVisitor.visit == visit.id,
+                                             r.VisitVisitor.person == keep.id).exists()
+        query = r.VisitVisitor.delete() if both else r.VisitVisitor.update(person=keep.id)
+        query.where(r.VisitVisitor.visit == visit.id, r.VisitVisitor.person == drop.id).execute()
+        visit.save()
 
 
 def _repoint(fk: peewee.ForeignKeyField, keep: r.BaseModel, drop: r.BaseModel) -> None:

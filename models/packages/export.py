@@ -1,45 +1,149 @@
-"""Writing a package: the scope's rows and the manifest, zipped under a temporary name, then renamed."""
+"""Writing a package: the scope's rows streamed into a zip under a temporary name, then renamed.
+
+The rows are read in one read transaction (a consistent picture, and no lock
+that would keep the window from saving). Once the file is in place, the bases
+of the records it carries are dropped, if those records have not changed since:
+their versions are shared now (``models.versions``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from models import db, settings
+from models import db, files, identity, settings, versions
 from models import records as r
 from models.i18n import translate
-from models.packages.exchange import installation_id
-from models.packages.format import FORMAT_VERSION, LINKS, MANIFEST, Manifest, PackageError
-from models.packages.scope import scope_rows
+from models.packages.format import (
+    BASES,
+    FORMAT_VERSION,
+    LINKS,
+    MANIFEST,
+    MAX_DATA_BYTES,
+    MAX_ROWS,
+    Manifest,
+    PackageError,
+    member_name,
+    table,
+)
+from models.packages.scope import Scope
 
 
 def export_package(path: str | Path, unit: r.Unit | None = None, villages: list[UUID] | None = None,
                    date_from: dt.date | None = None, date_to: dt.date | None = None) -> Manifest:
-    """Write the records of ``unit`` (optionally some villages, a date range) to the package ``path``."""
-    path = Path(path)
-    unit = unit or settings.current_unit()
+    """Write the records of ``unit`` (optionally some villages, a date range) to the package ``path``.
+
+    Without ``unit``: the unit of the villages if they are all of one, else this file's unit.
+    """
+    unit = unit or _unit_of(villages) or settings.current_unit()
     if unit is None:
         raise PackageError(translate("Packages", "The data file has no unit to export."))
-    source = installation_id()
-    rows, links = scope_rows(unit, villages, date_from, date_to)
-    members = {f"{table}.jsonl": _jsonl(table_rows) for table, table_rows in rows.items()}
-    members[f"{LINKS}.jsonl"] = _jsonl(links)
-    counts = {table: len(table_rows) for table, table_rows in rows.items()}
-    counts[LINKS] = len(links)
-    manifest = Manifest(
-        format=FORMAT_VERSION, schema_version=db.schema_version(), installation_id=source,
-        unit_id=unit.id.hex, unit_name=unit.name, scope=_scope(villages, date_from, date_to),
-        created_at=r.utcnow().isoformat(sep=" "), counts=counts,
-        sha256={name: hashlib.sha256(data).hexdigest() for name, data in members.items()})
-    _write_zip(path, manifest, members)
+    try:
+        # One consistent picture, and no write lock meanwhile (the window may go on saving).
+        with files.atomic_target(path) as temporary, r.database.atomic("DEFERRED"):
+            scope = Scope(unit.id, villages, date_from, date_to).choose()
+            manifest, shared = _write_zip(temporary, scope, unit, villages, date_from, date_to)
+    except files.TargetError as error:
+        raise PackageError(str(error)) from None
+    _seal(shared)
     return manifest
+
+
+def _unit_of(villages: list[UUID] | None) -> r.Unit | None:
+    if not villages:
+        return None
+    units = {unit for (unit,) in r.Village.select(r.Village.unit).where(r.Village.id.in_(villages)).tuples()}
+    return r.Unit.get_or_none(r.Unit.id == units.pop()) if len(units) == 1 else None
+
+
+class _Member:
+    """One JSON-lines member being written: its rows counted, its bytes hashed and measured."""
+
+    def __init__(self, archive: zipfile.ZipFile, name: str):
+        self.name, self.count, self.size = member_name(name), 0, 0
+        self.digest = hashlib.sha256()
+        self.handle = archive.open(self.name, "w", force_zip64=True)
+
+    def write(self, row: dict[str, Any]) -> None:
+        data = (json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+        self.handle.write(data)
+        self.digest.update(data)
+        self.count += 1
+        self.size += len(data)
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def _write_zip(temporary: Path, scope: Scope, unit: r.Unit, villages, date_from, date_to
+               ) -> tuple[Manifest, list[tuple[str, str, str]]]:
+    """The members and the manifest; the (table, key, version) of the records whose bases went in."""
+    counts, digests, sizes, shared = {}, {}, {}, []
+    total = sum(scope.count(model) for model in r.RECORD_MODELS)
+    if total > MAX_ROWS:
+        raise _too_large(total)
+    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        members = []
+        for model in r.RECORD_MODELS:
+            member = _Member(archive, table(model))
+            for row in scope.rows(model):
+                member.write(row)
+            member.close()
+            members.append((table(model), member))
+        links = _Member(archive, LINKS)
+        for link in scope.links():
+            links.write(link)
+        links.close()
+        bases = _Member(archive, BASES)
+        for model in r.RECORD_MODELS:
+            for key, version, data in scope.bases(model):
+                bases.write({"kind": table(model), "record": key, "version": version,
+                             "values": json.loads(data)})
+                shared.append((table(model), key))
+        bases.close()
+        for name, member in [*members, (LINKS, links), (BASES, bases)]:
+            counts[name], sizes[member.name] = member.count, member.size
+            digests[member.name] = member.digest.hexdigest()
+        if sum(sizes.values()) > MAX_DATA_BYTES or sum(counts.values()) > MAX_ROWS:
+            raise _too_large(sum(counts.values()))
+        manifest = Manifest(
+            format=FORMAT_VERSION, schema_version=db.schema_version(), source=identity.file_id(),
+            unit_id=unit.id.hex, unit_name=unit.name, scope=_scope(villages, date_from, date_to),
+            created_at=r.utcnow().isoformat(sep=" "), counts=counts, sha256=digests, sizes=sizes)
+        archive.writestr(MANIFEST, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1))
+    versions_now = _versions(shared)
+    return manifest, [(kind, key, versions_now[kind, key]) for kind, key in shared]
+
+
+def _versions(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    found = {}
+    for kind, key in keys:
+        row = r.database.execute_sql(f'SELECT "version" FROM "{kind}" WHERE "id" = ?', (key,)).fetchone()
+        found[kind, key] = versions.version_of(row[0] if row else None)
+    return found
+
+
+def _too_large(rows: int) -> PackageError:
+    return PackageError(translate(
+        "Packages", "The package would hold {rows} rows, more than a data package may ({limit} rows or "
+        "{size} MB). Export it in parts: by township or by village.").format(
+        rows=f"{rows:,}", limit=f"{MAX_ROWS:,}", size=MAX_DATA_BYTES // 1_048_576))
+
+
+def _seal(shared: list[tuple[str, str, str]]) -> None:
+    """The versions that went out are shared: their records' bases go, unless edited since."""
+    if not shared:
+        return
+    with r.database.atomic():
+        for kind, key, version in shared:
+            row = r.database.execute_sql(f'SELECT "version" FROM "{kind}" WHERE "id" = ?', (key,)).fetchone()
+            if row is not None and versions.version_of(row[0]) == version:
+                versions.drop_base(r.database, kind, key)
 
 
 def _scope(villages: list[UUID] | None, date_from: dt.date | None, date_to: dt.date | None) -> dict[str, Any]:
@@ -51,22 +155,3 @@ def _scope(villages: list[UUID] | None, date_from: dt.date | None, date_to: dt.d
             else None,
             "date_from": date_from.isoformat() if date_from else None,
             "date_to": date_to.isoformat() if date_to else None}
-
-
-def _jsonl(rows: list[dict[str, Any]]) -> bytes:
-    return "".join(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows).encode("utf-8")
-
-
-def _write_zip(path: Path, manifest: Manifest, members: dict[str, bytes]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(MANIFEST, json.dumps(manifest.to_json(), ensure_ascii=False, indent=1))
-            for name, data in members.items():
-                archive.writestr(name, data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -1,20 +1,22 @@
-"""Which rows a package of a unit carries: its records (of some villages, a date range), and what they need.
+"""Which rows a package of a unit carries, chosen in SQL: its records and its sub-units' (of some
+villages, a date range), and every row they point to, so that each reference resolves on the other side.
 
-Deleted rows are carried too (deletions travel), and so is every row a chosen
-row points to, so that each reference resolves on the other side.
+Deleted rows are carried too (deletions travel). The keys chosen of each table
+are kept in a temporary table (``pick_<table>``) of this connection, so that the
+rows can be read one table at a time, never the whole file at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Iterator
 from typing import Any
 from uuid import UUID
 
 from peewee import ForeignKeyField
 
 from models import records as r
-from models.packages.format import raw_rows, table
+from models.packages.format import table
 
 Row = dict[str, Any]
 
@@ -22,103 +24,129 @@ _DATED = {r.Session: "date", r.Writing: "date", r.Visit: "date", r.Suggestion: "
           r.Rectification: "recorded_on", r.Publicity: "date"}
 
 
-def scope_rows(unit: r.Unit, villages: list[UUID] | None, date_from: dt.date | None,
-               date_to: dt.date | None) -> tuple[dict[str, list[Row]], list[Row]]:
-    """Every row of the scope, deleted ones included, plus what they point to; and the visitor links."""
-    selection = _Selection(date_from, date_to)
-    _choose_records(selection, unit.id.hex, {key.hex for key in villages} if villages is not None else None)
-    _choose_references(selection)
-    rows = {name: selection.chosen_rows(name) for name in selection.rows}
-    links = _visitors(selection)
-    rows["person"] = selection.chosen_rows("person")
-    return rows, links
+def sub_units(unit_id: UUID) -> list[UUID]:
+    """The unit and every unit below it (its townships, their villages …)."""
+    rows = r.database.execute_sql(
+        'WITH RECURSIVE below("id") AS (SELECT ? UNION SELECT u."id" FROM "unit" u JOIN below '
+        'ON u."parent_id" = below."id") SELECT "id" FROM below', (unit_id.hex,))
+    return [UUID(hex=key) for (key,) in rows]
 
 
-class _Selection:
-    """The rows of every table as stored, and the keys chosen so far of each."""
+class Scope:
+    """The keys of a package's rows, chosen in temporary tables of this connection."""
 
-    def __init__(self, date_from: dt.date | None, date_to: dt.date | None):
-        self.rows = {table(model): raw_rows(model) for model in r.RECORD_MODELS}
-        self.by_id = {name: {row["id"]: row for row in rows} for name, rows in self.rows.items()}
-        self.chosen: dict[str, set[str]] = {name: set() for name in self.rows}
+    def __init__(self, unit_id: UUID, villages: list[UUID] | None = None, date_from: dt.date | None = None,
+                 date_to: dt.date | None = None):
+        self.unit_id, self.villages = unit_id, villages
         self.date_from, self.date_to = date_from, date_to
+        for model in r.RECORD_MODELS:
+            name = _pick(model)
+            r.database.execute_sql(f'CREATE TEMP TABLE IF NOT EXISTS "{name}" ("id" TEXT PRIMARY KEY) '
+                                   'WITHOUT ROWID')
+            r.database.execute_sql(f'DELETE FROM temp."{name}"')
 
-    def pick(self, model, test: Callable[[Row], bool]) -> set[str]:
-        """Choose the rows of ``model`` that pass ``test``; their keys."""
-        found = {row["id"] for row in self.rows[table(model)] if test(row)}
-        self.chosen[table(model)] |= found
-        return found
+    def choose(self) -> Scope:
+        self._records()
+        self._visitors()
+        self._references()
+        return self
 
-    def dated(self, model, campaigns: set[str], extra: Callable[[Row], bool] = lambda row: True) -> set[str]:
-        """Choose the rows of ``model`` of ``campaigns`` dated within the range (or undated)."""
-        column = _DATED[model]
-        return self.pick(model, lambda row: row["campaign_id"] in campaigns and extra(row)
-                         and _in_range(row[column], self.date_from, self.date_to))
+    # --- what the unit and its sub-units own ----------------------------------------------------
 
-    def chosen_rows(self, name: str) -> list[Row]:
-        return [row for row in self.rows[name] if row["id"] in self.chosen[name]]
+    def _records(self) -> None:
+        self._put(r.Unit, 'WITH RECURSIVE below("id") AS (SELECT ? UNION SELECT u."id" FROM "unit" u '
+                          'JOIN below ON u."parent_id" = below."id") SELECT "id" FROM below',
+                  (self.unit_id.hex,))
+        self._owned(r.Campaign, "unit_id", r.Unit)
+        for model in (r.Phase, r.SummaryText, r.SuggestionItem):
+            self._owned(model, "campaign_id", r.Campaign)
+        self._owned(r.Category, "unit_id", r.Unit)
+        self._owned(r.Person, "unit_id", r.Unit)
+        villages, params = "", []
+        if self.villages is not None:
+            villages = f' AND "id" IN ({", ".join("?" * len(self.villages))})'
+            params = [key.hex for key in self.villages]
+        self._owned(r.Village, "unit_id", r.Unit, villages, params)
+        self._owned(r.VillageGroup, "village_id", r.Village)
+        self._owned(r.Household, "village_id", r.Village)
+        self._dated(r.Session)
+        self._owned(r.Attendance, "session_id", r.Session)
+        self._dated(r.Writing)
+        self._dated(r.Visit, f' AND "household_id" IN (SELECT "id" FROM temp."{_pick(r.Household)}")')
+        self._dated(r.Suggestion)
+        self._dated(r.Publicity)
+        visits, households = _pick(r.Visit), _pick(r.Household)
+        self._dated(r.Rectification, f' AND ("visit_id" IS NULL OR "visit_id" IN '
+                                     f'(SELECT "id" FROM temp."{visits}") OR "visit_id" IN '
+                                     f'(SELECT "id" FROM "visit" WHERE "household_id" IN '
+                                     f'(SELECT "id" FROM temp."{households}")))')
+
+    def _owned(self, model, column: str, owner, extra: str = "", params: list | None = None) -> None:
+        self._put(model, f'SELECT "id" FROM "{table(model)}" WHERE "{column}" IN '
+                         f'(SELECT "id" FROM temp."{_pick(owner)}"){extra}', params or [])
+
+    def _dated(self, model, extra: str = "") -> None:
+        column, params = _DATED[model], []
+        condition = f' AND "campaign_id" IN (SELECT "id" FROM temp."{_pick(r.Campaign)}")'
+        if self.date_from is not None:
+            condition += f' AND ("{column}" IS NULL OR substr("{column}", 1, 10) >= ?)'
+            params.append(self.date_from.isoformat())
+        if self.date_to is not None:
+            condition += f' AND ("{column}" IS NULL OR substr("{column}", 1, 10) <= ?)'
+            params.append(self.date_to.isoformat())
+        self._put(model, f'SELECT "id" FROM "{table(model)}" WHERE 1{condition}{extra}', params)
+
+    def _put(self, model, select: str, params) -> None:
+        r.database.execute_sql(f'INSERT OR IGNORE INTO temp."{_pick(model)}" ("id") {select}', params)
+
+    # --- what the chosen rows need ----------------------------------------------------------------
+
+    def _visitors(self) -> None:
+        """The persons who made the chosen visits (a visitor is of the unit, but never leave one dangling)."""
+        self._put(r.Person, f'SELECT "person_id" FROM "visit_visitor" WHERE "visit_id" IN '
+                            f'(SELECT "id" FROM temp."{_pick(r.Visit)}")', [])
+
+    def _references(self) -> None:
+        """What the chosen rows point to comes along, children first, then the units above them."""
+        for model in reversed(r.RECORD_MODELS):
+            for fk in _foreign_keys(model):
+                target = fk.rel_model
+                self._put(target, f'SELECT "{fk.column_name}" FROM "{table(model)}" WHERE "id" IN '
+                                  f'(SELECT "id" FROM temp."{_pick(model)}") AND "{fk.column_name}" IN '
+                                  f'(SELECT "id" FROM "{table(target)}")', [])
+        self._put(r.Unit, f'WITH RECURSIVE above("id") AS (SELECT "id" FROM temp."{_pick(r.Unit)}" UNION '
+                          f'SELECT u."parent_id" FROM "unit" u JOIN above ON u."id" = above."id" '
+                          f'WHERE u."parent_id" IS NOT NULL) SELECT "id" FROM above', [])
+
+    # --- reading the chosen rows ---------------------------------------------------------------------
+
+    def rows(self, model) -> Iterator[Row]:
+        """The chosen rows of ``model`` as stored (column → value), in key order."""
+        cursor = r.database.execute_sql(f'SELECT * FROM "{table(model)}" WHERE "id" IN '
+                                        f'(SELECT "id" FROM temp."{_pick(model)}") ORDER BY "id"')
+        names = [column[0] for column in cursor.description]
+        for values in cursor:
+            yield dict(zip(names, values, strict=True))
+
+    def links(self) -> Iterator[Row]:
+        cursor = r.database.execute_sql(
+            f'SELECT "visit_id", "person_id" FROM "visit_visitor" WHERE "visit_id" IN '
+            f'(SELECT "id" FROM temp."{_pick(r.Visit)}") ORDER BY 1, 2')
+        for visit, person in cursor:
+            yield {"visit_id": visit, "person_id": person}
+
+    def bases(self, model) -> Iterator[tuple[str, str, str]]:
+        """(record, version, values as JSON) of the chosen records of ``model`` that have a base."""
+        yield from r.database.execute_sql(
+            f'SELECT "record", "version", "data" FROM "sync_base" WHERE "kind" = ? AND "record" IN '
+            f'(SELECT "id" FROM temp."{_pick(model)}") ORDER BY 1', (table(model),))
+
+    def count(self, model) -> int:
+        return r.database.execute_sql(f'SELECT count(*) FROM temp."{_pick(model)}"').fetchone()[0]
 
 
-def _choose_records(selection: _Selection, unit_id: str, village_filter: set[str] | None) -> None:
-    """The unit, its campaigns and what belongs to them, its staff, villages and their households."""
-    pick, dated = selection.pick, selection.dated
-    pick(r.Unit, lambda row: row["id"] == unit_id)
-    campaigns = pick(r.Campaign, lambda row: row["unit_id"] == unit_id)
-    pick(r.Phase, lambda row: row["campaign_id"] in campaigns)
-    pick(r.SummaryText, lambda row: row["campaign_id"] in campaigns)
-    pick(r.SuggestionItem, lambda row: row["campaign_id"] in campaigns)
-    pick(r.Category, lambda row: row["unit_id"] == unit_id)
-    pick(r.Person, lambda row: row["unit_id"] == unit_id)
-    villages = pick(r.Village, lambda row: row["unit_id"] == unit_id
-                    and (village_filter is None or row["id"] in village_filter))
-    pick(r.VillageGroup, lambda row: row["village_id"] in villages)
-    households = pick(r.Household, lambda row: row["village_id"] in villages)
-    sessions = dated(r.Session, campaigns)
-    pick(r.Attendance, lambda row: row["session_id"] in sessions)
-    dated(r.Writing, campaigns)
-    visits = dated(r.Visit, campaigns, lambda row: row["household_id"] in households)
-    dated(r.Suggestion, campaigns)
-    dated(r.Publicity, campaigns)
-    all_visits = selection.by_id[table(r.Visit)]
-    dated(r.Rectification, campaigns, lambda row: row["visit_id"] is None or row["visit_id"] in visits
-          or all_visits.get(row["visit_id"], {}).get("household_id") in households)
-
-
-def _choose_references(selection: _Selection) -> None:
-    """What the chosen rows point to comes along, children first, so every reference resolves."""
-    chosen, by_id = selection.chosen, selection.by_id
-    for model in reversed(r.RECORD_MODELS):
-        name = table(model)
-        for fk in _foreign_keys(model):
-            target = table(fk.rel_model)
-            for key in list(chosen[name]):
-                ref = by_id[name][key][fk.column_name]
-                if ref is not None and ref in by_id[target]:
-                    chosen[target].add(ref)
-    while True:  # a unit's parent units
-        parents = {by_id["unit"][key]["parent_id"] for key in chosen["unit"]} - {None} - chosen["unit"]
-        if not parents:
-            break
-        chosen["unit"] |= parents & by_id["unit"].keys()
-
-
-def _visitors(selection: _Selection) -> list[Row]:
-    """The visitor links of the chosen visits; each visitor's person chosen too."""
-    chosen = selection.chosen
-    chosen_visits = chosen[table(r.Visit)]
-    links = [dict(zip(("visit_id", "person_id"), row, strict=True)) for row in r.database.execute_sql(
-        'SELECT "visit_id", "person_id" FROM "visit_visitor" ORDER BY 1, 2') if row[0] in chosen_visits]
-    for link in links:  # a visitor is a person of the unit, but never leave one dangling
-        if link["person_id"] not in chosen["person"] and link["person_id"] in selection.by_id["person"]:
-            chosen["person"].add(link["person_id"])
-    return links
-
-
-def _in_range(value: Any, date_from: dt.date | None, date_to: dt.date | None) -> bool:
-    if value is None:
-        return True
-    day = dt.date.fromisoformat(str(value)[:10])
-    return (date_from is None or day >= date_from) and (date_to is None or day <= date_to)
+def _pick(model) -> str:
+    return f"pick_{table(model)}"
 
 
 def _foreign_keys(model) -> list[ForeignKeyField]:

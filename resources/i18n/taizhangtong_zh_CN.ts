@@ -4,6 +4,22 @@
 <context>
     <name>App</name>
     <message>
+        <source>{path} does not exist.
+
+Make a new, empty data file there?</source>
+        <translation>{path} 不存在。
+
+要在那里新建一个空的数据文件吗？</translation>
+    </message>
+    <message>
+        <source>{path} is empty: it holds no data.
+
+Make a new data file there? (No leaves it as it is.)</source>
+        <translation>{path} 是空文件，里面没有数据。
+
+要在那里新建数据文件吗？（选“否”则保持原样。）</translation>
+    </message>
+    <message>
         <source>Cannot open the data file</source>
         <translation>无法打开数据文件</translation>
     </message>
@@ -144,6 +160,10 @@ Switch to that window, or close it first.</source>
         <translation>无法写入备份 {path}：{error}</translation>
     </message>
     <message>
+        <source>{path} is damaged ({problem}); no backup of it was written.</source>
+        <translation>{path} 已损坏（{problem}），没有写入它的备份。</translation>
+    </message>
+    <message>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
@@ -164,12 +184,28 @@ Switch to that window, or close it first.</source>
         <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
+        <source>{source} is a backup of {source_unit}; whose data {target} holds cannot be told (it is damaged). Restore it there only if you are sure.</source>
+        <translation>{source} 是 {source_unit} 的备份；{target} 已损坏，无法判断它是哪个单位的数据。只有确认无误时才恢复到那里。</translation>
+    </message>
+    <message>
+        <source>{source} is a backup of another data file ({source_unit}), not of {target} ({target_unit}). Restoring it replaces the data of {target_unit} by that of {source_unit}.</source>
+        <translation>{source} 是另一个数据文件（{source_unit}）的备份，不是 {target}（{target_unit}）的备份。恢复它会用 {source_unit} 的数据替换 {target_unit} 的数据。</translation>
+    </message>
+    <message>
+        <source>{path} is open in {holder}; close it there first. Nothing was restored.</source>
+        <translation>{path} 正在 {holder} 中打开；请先在那里关闭它。未作任何恢复。</translation>
+    </message>
+    <message>
         <source>{path} is the data file itself.</source>
         <translation>{path} 就是当前数据文件本身。</translation>
     </message>
     <message>
         <source>Restoring {path} failed ({error}); the data as it was is kept at {kept}.</source>
         <translation>恢复 {path} 失败（{error}）；原有数据已保留在 {kept}。</translation>
+    </message>
+    <message>
+        <source>No copy of the current data could be kept in {folder} ({error}); nothing was restored.</source>
+        <translation>无法在 {folder} 中保留当前数据的副本（{error}），未作任何恢复。</translation>
     </message>
     <message>
         <source>{path} could not be replaced by {source}: {error}</source>
@@ -220,6 +256,14 @@ Switch to that window, or close it first.</source>
         <translation>备份中最后修改</translation>
     </message>
     <message>
+        <source>Backups of other data files:</source>
+        <translation>其他数据文件的备份：</translation>
+    </message>
+    <message>
+        <source>a unit it does not name</source>
+        <translation>未注明单位</translation>
+    </message>
+    <message>
         <source>There are no backups in the backups folder yet. Choose another file to restore from.</source>
         <translation>备份文件夹中还没有备份。请选择其他文件进行恢复。</translation>
     </message>
@@ -242,6 +286,14 @@ A copy of the current data is kept first in {folder}, so this can be undone.</so
         <translation>用 {name} 替换当前数据吗？
 
 当前数据会先复制一份保留在 {folder} 中，可以撤销。</translation>
+    </message>
+    <message>
+        <source>{error}
+
+Replace the data of {target} by the backup of {source}? A copy of the current data is kept first.</source>
+        <translation>{error}
+
+要用 {source} 的备份替换 {target} 的数据吗？当前数据会先复制一份保留。</translation>
     </message>
     <message>
         <source>Today&apos;s backup was written to {path}.</source>
@@ -538,8 +590,52 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>{text} 不是日期（格式如 2026-03-01）</translation>
     </message>
     <message>
+        <source>restore a backup of another data file (another unit&apos;s data) all the same</source>
+        <translation>仍然恢复另一个数据文件的备份（另一个单位的数据）</translation>
+    </message>
+    <message>
+        <source>decide at once every conflict of this import: this laptop&apos;s values (local) or the package&apos;s (incoming); without it they wait for package resolve</source>
+        <translation>立即决定本次导入的全部冲突：保留本机的值（local）或数据包的值（incoming）；不加此项时冲突留待 package resolve 处理</translation>
+    </message>
+    <message>
+        <source>apply a package that moves records to the recycle bin or changes many records (without it, they are listed and nothing is changed)</source>
+        <translation>确认导入会把记录移入回收站或改动大量记录的数据包（不加此项时只列出这些记录，不作任何改动）</translation>
+    </message>
+    <message>
+        <source>list the records changed on both laptops that wait for a decision</source>
+        <translation>列出两台电脑都改过、等待决定的记录</translation>
+    </message>
+    <message>
+        <source>decide conflicts of exchanges</source>
+        <translation>决定数据包交换中的冲突</translation>
+    </message>
+    <message>
+        <source>keep this laptop&apos;s values (local) or the package&apos;s (incoming)</source>
+        <translation>保留本机的值（local）或数据包的值（incoming）</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>only the conflict of this record (may be repeated; default: all)</source>
+        <translation>只决定这条记录的冲突（可重复；默认：全部）</translation>
+    </message>
+    <message>
         <source>Wrote {path} ({rows} rows).</source>
         <translation>已写入 {path}（共 {rows} 行）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file.</source>
+        <translation>{path} 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>{path} is empty: it is not a data file (a new one is made only by the window, which asks first). Nothing was changed.</source>
+        <translation>{path} 是空文件，不是数据文件（只有窗口会在询问后新建数据文件）。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Note: {notice}</source>
+        <translation>注意：{notice}</translation>
     </message>
     <message>
         <source>No campaign named {name}; choose one of: {names}</source>
@@ -598,6 +694,14 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>备份文件</translation>
     </message>
     <message>
+        <source>To restore it all the same, run again with --other-file.</source>
+        <translation>如仍要恢复，请加 --other-file 再运行一次。</translation>
+    </message>
+    <message>
+        <source>There was no data file there before.</source>
+        <translation>那里原先没有数据文件。</translation>
+    </message>
+    <message>
         <source>The damaged file is kept as {path}.</source>
         <translation>损坏的文件已保留为 {path}。</translation>
     </message>
@@ -646,10 +750,6 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>将数据包合并到数据文件</translation>
     </message>
     <message>
-        <source>which side wins where both changed a record (default: local)</source>
-        <translation>两边都改过的记录以哪边为准（默认：本机）</translation>
-    </message>
-    <message>
         <source>PACKAGE</source>
         <translation>数据包</translation>
     </message>
@@ -658,20 +758,64 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>数据包</translation>
     </message>
     <message>
-        <source>Wrote {path}: {n} records.</source>
-        <translation>已写入 {path}：共 {n} 条记录。</translation>
+        <source>Wrote {path}: {n} records of {unit}.</source>
+        <translation>已写入 {path}：{unit} 的记录 {n} 条。</translation>
     </message>
     <message>
-        <source>Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} conflicts ({incoming} resolved with the package&apos;s version), {duplicates} possible duplicates.</source>
-        <translation>已导入 {path}：新增 {added} 条，更新 {updated} 条，删除 {deleted} 条，冲突 {conflicts} 条（其中 {incoming} 条采用数据包的版本），疑似重复 {duplicates} 条。</translation>
+        <source>Importing {path}: {db} is held until the import has finished.</source>
+        <translation>正在导入 {path}：导入完成前 {db} 由本命令占用。</translation>
+    </message>
+    <message>
+        <source>{path} would change {updated} records here, {deleted} of them moved to the recycle bin; nothing was changed. Check the list above and run again with --yes to apply it.</source>
+        <translation>{path} 将改动本机 {updated} 条记录，其中 {deleted} 条移入回收站；现在未作任何改动。请核对上面的清单，确认后加 --yes 再运行一次。</translation>
+    </message>
+    <message>
+        <source>Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} conflicts kept for a decision ({decided} decided now), {duplicates} possible duplicates.</source>
+        <translation>已导入 {path}：新增 {added} 条，更新 {updated} 条，删除 {deleted} 条，{conflicts} 条冲突等待决定（本次已决定 {decided} 条），可能重复 {duplicates} 条。</translation>
     </message>
     <message>
         <source>Possible duplicate: {text}</source>
         <translation>疑似重复：{text}</translation>
     </message>
     <message>
+        <source>{path}: records of {unit}, written {when} (UTC). It would add {added}, change {updated} and move {deleted} to the recycle bin; {conflicts} records were changed on both sides.</source>
+        <translation>{path}：{unit} 的记录，写于 {when}（UTC）。将新增 {added} 条、更新 {updated} 条、移入回收站 {deleted} 条；两边都改过的记录 {conflicts} 条。</translation>
+    </message>
+    <message>
+        <source>To the recycle bin: {record}</source>
+        <translation>移入回收站：{record}</translation>
+    </message>
+    <message>
+        <source>… and {n} more.</source>
+        <translation>……另有 {n} 条。</translation>
+    </message>
+    <message>
+        <source>Conflict {key}: {text}</source>
+        <translation>冲突 {key}：{text}</translation>
+    </message>
+    <message>
+        <source>Decide with: {program} package resolve --db {path} --keep local|incoming [--record KEY …]</source>
+        <translation>决定冲突：{program} package resolve --db {path} --keep local|incoming [--record 编号 …]</translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting for a decision.</source>
+        <translation>没有等待决定的冲突。</translation>
+    </message>
+    <message>
+        <source>Decided {n} conflicts ({side}); {left} are still waiting.</source>
+        <translation>已决定 {n} 条冲突（{side}）；还有 {left} 条等待决定。</translation>
+    </message>
+    <message>
+        <source>No conflict waits for the record {keys}.</source>
+        <translation>记录 {keys} 没有等待决定的冲突。</translation>
+    </message>
+    <message>
         <source>Error: {message} (see {program} --help)</source>
         <translation>错误：{message}（见 {program} --help）</translation>
+    </message>
+    <message>
+        <source>Interrupted; what was not finished was not written.</source>
+        <translation>已中断；未完成的部分没有写入。</translation>
     </message>
 </context>
 <context>
@@ -702,6 +846,18 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>{path} is a folder, not a data file.</source>
         <translation>{path} 是文件夹，不是数据文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file.</source>
+        <translation>{path} 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: its first page is not that of a data file. It has not been changed.</source>
+        <translation>{path} 已损坏：它的第一页不是数据文件应有的样子。文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{path} had a -wal file beside it that belongs to another copy of it; it was not applied, and is kept as {aside}.</source>
+        <translation>{path} 旁边的 -wal 文件属于它的另一个副本，没有应用，已保留为 {aside}。</translation>
     </message>
     <message>
         <source>{path} is not a 台账通 data file.</source>
@@ -855,6 +1011,37 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>the data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>The data file is being written by another program; nothing was written. Try again when it has finished.</source>
+        <translation>数据文件正被另一个程序写入；本次未写入任何内容。请等它完成后再试。</translation>
+    </message>
+    <message>
+        <source>The disk is full: {path} could not be written, and nothing was changed. Free some space and try again.</source>
+        <translation>磁盘已满：无法写入 {path}，未作任何改动。请腾出空间后再试。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written (it or its folder is read-only); nothing was changed.</source>
+        <translation>无法写入 {path}（文件或所在文件夹是只读的）；未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({error}); nothing was written to it. Restore it from a backup (the restore command, or 从备份恢复… in the window).</source>
+        <translation>{path} 已损坏（{error}）；没有向它写入任何内容。请从备份恢复（restore 命令，或窗口中的“从备份恢复…”）。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({error}).</source>
+        <translation>发生了意外错误（{error}）。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({error}). The details are in {log}.</source>
+        <translation>发生了意外错误（{error}）。详细情况记录在 {log}。</translation>
+    </message>
+</context>
+<context>
     <name>Expected</name>
     <message>
         <source>Leadership group</source>
@@ -896,24 +1083,8 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>所选村（社区）已不存在。</translation>
     </message>
     <message>
-        <source>Cannot write {path}: it is a folder.</source>
-        <translation>无法写入 {path}：这是一个文件夹。</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: the folder {folder} does not exist.</source>
-        <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
-    </message>
-    <message>
         <source>{path} is open in another program (Excel, WPS or LibreOffice). Close it there and export again; the old file has not been changed.</source>
         <translation>{path} 正在被其他程序（Excel、WPS 或 LibreOffice）打开。请先关闭该文件再导出；原文件未作改动。</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: the folder is read-only or you may not write there. Choose another folder.</source>
-        <translation>无法写入 {path}：该文件夹只读或没有写入权限。请另选文件夹。</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: {error}</source>
-        <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
         <source>Cannot write {path}: the study session no longer exists.</source>
@@ -1340,6 +1511,42 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Cannot write {path}: it is the data file itself (or belongs to it). Choose another name.</source>
+        <translation>无法写入 {path}：它就是数据文件本身（或属于数据文件）。请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is a folder.</source>
+        <translation>无法写入 {path}：这是一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the folder {folder} does not exist.</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: it is not a regular file.</source>
+        <translation>无法写入 {path}：它不是普通文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the file is read-only. Choose another name, or make it writable first.</source>
+        <translation>无法写入 {path}：该文件是只读的。请换一个文件名，或先取消它的只读属性。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the disk is full. Free some space and try again; nothing was changed.</source>
+        <translation>无法写入 {path}：磁盘已满。请腾出空间后再试；未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the folder is read-only or you may not write there. Choose another folder.</source>
+        <translation>无法写入 {path}：该文件夹是只读的或没有写入权限。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is open in another program. Close it there and try again; the old file has not been changed.</source>
+        <translation>{path} 正在另一个程序中打开。请先在那里关闭它再试；原文件未作任何改动。</translation>
+    </message>
 </context>
 <context>
     <name>FirstStart</name>
@@ -1424,6 +1631,17 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>Not saved. Please correct the fields marked in red.</source>
         <translation>未保存。请更正红字标出的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>Guard</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong in the window ({message}). The details are in {log}.</source>
+        <translation>窗口中发生了意外错误（{message}）。详细情况记录在 {log}。</translation>
     </message>
 </context>
 <context>
@@ -1525,6 +1743,33 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>No changes have been recorded for this record yet.</source>
         <translation>这条记录还没有修改记录。</translation>
+    </message>
+</context>
+<context>
+    <name>Holders</name>
+    <message>
+        <source>{program} on the computer {host}</source>
+        <translation>计算机 {host} 上的 {program}</translation>
+    </message>
+    <message>
+        <source>the {program} window (process {pid})</source>
+        <translation>{program} 窗口（进程 {pid}）</translation>
+    </message>
+    <message>
+        <source>the command {what} on the computer {host}</source>
+        <translation>计算机 {host} 上的命令 {what}</translation>
+    </message>
+    <message>
+        <source>the command {what} (process {pid}, since {since})</source>
+        <translation>命令 {what}（进程 {pid}，{since} 起）</translation>
+    </message>
+    <message>
+        <source>{path} is being written by {holder}; this waited {seconds} seconds and wrote nothing. Try again when it has finished.</source>
+        <translation>{path} 正被 {holder} 写入；本次等了 {seconds} 秒，未写入任何内容。请等它完成后再试。</translation>
+    </message>
+    <message>
+        <source>{path} is being written by another program; this waited {seconds} seconds and wrote nothing. Try again when it has finished.</source>
+        <translation>{path} 正被另一个程序写入；本次等了 {seconds} 秒，未写入任何内容。请等它完成后再试。</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +1956,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>Import data package…</source>
         <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>Conflicts of exchanges…</source>
+        <translation>数据包冲突…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -2018,12 +2267,16 @@ Data file: {path}</source>
 <context>
     <name>Packages</name>
     <message>
-        <source>a row has no time of its last change.</source>
-        <translation>有一行记录缺少最后修改时间。</translation>
-    </message>
-    <message>
         <source>The data file has no unit to export.</source>
         <translation>数据文件中没有可导出的单位。</translation>
+    </message>
+    <message>
+        <source>The package would hold {rows} rows, more than a data package may ({limit} rows or {size} MB). Export it in parts: by township or by village.</source>
+        <translation>这个数据包将包含 {rows} 行，超过数据包的上限（{limit} 行或 {size} MB）。请分开导出：按乡镇或按村。</translation>
+    </message>
+    <message>
+        <source>… and {n} more problems.</source>
+        <translation>……另有 {n} 处问题。</translation>
     </message>
     <message>
         <source>{path} cannot be imported: {reason}</source>
@@ -2034,24 +2287,92 @@ Data file: {path}</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
+        <source>it is not a regular file.</source>
+        <translation>它不是普通文件。</translation>
+    </message>
+    <message>
+        <source>it is larger than a data package may be ({n} MB).</source>
+        <translation>文件超过数据包的大小上限（{n} MB）。</translation>
+    </message>
+    <message>
         <source>it is not a 台账通 data package.</source>
         <translation>这不是台账通数据包。</translation>
+    </message>
+    <message>
+        <source>it holds parts a data package does not have.</source>
+        <translation>其中有数据包不应有的部分。</translation>
     </message>
     <message>
         <source>it is not a 台账通 data package (no manifest).</source>
         <translation>这不是台账通数据包（缺少清单）。</translation>
     </message>
     <message>
+        <source>not an object</source>
+        <translation>格式不对</translation>
+    </message>
+    <message>
+        <source>it was written by an older version of 台账通, whose packages carry no record versions. Ask the sender to install this version and export the package again.</source>
+        <translation>它由旧版本的台账通写出，旧版数据包不带记录的版本。请对方安装本版本后重新导出数据包。</translation>
+    </message>
+    <message>
         <source>its manifest cannot be read ({error}).</source>
         <translation>清单无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>a row of {member} is longer than a row may be.</source>
+        <translation>{member} 中有一行超过了长度上限。</translation>
+    </message>
+    <message>
+        <source>the row is too long.</source>
+        <translation>这一行太长。</translation>
+    </message>
+    <message>
+        <source>the row cannot be read.</source>
+        <translation>这一行无法读取。</translation>
+    </message>
+    <message>
+        <source>columns this program does not know ({names}).</source>
+        <translation>有本程序不认识的列（{names}）。</translation>
+    </message>
+    <message>
+        <source>the row has no key.</source>
+        <translation>这一行没有编号。</translation>
+    </message>
+    <message>
+        <source>the row has no time of its last change.</source>
+        <translation>这一行没有最后修改时间。</translation>
+    </message>
+    <message>
+        <source>the row&apos;s version cannot be read.</source>
+        <translation>这一行的版本无法读取。</translation>
+    </message>
+    <message>
+        <source>the row holds a value that is neither text nor a number.</source>
+        <translation>这一行有既不是文字也不是数字的值。</translation>
     </message>
     <message>
         <source>it was written by a newer version of 台账通 (data format {version}; this program knows up to {latest}). Please install the newer version.</source>
         <translation>它由更新版本的台账通写出（数据格式 {version}；本程序最高支持 {latest}）。请安装新版本。</translation>
     </message>
     <message>
+        <source>too large</source>
+        <translation>太大</translation>
+    </message>
+    <message>
+        <source>its manifest does not match its parts.</source>
+        <translation>清单与其中的内容不符。</translation>
+    </message>
+    <message>
         <source>the part {member} is missing.</source>
         <translation>缺少其中的 {member}。</translation>
+    </message>
+    <message>
+        <source>some of its rows cannot be used; nothing was imported:</source>
+        <translation>其中有些行无法使用，未导入任何记录：</translation>
+    </message>
+    <message>
+        <source>it holds more than a data package may ({rows} rows or {size} MB unpacked). Export it in parts (by village).</source>
+        <translation>内容超过数据包的上限（{rows} 行或解压后 {size} MB）。请分开导出（按村）。</translation>
     </message>
     <message>
         <source>the part {member} has been altered or damaged (checksum mismatch).</source>
@@ -2062,16 +2383,8 @@ Data file: {path}</source>
         <translation>文件已损坏或不完整（{error}）。</translation>
     </message>
     <message>
-        <source>the part {member} cannot be read.</source>
-        <translation>其中的 {member} 无法读取。</translation>
-    </message>
-    <message>
         <source>the part {member} is incomplete ({found} of {count} rows).</source>
         <translation>其中的 {member} 不完整（应有 {count} 行，只有 {found} 行）。</translation>
-    </message>
-    <message>
-        <source>the part {member} holds rows this program does not know.</source>
-        <translation>其中的 {member} 含有本程序不认识的数据。</translation>
     </message>
     <message>
         <source>{path} cannot be merged into this data file ({error}); nothing was changed.</source>
@@ -2106,10 +2419,6 @@ Data file: {path}</source>
         <translation>{field}：{text} 不是日期（应如 2026-03-01）。</translation>
     </message>
     <message>
-        <source>{path} could not be written: {error}</source>
-        <translation>{path} 无法写入：{error}</translation>
-    </message>
-    <message>
         <source>Data package written to {path} ({n} records).</source>
         <translation>数据包已写入 {path}（共 {n} 条记录）。</translation>
     </message>
@@ -2118,12 +2427,20 @@ Data file: {path}</source>
         <translation>回收站</translation>
     </message>
     <message>
+        <source>not deleted</source>
+        <translation>未删除</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>{record} — {field}: here “{local}”, in the package “{incoming}”</source>
+        <translation>{record} — {field}：本机“{local}”，数据包“{incoming}”</translation>
     </message>
     <message>
         <source>in the recycle bin</source>
@@ -2145,7 +2462,7 @@ Data file: {path}</source>
     </message>
     <message>
         <source>Field</source>
-        <translation>对应字段</translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>This laptop</source>
@@ -2160,6 +2477,10 @@ Data file: {path}</source>
         <translation>保留</translation>
     </message>
     <message>
+        <source>Decide later</source>
+        <translation>以后再定</translation>
+    </message>
+    <message>
         <source>This laptop&apos;s</source>
         <translation>本机的</translation>
     </message>
@@ -2168,8 +2489,20 @@ Data file: {path}</source>
         <translation>数据包的</translation>
     </message>
     <message>
-        <source>Changed on both laptops since the last exchange; choose which to keep:</source>
-        <translation>以下记录自上次交换后两台电脑都改过，请选择保留哪一份：</translation>
+        <source>Conflicts of exchanges</source>
+        <translation>数据包冲突</translation>
+    </message>
+    <message>
+        <source>These records were changed on this laptop and on another one in ways that cannot be merged. Choose which values to keep; the choice goes to the other laptop with the next package.</source>
+        <translation>这些记录在本机和另一台电脑上都改过，无法自动合并。请选择保留哪一边的值；所作的选择会随下一个数据包带到另一台电脑。</translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting for a decision.</source>
+        <translation>没有等待决定的冲突。</translation>
+    </message>
+    <message>
+        <source>Apply the choices</source>
+        <translation>按所选保存</translation>
     </message>
     <message>
         <source>same ID number</source>
@@ -2192,8 +2525,28 @@ Data file: {path}</source>
         <translation>以下记录疑似与本机已有记录重复。勾选的将在导入后并入本机已有记录（其走访等记录随之转过去）：</translation>
     </message>
     <message>
+        <source>These records go to the recycle bin:</source>
+        <translation>以下记录将移入回收站：</translation>
+    </message>
+    <message>
+        <source>Changed on both laptops in ways that cannot be merged; choose which to keep, or decide later (File → Conflicts of exchanges…):</source>
+        <translation>两台电脑都改过、无法自动合并的记录；请选择保留哪一边，或以后再定（文件 → 数据包冲突…）：</translation>
+    </message>
+    <message>
+        <source>I have checked the records that go to the recycle bin and the changes above.</source>
+        <translation>我已核对将移入回收站的记录和上面的改动。</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>… and {n} more.</source>
+        <translation>……另有 {n} 条。</translation>
+    </message>
+    <message>
+        <source>Importing {path}: the data file is held until the import has finished…</source>
+        <translation>正在导入 {path}：导入完成前数据文件由本程序占用…</translation>
     </message>
     <message>
         <source>{path} could not be imported: {error}</source>
@@ -2202,6 +2555,42 @@ Data file: {path}</source>
     <message>
         <source>Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} conflicts, {merged} of {duplicates} possible duplicates merged.</source>
         <translation>已导入 {path}：新增 {added} 条，更新 {updated} 条，删除 {deleted} 条，冲突 {conflicts} 条；疑似重复 {duplicates} 条，已合并 {merged} 条。</translation>
+    </message>
+    <message>
+        <source>{n} conflicts wait for your decision: File → Conflicts of exchanges…</source>
+        <translation>有 {n} 条冲突等待您决定：文件 → 数据包冲突…</translation>
+    </message>
+    <message>
+        <source>{field}: cannot be read.</source>
+        <translation>{field}：无法读取。</translation>
+    </message>
+    <message>
+        <source>{field}: is not a time.</source>
+        <translation>{field}：不是时间。</translation>
+    </message>
+    <message>
+        <source>{member} row {row}: {problem}</source>
+        <translation>{member} 第 {row} 行：{problem}</translation>
+    </message>
+    <message>
+        <source>it holds the records of {unit}, which is neither {here} nor one of its sub-units. Nothing was imported.</source>
+        <translation>其中是 {unit} 的记录，{unit} 既不是 {here}，也不是它的下级单位。未导入任何记录。</translation>
+    </message>
+    <message>
+        <source>This choice cannot be saved: {problems}</source>
+        <translation>无法按这个选择保存：{problems}</translation>
+    </message>
+    <message>
+        <source>decision on a conflict with {unit}</source>
+        <translation>决定与 {unit} 的冲突</translation>
+    </message>
+    <message>
+        <source>it belongs to a unit outside {unit}.</source>
+        <translation>它属于 {unit} 以外的单位。</translation>
+    </message>
+    <message>
+        <source>some of its rows would not pass the checks of a form; nothing was imported:</source>
+        <translation>其中有些行通不过表单的检查，未导入任何记录：</translation>
     </message>
 </context>
 <context>
@@ -3377,6 +3766,10 @@ Data file: {path}</source>
     <message>
         <source>{field} is required.</source>
         <translation>请填写“{field}”。</translation>
+    </message>
+    <message>
+        <source>{field}: the chosen record does not exist.</source>
+        <translation>{field}：所选的记录不存在。</translation>
     </message>
     <message>
         <source>“{value}” is not one of the choices.</source>

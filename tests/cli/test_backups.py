@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import main
-from models import backup, db, paths, store
+from models import backup, db, paths, restore, store
 from models import records as r
 from tests.models.factories import World
 from tests.models.test_backup import damage
@@ -55,9 +55,10 @@ def add_suggestion(path: Path, text: str) -> None:
 
 def test_backup_writes_a_sound_copy(data_file, tmp_path, capsys):
     out = tmp_path / "stick" / "office-backup.db"
+    out.parent.mkdir()
     assert run(["backup", "--db", str(data_file), "--out", str(out)]) == 0
     assert str(out) in capsys.readouterr().out
-    assert backup.check(out) == db.schema_version()
+    assert restore.check(out) == db.schema_version()
     assert suggestions(out) == ["修好村口的路"]
 
 
@@ -90,15 +91,30 @@ def test_restore_onto_a_damaged_file_keeps_the_damaged_one(_village_template, tm
     data = tmp_path / "village.db"
     shutil.copy(_village_template, data)
     good = tmp_path / "good.db"
-    shutil.copy(_village_template, good)
+    assert run(["backup", "--db", str(data), "--out", str(good)]) == 0
     damage(data)
     damaged_bytes = data.read_bytes()
     assert run(["restore", "--db", str(data), str(good)]) == 0
     printed = capsys.readouterr().out
-    (kept,) = (path for path in tmp_path.glob("village.db.damaged-*") if path.name[-4:].isdigit())
+    (kept,) = (info.path for info in backup.list_backups() if info.reason == "before-restore")
     assert str(kept) in printed
-    assert kept.read_bytes() == damaged_bytes
-    assert backup.check(data) == db.schema_version()
+    assert kept.read_bytes() == damaged_bytes  # moved aside as it was, never written to
+    assert restore.check(data) == db.schema_version()
+
+
+def test_restore_onto_a_file_whose_header_is_damaged(_village_template, tmp_path, capsys):
+    data = tmp_path / "village.db"
+    shutil.copy(_village_template, data)
+    good = tmp_path / "good.db"
+    assert run(["backup", "--db", str(data), "--out", str(good)]) == 0
+    with data.open("r+b") as handle:
+        handle.write(bytes(100))  # the header gone
+    assert run(["export", "xlsx", "--db", str(data), "--out", str(tmp_path / "x.xlsx")]) == 1
+    assert "is damaged: its first page" in capsys.readouterr().err
+    assert run(["restore", "--db", str(data), str(good)]) == 0
+    printed = capsys.readouterr().out
+    (kept,) = tmp_path.glob("village.db.damaged-*")
+    assert str(kept) in printed and restore.check(data) == db.schema_version()
 
 
 def test_backup_of_a_missing_file_is_one_line(tmp_path, capsys):
@@ -122,3 +138,67 @@ def test_backup_of_a_damaged_file_is_one_line(_village_template, tmp_path, capsy
     lines = error_lines(capsys.readouterr())
     assert len(lines) == 1 and "damaged" in lines[0]
     assert digest(data) == before
+
+
+def test_restoring_another_units_backup_needs_other_file_and_names_both_units(data_file, tmp_path, capsys):
+    other = tmp_path / "other.db"
+    db.open_database(other)
+    World()
+    store.save(r.Unit, {"name": "别的镇"}, store.current_unit())
+    store.save(r.Suggestion, {"campaign": store.current_campaign().id, "date": dt.date(2026, 3, 10),
+                              "source": "staff", "content": "别人的建议"})
+    db.close_database()
+    theirs = tmp_path / "theirs.db"
+    assert run(["backup", "--db", str(other), "--out", str(theirs)]) == 0
+    capsys.readouterr()
+    assert run(["restore", "--db", str(data_file), str(theirs)]) == 1
+    (line,) = error_lines(capsys.readouterr())
+    assert "another data file (别的镇)" in line and "(长坪镇)" in line and "--other-file" in line
+    assert suggestions(data_file) == ["修好村口的路"]
+    assert run(["restore", "--db", str(data_file), str(theirs), "--other-file"]) == 0
+    assert suggestions(data_file) == ["别人的建议"]
+
+
+def test_restore_into_a_missing_file_puts_the_backup_there(data_file, tmp_path, capsys):
+    out = tmp_path / "copy.db"
+    assert run(["backup", "--db", str(data_file), "--out", str(out)]) == 0
+    lost = tmp_path / "lost" / "office.db"
+    lost.parent.mkdir()
+    assert run(["restore", "--db", str(lost), str(out)]) == 0
+    assert "no data file there before" in capsys.readouterr().out
+    assert suggestions(lost) == ["修好村口的路"]
+
+
+def test_a_pipe_is_refused_and_never_read(tmp_path, capsys, data_file):
+    import os
+
+    pipe = tmp_path / "pipe.db"
+    os.mkfifo(pipe)
+    for argv in (["restore", "--db", str(data_file), str(pipe)], ["backup", "--db", str(pipe), "--out",
+                                                                  str(tmp_path / "x.db")],
+                 ["package", "import", "--db", str(data_file), str(pipe)],
+                 ["export", "xlsx", "--db", str(pipe), "--out", str(tmp_path / "x.xlsx")]):
+        assert run(argv) == 1
+        (line,) = error_lines(capsys.readouterr())
+        assert "pipe.db" in line and "regular file" in line
+
+
+def test_a_file_open_in_another_program_is_never_replaced_under_it(data_file, tmp_path, capsys):
+    import socket
+    import subprocess
+    import sys
+
+    out = tmp_path / "copy.db"
+    assert run(["backup", "--db", str(data_file), "--out", str(out)]) == 0
+    window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    lock = data_file.with_name(data_file.name + ".lock")
+    lock.write_text(f"{window.pid}\n台账通\n{socket.gethostname()}\n", encoding="utf-8")  # as QLockFile does
+    try:
+        before = digest(data_file)
+        assert run(["restore", "--db", str(data_file), str(out)]) == 1
+    finally:
+        window.kill()
+        window.wait()
+    (line,) = error_lines(capsys.readouterr())
+    assert f"is open in the 台账通 window (process {window.pid})" in line and "Nothing was restored" in line
+    assert digest(data_file) == before

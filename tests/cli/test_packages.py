@@ -49,3 +49,124 @@ def test_errors_are_one_line(village_db, tmp_path, capsys):
     assert "无此村" in err[1]
     assert "missing.db does not exist" in err[2]
     assert not (tmp_path / "x.tzpkg").exists()
+
+
+def _two_laptops(template, tmp_path):
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    shutil.copy(template, a)
+    shutil.copy(template, b)
+    return a, b
+
+
+def test_deletions_are_listed_and_applied_only_with_yes(_village_template, tmp_path, capsys):
+    from models import store
+
+    a, b = _two_laptops(_village_template, tmp_path)
+    db.open_database(a)
+    publicity = r.Publicity.select().first()
+    store.delete(publicity)
+    db.close_database()
+    package = tmp_path / "a.tzpkg"
+    assert run(["package", "export", "--db", str(a), "--out", str(package)]) == 0
+    capsys.readouterr()
+    assert run(["package", "import", "--db", str(b), str(package)]) == 1
+    captured = capsys.readouterr()
+    assert "To the recycle bin: Publicity：" in captured.out
+    assert [line for line in captured.err.splitlines() if line] == [
+        f"Error: {package} would change 1 records here, 1 of them moved to the recycle bin; nothing was "
+        "changed. Check the list above and run again with --yes to apply it."]
+    db.open_database(b)
+    assert r.Publicity.get_by_id(publicity.id).deleted_at is None
+    db.close_database()
+    assert run(["package", "import", "--db", str(b), str(package), "--yes"]) == 0
+    assert "1 deleted" in capsys.readouterr().out
+    db.open_database(b)
+    assert r.Publicity.get_by_id(publicity.id).deleted_at is not None
+
+
+def test_conflicts_are_printed_kept_and_resolved(_village_template, tmp_path, capsys):
+    from models import store
+
+    a, b = _two_laptops(_village_template, tmp_path)
+    db.open_database(a)
+    household = r.Household.select().order_by(r.Household.id).first()
+    store.save(r.Household, {"remarks": "甲机"}, household)
+    db.close_database()
+    db.open_database(b)
+    store.save(r.Household, {"remarks": "乙机"}, r.Household.get_by_id(household.id))
+    db.close_database()
+    package = tmp_path / "a.tzpkg"
+    assert run(["package", "export", "--db", str(a), "--out", str(package)]) == 0
+    assert run(["package", "import", "--db", str(b), str(package)]) == 0
+    out = capsys.readouterr().out
+    assert "1 conflicts kept for a decision (0 decided now)" in out
+    assert f"Conflict {household.id}: Household：" in out
+    assert "Remarks: here “乙机”, in the package “甲机”" in out
+    assert run(["package", "conflicts", "--db", str(b)]) == 0
+    assert "Remarks: here “乙机”" in capsys.readouterr().out
+    assert run(["package", "resolve", "--db", str(b), "--keep", "incoming", "--record", "0" * 32]) == 1
+    assert "No conflict waits for the record" in capsys.readouterr().err
+    assert run(["package", "resolve", "--db", str(b), "--keep", "incoming",
+                "--record", str(household.id)]) == 0
+    assert "Decided 1 conflicts (incoming); 0 are still waiting." in capsys.readouterr().out
+    assert run(["package", "conflicts", "--db", str(b)]) == 0
+    assert "No conflicts are waiting" in capsys.readouterr().out
+    db.open_database(b)
+    assert r.Household.get_by_id(household.id).remarks == "甲机"
+
+
+def _county_over(template, path):
+    """The township demo under a county unit, the county the file's own unit."""
+    from models import store
+
+    shutil.copy(template, path)
+    db.open_database(path)
+    township = store.current_unit()
+    county = store.save(r.Unit, {"name": "某某县", "level": "county"})
+    store.save(r.Unit, {"parent": county.id}, township)
+    store.set_current(unit=county)
+    db.close_database()
+    return township
+
+
+def test_a_county_exports_one_village_of_a_township(_township_template, tmp_path, capsys):
+    county_file, township_file = tmp_path / "county.db", tmp_path / "township.db"
+    township = _county_over(_township_template, county_file)
+    shutil.copy(_township_template, township_file)
+    db.open_database(county_file)
+    village = r.Village.select().order_by(r.Village.position).first()
+    households = r.Household.select().where(r.Household.village == village).count()
+    db.close_database()
+    package = tmp_path / "one.tzpkg"
+    assert run(["package", "export", "--db", str(county_file), "--out", str(package),
+                "--village", village.name]) == 0
+    assert f"of {township.name}" in capsys.readouterr().out
+    from models import packages
+
+    read = packages.read_package(package)
+    assert len(read.rows["household"]) == households
+    assert read.manifest.unit_id == township.id.hex
+    assert run(["package", "import", "--db", str(township_file), str(package), "--yes"]) == 0
+    assert run(["package", "export", "--db", str(county_file), "--out", str(tmp_path / "all.tzpkg")]) == 0
+    everything = packages.read_package(tmp_path / "all.tzpkg")
+    assert len(everything.rows["household"]) > households
+
+
+def test_a_package_of_another_unit_is_refused(_township_template, tmp_path, capsys):
+    from tests.models.factories import World
+
+    other_file, township_file = tmp_path / "other.db", tmp_path / "township.db"
+    shutil.copy(_township_template, township_file)
+    db.open_database(other_file)
+    World()  # 长坪镇, a unit of its own
+    db.close_database()
+    package = tmp_path / "other.tzpkg"
+    assert run(["package", "export", "--db", str(other_file), "--out", str(package)]) == 0
+    db.open_database(township_file)  # once, so that what a first opening writes is written (its identity)
+    db.close_database()
+    before = township_file.read_bytes()
+    capsys.readouterr()
+    assert run(["package", "import", "--db", str(township_file), str(package)]) == 1
+    err = [line for line in capsys.readouterr().err.splitlines() if line]
+    assert len(err) == 1 and "neither" in err[0] and "Nothing was imported" in err[0]
+    assert township_file.read_bytes() == before

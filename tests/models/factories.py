@@ -96,7 +96,20 @@ def undo_version_5(connection) -> None:
 
 
 def undo_version_6(connection) -> None:
-    """A file as version 5 wrote it: sessions and suggestions without their village (tables rebuilt)."""
+    """A file as version 5 wrote it: no record versions, no bases, no conflicts of exchanges."""
+    from models import db
+
+    for table in db._V6_RECORD_TABLES:
+        connection.execute(f'ALTER TABLE "{table}" DROP COLUMN "version"')
+        connection.execute(f'ALTER TABLE "{table}" DROP COLUMN "lineage"')
+    connection.execute('DROP TABLE "sync_base"')
+    connection.execute('DROP TABLE "exchange_conflict"')
+    connection.execute("PRAGMA user_version = 5")
+    connection.commit()
+
+
+def undo_version_8(connection) -> None:
+    """A file as version 7 wrote it: sessions and suggestions without their village (tables rebuilt)."""
     connection.execute("PRAGMA foreign_keys = OFF")
     connection.execute("PRAGMA legacy_alter_table = ON")  # the other tables' references keep their names
     for table in ("session", "suggestion"):

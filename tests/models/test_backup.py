@@ -2,7 +2,6 @@
 
 import datetime as dt
 import hashlib
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 from peewee import TextField
 from playhouse.migrate import SqliteMigrator, migrate
 
-from models import backup, db, paths, sqlite, store
+from models import backup, backup_marks, db, identity, paths, restore, sqlite, store
 from models import records as r
 from tests.models.factories import free_visit
 
@@ -30,13 +29,15 @@ def test_a_backup_is_a_sound_single_file_named_after_the_data_file(village_db):
     written = backup.make_backup("manual", now=dt.datetime(2026, 11, 24, 17, 30, 5))
     assert written.parent == paths.backups_dir()
     assert written.name == "village-20261124-173005-manual.db"
-    assert backup.check(written) == db.schema_version()
+    assert restore.check(written) == db.schema_version()
     copy = sqlite3.connect(written)
     assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert copy.execute("SELECT count(*) FROM visit").fetchone()[0] == r.Visit.select().count()
     copy.close()
     (info,) = backup.list_backups()
     assert (info.path, info.reason, info.stem) == (written, "manual", "village")
+    assert (info.owner, info.unit) == (identity.file_id(), store.current_unit().name)
+    assert info.checked  # restore.check found it sound, and its mark says so
     assert info.taken_at == dt.datetime(2026, 11, 24, 17, 30, 5)
     assert info.size == written.stat().st_size
 
@@ -51,6 +52,9 @@ def test_two_copies_in_the_same_second_do_not_overwrite_each_other(empty_db):
 
 def test_backup_to_a_file_elsewhere(village_db, tmp_path):
     target = tmp_path / "stick" / "长坪镇-台账通备份-2026-11-25.db"
+    with pytest.raises(backup.BackupError, match="stick does not exist"):  # as every command says
+        backup.backup_to_file(target)
+    target.parent.mkdir()
     assert backup.backup_to_file(target) == target
     assert backup.preview(target).count(r.Household) == live(r.Household)
     assert not list(target.parent.glob("*.part"))
@@ -92,8 +96,11 @@ def test_a_read_only_backups_folder_is_a_clear_error(empty_db, monkeypatch):
 
 
 def _fake(folder: Path, stem: str, when: dt.datetime, reason: str) -> Path:
+    """A backup of the open file ("test") or of another one (any other stem), as its mark says."""
     path = folder / f"{stem}-{when:%Y%m%d-%H%M%S}-{reason}.db"
     path.write_bytes(b"copy")
+    owner = identity.file_id() if stem == "test" else "0" * 32
+    backup_marks.write(path, owner, "长坪镇" if stem == "test" else "别的单位")
     return path
 
 
@@ -114,7 +121,7 @@ def test_rotation_keeps_the_newest_per_day_and_per_week_and_young_copies_made_by
 
     removed = backup.rotate(now=now)
 
-    kept = {info.path for info in backup.list_backups(stem="test")}
+    kept = {info.path for info in backup.list_backups(owner=identity.file_id())}
     days = [(now - dt.timedelta(days=n)).date() for n in range(7)]
     expected = {closes[day] for day in days}
     # Sundays close the ISO weeks: the newest of each of the 8 latest weeks.
@@ -179,7 +186,7 @@ def test_restore_brings_the_backup_back_and_keeps_the_data_as_it_was(village_db)
     store.delete(gone)
     added = store.save(r.Unit, {"name": "新单位", "level": "village"})
 
-    result = backup.restore(saved)
+    result = restore.restore(saved)
 
     assert live(r.Visit) == visits and live(r.Household) == households
     assert r.Visit.get_by_id(gone.id).deleted_at is None
@@ -189,7 +196,7 @@ def test_restore_brings_the_backup_back_and_keeps_the_data_as_it_was(village_db)
     assert r.database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert r.database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     # …and the kept copy undoes the restore.
-    backup.restore(result.kept)
+    restore.restore(result.kept)
     assert live(r.Visit) == visits - 1
     assert r.Unit.get_by_id(added.id).name == "新单位"
 
@@ -198,7 +205,7 @@ def test_the_restored_data_survives_reopening(village_db):
     saved = backup.make_backup("manual")
     store.delete(r.Suggestion.select().where(r.Suggestion.deleted_at.is_null()).first())
     suggestions = backup.preview(saved).count(r.Suggestion)
-    backup.restore(saved)
+    restore.restore(saved)
     db.close_database()
     db.open_database(village_db)
     assert live(r.Suggestion) == suggestions
@@ -213,17 +220,18 @@ def test_a_backup_from_an_older_version_is_upgraded_after_restoring(village_db, 
     monkeypatch.setattr(db, "UPGRADES", [*db.UPGRADES, _add_note_column])
     db.close_database()
     db.open_database(village_db)  # the data file is now one version ahead of the backup
-    backup.restore(saved)
+    restore.restore(saved)
     assert sqlite.user_version(r.database) == db.schema_version()
     columns = [row[1] for row in r.database.execute_sql("PRAGMA table_info(publicity)")]
     assert "note" in columns
 
 
 def _assert_refused(source: Path, data: Path, match: str) -> None:
+    r.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the file's bytes are all in the file
     before = digest(data)
     units = [u.name for u in r.Unit.select()]
     with pytest.raises(backup.BackupError, match=match):
-        backup.restore(source)
+        restore.restore(source)
     assert [u.name for u in r.Unit.select()] == units
     assert backup.list_backups() == []  # not even a before-restore copy: nothing happened
     db.close_database()
@@ -272,31 +280,18 @@ def damage(path: Path) -> None:
         handle.write(bytes(range(256)) * 48)
 
 
-def test_a_damaged_data_file_is_detected_and_never_written_to(_village_template, tmp_path):
-    path = tmp_path / "village.db"
-    shutil.copy(_village_template, path)
-    damage(path)
-    before = digest(path)
-    with pytest.raises(db.DatabaseDamagedError, match=r"village\.db is damaged") as raised:
-        db.open_database(path)
-    assert raised.value.path == path
-    assert isinstance(raised.value, db.DatabaseOpenError)
-    assert digest(path) == before
-    assert r.database.is_closed()
-    assert not paths.backups_dir().exists()  # no upgrade, no copy: nothing was started
-
-
 def test_the_newest_sound_backup_replaces_a_damaged_file_which_is_kept(village_db):
     older = backup.make_backup("close", now=dt.datetime(2026, 11, 20, 18, 0))
     newer = backup.make_backup("close", now=dt.datetime(2026, 11, 24, 18, 0))
     damage(newer)
+    owner = identity.file_id()
     db.close_database()
     damage(village_db)
     damaged_bytes = village_db.read_bytes()
 
-    found = backup.newest_good_backup("village")
+    found = restore.newest_good_backup(owner)
     assert found is not None and found.path == older
-    kept = backup.replace_damaged(village_db, found.path, now=dt.datetime(2026, 11, 25, 8, 0))
+    kept = restore.replace_damaged(village_db, found.path, now=dt.datetime(2026, 11, 25, 8, 0))
 
     assert kept.name == "village.db.damaged-20261125-080000"
     assert kept.read_bytes() == damaged_bytes

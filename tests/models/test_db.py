@@ -9,7 +9,7 @@ from playhouse.migrate import SqliteMigrator, migrate
 
 from models import db, sqlite, store
 from models import records as r
-from tests.models.factories import World, undo_version_5, undo_version_6
+from tests.models.factories import World, undo_version_5, undo_version_6, undo_version_8
 
 
 def _pragma(name):
@@ -81,7 +81,7 @@ def test_an_older_file_is_backed_up_then_upgraded_in_order(empty_db, tmp_path, m
     columns = [row[1] for row in r.database.execute_sql("PRAGMA table_info(publicity)")]
     assert "note" in columns
     assert r.Unit.get().name == "长坪镇"
-    (backup,) = backups.iterdir()
+    (backup,) = backups.glob("*.db")
     assert f"v{len(db.UPGRADES)}-before-upgrade" in backup.name
     copy = sqlite3.connect(backup)
     assert copy.execute("PRAGMA user_version").fetchone()[0] == len(db.UPGRADES)
@@ -118,6 +118,7 @@ def test_a_version_1_file_gets_the_summary_wording_table(tmp_path):
         "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'summary_text'")}
     db.close_database()
     connection = sqlite3.connect(new)
+    undo_version_8(connection)
     undo_version_6(connection)
     undo_version_5(connection)
     connection.execute("DROP TABLE summary_text")
@@ -147,6 +148,7 @@ def test_a_version_3_file_keeps_its_persons_as_staff(tmp_path):
     store.save(r.Person, {"unit": unit.id, "name": "田书记"})
     db.close_database()
     connection = sqlite3.connect(path)
+    undo_version_8(connection)
     undo_version_6(connection)
     connection.execute('ALTER TABLE "person" DROP COLUMN "staff"')
     undo_version_5(connection)
@@ -154,7 +156,7 @@ def test_a_version_3_file_keeps_its_persons_as_staff(tmp_path):
     connection.commit()
     connection.close()
     db.open_database(path, backups=tmp_path / "backups")
-    assert sqlite.user_version(r.database) == db.schema_version() == 6
+    assert sqlite.user_version(r.database) == db.schema_version()
     assert r.Person.get().staff is True
     party_member = store.save(r.Person, {"unit": unit.id, "name": "村民党员", "party_member": True,
                                          "staff": False})
@@ -185,13 +187,14 @@ def test_a_version_4_file_gets_the_indexes_of_version_5_with_its_rows_in_them(tm
     expected = _schema(r.database.connection())
     db.close_database()
     connection = sqlite3.connect(path)
+    undo_version_8(connection)
     undo_version_6(connection)
     undo_version_5(connection)
     connection.execute("PRAGMA user_version = 4")
     connection.commit()
     connection.close()
     db.open_database(path, backups=tmp_path / "backups")
-    assert sqlite.user_version(r.database) == db.schema_version() == 6
+    assert sqlite.user_version(r.database) == db.schema_version()
     assert _schema(r.database.connection()) == expected
     for field, word, key in ((r.Visit.requests, "通组公路", visit.id),
                              (r.Household.address, "社区1组", household.id)):
@@ -199,8 +202,8 @@ def test_a_version_4_file_gets_the_indexes_of_version_5_with_its_rows_in_them(tm
         assert [row.id for row in model.select().where(*sqlite.text_contains([field], word))] == [key]
 
 
-def test_a_version_5_file_gets_the_village_of_sessions_and_suggestions(tmp_path):
-    """Version 6: a suggestion of a village's cadre becomes that village's; sessions stay the unit's."""
+def test_a_version_7_file_gets_the_village_of_sessions_and_suggestions(tmp_path):
+    """Version 8: a suggestion of a village's cadre becomes that village's; sessions stay the unit's."""
     path = tmp_path / "old.db"
     db.open_database(path)
     expected = _schema(r.database.connection())
@@ -217,12 +220,12 @@ def test_a_version_5_file_gets_the_village_of_sessions_and_suggestions(tmp_path)
                         "topic": "学习"}, {clerk.id: ("present", "")})
     db.close_database()
     connection = sqlite3.connect(path)
-    undo_version_6(connection)
-    connection.execute("PRAGMA user_version = 5")
+    undo_version_8(connection)
+    connection.execute("PRAGMA user_version = 7")
     connection.commit()
     connection.close()
     db.open_database(path, backups=tmp_path / "backups")
-    assert sqlite.user_version(r.database) == db.schema_version() == 6
+    assert sqlite.user_version(r.database) == db.schema_version() == 8
     assert {name for name, _sql in _schema(r.database.connection())} == {name for name, _sql in expected}
     villages = {s.content: s.village_id for s in r.Suggestion.select()}
     assert villages == {"田支书的建议": village.id, "向干部的建议": None}

@@ -9,10 +9,9 @@ import zipfile
 
 import pytest
 
-from models import db, figures, packages, store
+from models import db, figures, identity, packages, store
 from models import records as r
 from models.demo.campaign import TODAY
-from tests.models.factories import id_number
 
 
 def _use(path):
@@ -115,7 +114,8 @@ def test_manifest_describes_the_package(good_package):
     package = packages.read_package(good_package)
     manifest = package.manifest
     assert manifest.schema_version == db.schema_version()
-    assert manifest.installation_id == store.get_setting("installation_id")
+    assert manifest.source == identity.file_id()
+    assert manifest.format == packages.FORMAT_VERSION
     assert manifest.unit_name == store.current_unit().name
     assert manifest.counts["household"] == r.Household.select().count() == len(package.rows["household"])
     assert manifest.counts["visit_visitor"] == r.VisitVisitor.select().count()
@@ -123,71 +123,6 @@ def test_manifest_describes_the_package(good_package):
 
 
 # --- two laptops ----------------------------------------------------------------
-
-def _household_values(village, group, head, number):
-    return {"village": village.id, "group": group.id, "head_name": head, "id_number": number}
-
-
-def test_two_laptops_exchange_both_ways_and_agree(_village_template, tmp_path):
-    a, b = tmp_path / "a.db", tmp_path / "b.db"
-    shutil.copy(_village_template, a)
-    shutil.copy(_village_template, b)
-    _use(a)
-    households = list(r.Household.select().order_by(r.Household.id))
-    only_a, only_b, both = households[0], households[1], households[2]
-    visit_gone = (r.Visit.select().where(~r.Visit.id.in_(r.Rectification.select(r.Rectification.visit)
-                                                         .where(r.Rectification.visit.is_null(False))))
-                  .order_by(r.Visit.id).first())
-    village, group = only_a.village, only_a.group
-    twin_number = id_number("19700101")
-    store.save(r.Household, {"phone": "13800000001"}, only_a)
-    store.save(r.Household, {"remarks": "甲机所记"}, both)
-    store.delete(visit_gone)
-    new_a = store.save(r.Household, _household_values(village, group, "新户甲", twin_number))
-    store.save(r.Visit, {"campaign": store.current_campaign().id, "household": new_a.id,
-                         "date": TODAY, "method": visit_gone.method})
-    packages.export_package(tmp_path / "a1.tzpkg")
-
-    _use(b)
-    store.save(r.Household, {"population": 9}, r.Household.get_by_id(only_b.id))
-    store.save(r.Household, {"remarks": "乙机所记"}, r.Household.get_by_id(both.id))
-    new_b = store.save(r.Household, _household_values(village, group, "新户乙", twin_number))
-    store.save(r.Person, {"unit": store.current_unit().id, "name": "乙机新人"})
-    packages.export_package(tmp_path / "b1.tzpkg")
-    plan, result = _import(tmp_path / "a1.tzpkg")  # B takes A's package first
-    assert [(c.model, c.id) for c in plan.conflicts] == [(r.Household, both.id)]
-    assert plan.conflicts[0].fields == ["remarks"]
-    assert r.Household.get_by_id(both.id).remarks == "乙机所记"  # not chosen: local kept
-    assert result.added == 2 and result.deleted == 1 and result.updated == 2  # phone; the visit deleted
-    assert r.Household.get_by_id(only_a.id).phone == "13800000001"
-    assert r.Visit.get_by_id(visit_gone.id).deleted_at is not None
-    assert [(d.model, d.local, d.incoming, d.reason) for d in plan.duplicates] == [
-        (r.Household, new_b.id, new_a.id, "id_number")]
-    again, result = _import(tmp_path / "a1.tzpkg")
-    assert again.changes_nothing and again.identical == sum(again.package.manifest.counts.values()) - \
-        again.package.manifest.counts["visit_visitor"] - again.keep - len(again.conflicts)
-    assert (result.added, result.updated) == (0, 0)
-    packages.export_package(tmp_path / "b2.tzpkg")
-
-    _use(a)
-    plan, result = _import(tmp_path / "b2.tzpkg", prefer="incoming")
-    assert [c.id for c in plan.conflicts] == [both.id]
-    assert r.Household.get_by_id(both.id).remarks == "乙机所记"
-    assert r.Household.get_by_id(only_b.id).population == 9
-    assert [(d.local, d.incoming) for d in plan.duplicates] == [(new_a.id, new_b.id)]
-    packages.merge_duplicates(r.Household.get_by_id(new_a.id), r.Household.get_by_id(new_b.id))
-    assert r.Household.get_by_id(new_b.id).deleted_at is not None
-    packages.export_package(tmp_path / "a2.tzpkg")
-    expected = _dump()
-
-    _use(b)
-    plan, result = _import(tmp_path / "a2.tzpkg")
-    assert not plan.conflicts
-    assert r.Household.get_by_id(new_b.id).deleted_at is not None
-    assert _dump() == expected
-    assert _import(tmp_path / "a2.tzpkg")[0].changes_nothing
-    assert _import(tmp_path / "b1.tzpkg")[0].changes_nothing  # an old package changes nothing either
-
 
 def test_a_package_leaves_local_edits_alone(_village_template, tmp_path):
     a, b = tmp_path / "a.db", tmp_path / "b.db"
@@ -231,17 +166,20 @@ def test_a_package_that_cannot_fit_changes_nothing(good_package, tmp_path):
     members["village_group.jsonl"] = b""  # households then point to groups that are nowhere
     manifest["counts"]["village_group"] = 0
     manifest["sha256"]["village_group.jsonl"] = hashlib.sha256(b"").hexdigest()
+    manifest["sizes"]["village_group.jsonl"] = 0
     with zipfile.ZipFile(broken, "w") as new:
         new.writestr("manifest.json", json.dumps(manifest))
         for name, data in members.items():
             new.writestr(name, data)
     _use(tmp_path / "other.db")
     before = _dump()
-    plan = packages.plan_import(packages.read_package(broken))
-    with pytest.raises(packages.PackageError, match=r"broken\.tzpkg cannot be merged"):
-        packages.apply_import(plan)
+    with pytest.raises(packages.PackageError) as caught:
+        packages.plan_import(packages.read_package(broken))
+    assert "broken.tzpkg cannot be imported" in str(caught.value)
+    problem = "household.jsonl row 1: Villagers' group: the chosen record does not exist."
+    assert problem in caught.value.problems
+    assert len(caught.value.problems) == 21  # twenty lines, and how many more
     assert _dump() == before
-    assert store.get_setting("exchange:" + plan.package.manifest.installation_id) == ""
 
 
 def test_merge_duplicate_persons_repoints_their_records(village_db):
@@ -310,22 +248,6 @@ def test_township_split_in_three_packages_merges_back(township_db, tmp_path):
     assert len(merged_visits) == original_figures.visits > 5000
 
 
-def test_a_copied_data_file_speaks_for_itself_in_exchanges(tmp_path):
-    from models import demo
-
-    original, copy = tmp_path / "township.db", tmp_path / "village-copy.db"
-    demo.generate(original, "village")
-    first = packages.installation_id()
-    assert packages.installation_id() == first  # kept while the file stays where it is
-    db.close_database()
-    shutil.copy(original, copy)
-    db.open_database(copy)
-    assert packages.installation_id() != first
-    db.close_database()
-    db.open_database(original)
-    assert packages.installation_id() == first
-
-
 def test_what_a_package_brings_is_in_the_history(_village_template, tmp_path):
     from models import history
 
@@ -344,3 +266,14 @@ def test_what_a_package_brings_is_in_the_history(_village_template, tmp_path):
     assert edit.action == "edit" and "甲机改过" in str(edit.changes)
     assert edit.operator.endswith(r.Unit.get().name)
     assert [c.action for c in history.history(r.Publicity.get_by_id(publicity.id))] == ["delete"]
+
+
+def test_what_a_package_adds_is_found_by_the_search(good_package, tmp_path):
+    from models import sqlite
+
+    _use(tmp_path / "other.db")
+    _import(good_package)
+    household = r.Household.select().order_by(r.Household.id).first()
+    word = household.address[-4:]
+    found = {row.id for row in r.Household.select().where(*sqlite.text_contains([r.Household.address], word))}
+    assert household.id in found

@@ -35,6 +35,7 @@ def test_a_file_that_is_not_a_data_file_gets_a_message_and_stays_as_it_was(qapp,
 def test_an_empty_file_asks_for_the_unit_and_a_cancel_leaves_quietly(qapp, tmp_path, monkeypatch):
     asked = []
     monkeypatch.setattr(ui.dialogs.first_start, "run_first_start", lambda parent, path: asked.append(path))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)  # make it
     path = tmp_path / "new.db"
     assert ui.app.run_app(path, "en") == 0
     assert asked == [path]

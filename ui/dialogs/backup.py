@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import backup, db, paths, store
+from models import backup, db, identity, paths, restore, store
 from ui import files
 from ui.common import confirm, translate, warn
 from ui.files import safe_file_name
@@ -76,9 +76,13 @@ def backup_to_file(window: QMainWindow) -> Path | None:
 
 
 class RestoreDialog(QDialog):
-    """The backups in the backups folder (or any file), a preview beside the current data, 恢复."""
+    """This data file's backups (or any file chosen), a preview beside the current data, 恢复.
 
-    restored = Signal(object)  # backup.Restored
+    Backups of other data files are listed apart, under their unit's name; restoring
+    one of them asks first, naming both units.
+    """
+
+    restored = Signal(object)  # restore.Restored
 
     def __init__(self, parent: QWidget | None = None, folder: Path | None = None):
         super().__init__(parent)
@@ -156,25 +160,37 @@ class RestoreDialog(QDialog):
             self.cells[kind.model] = cells
 
     def reload_list(self) -> None:
+        """This file's backups first; those of other data files after a heading, with their unit."""
         self.list.clear()
-        current_stem = backup.current_file().stem
-        for info in backup.list_backups(self.folder):
-            text = f"{when_text(info.taken_at)}  {info.reason_label()}  {_size(info.size)}"
-            if info.stem != current_stem:
-                text += f"  ({info.stem})"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, info)
-            item.setToolTip(str(info.path))
-            self.list.addItem(item)
-        if self.list.count():
+        owner = identity.file_id()
+        infos = backup.list_backups(self.folder)
+        mine = [info for info in infos if info.owner == owner]
+        others = [info for info in infos if info.owner != owner]
+        for info in mine:
+            self._add(info, "")
+        if others:
+            heading = QListWidgetItem(translate("Backup", "Backups of other data files:"))
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(heading)
+            unknown = translate("Backup", "a unit it does not name")
+            for info in others:
+                self._add(info, f"  {info.unit or unknown}")
+        if mine:
             self.list.setCurrentRow(0)
         else:
             self._show(None, translate("Backup", "There are no backups in the backups folder yet. "
                                        "Choose another file to restore from."))
 
+    def _add(self, info: backup.BackupInfo, whose: str) -> None:
+        text = f"{when_text(info.taken_at)}  {info.reason_label()}  {_size(info.size)}{whose}"
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, info)
+        item.setToolTip(str(info.path))
+        self.list.addItem(item)
+
     def _on_list_current_changed(self, item: QListWidgetItem | None, _previous) -> None:
-        if item is not None:
-            info = item.data(Qt.ItemDataRole.UserRole)
+        info = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if info is not None:
             self.choose(info.path, translate("Backup", "Backup of {when} ({reason})").format(
                 when=when_text(info.taken_at), reason=info.reason_label()))
 
@@ -192,7 +208,7 @@ class RestoreDialog(QDialog):
         title = heading or translate("Backup", "File {name}").format(name=path.name)
         try:
             with files.busy():
-                backup.check(path)
+                restore.check(path)
                 preview = backup.preview(path)
         except backup.BackupError as error:
             self._show(None, str(error), title)
@@ -223,11 +239,30 @@ class RestoreDialog(QDialog):
                 "first in {folder}, so this can be undone.").format(
                 name=self.chosen.name, folder=self.folder)):
             return
+        QThreadPool.globalInstance().waitForDone(10_000)  # no list is reading the file as it is replaced
         try:
             with files.busy():
-                result = backup.restore(self.chosen, self.folder)
+                result = restore.restore(self.chosen, self.folder)
+        except restore.OtherFileError as error:
+            result = self._restore_other(title, error)
         except (backup.BackupError, db.DatabaseOpenError) as error:
             warn(self, title, str(error))
             return
+        if result is None:
+            return
         self.restored.emit(result)
         self.accept()
+
+    def _restore_other(self, title: str, error: restore.OtherFileError) -> restore.Restored | None:
+        """A backup of another data file: restored only when the user says so, both units named."""
+        if self.chosen is None or not confirm(self, title, translate(
+                "Backup", "{error}\n\nReplace the data of {target} by the backup of {source}? A copy of the "
+                "current data is kept first.").format(error=error, target=error.target_unit,
+                                                     source=error.source_unit)):
+            return None
+        try:
+            with files.busy():
+                return restore.restore(self.chosen, self.folder, other_file_ok=True)
+        except (backup.BackupError, db.DatabaseOpenError) as failure:
+            warn(self, title, str(failure))
+            return None

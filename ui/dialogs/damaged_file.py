@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models import backup, db, paths
+from models import backup, db, paths, restore
 from ui.common import translate
 from ui.dialogs.backup import when_text
 
@@ -17,7 +17,8 @@ def offer_good_backup(parent: QWidget | None, path: Path, error: db.DatabaseDama
     The damaged file is kept beside it; the caller opens the data file again.
     """
     title = translate("Backup", "The data file is damaged")
-    found = backup.newest_good_backup(path.stem)
+    owner, _unit = restore.owner_of(path)
+    found = restore.newest_good_backup(owner)
     if found is None:
         QMessageBox.critical(parent, title, translate(
             "Backup", "{error}\n\nNo sound backup of this file was found in {folder}. Keep the file and "
@@ -33,7 +34,7 @@ def offer_good_backup(parent: QWidget | None, path: Path, error: db.DatabaseDama
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        damaged = backup.replace_damaged(path, found.path)
+        damaged = restore.replace_damaged(path, found.path)
     except backup.BackupError as failure:
         QMessageBox.critical(parent, title, str(failure))
         return False

@@ -13,28 +13,27 @@ from typing import Any
 import peewee
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from models import packages, store
 from models import records as r
+from models.packages import describing
 from ui import files
 from ui.common import translate, warn
+from ui.dialogs.conflicts import LATER, ConflictTable
 from ui.files import safe_file_name
 from ui.widgets.date_input import DateInput
 
@@ -127,12 +126,11 @@ def export_package(window: QMainWindow) -> Path | None:
         with files.busy():
             manifest = packages.export_package(target, villages=villages, date_from=date_from,
                                                date_to=date_to)
-    except (packages.PackageError, OSError) as error:
-        warn(window, title, translate("Packages", "{path} could not be written: {error}").format(
-            path=target, error=error))
+    except packages.PackageError as error:
+        warn(window, title, str(error))
         return None
     files.remember_folder(target, "package")
-    count = sum(n for table, n in manifest.counts.items() if table != packages.LINKS)
+    count = sum(n for table, n in manifest.counts.items() if table not in (packages.LINKS, "base"))
     window.statusBar().showMessage(translate("Packages", "Data package written to {path} ({n} records).")
                                    .format(path=target, n=count), 8000)
     return target
@@ -141,52 +139,19 @@ def export_package(window: QMainWindow) -> Path | None:
 # --- 导入数据包… -----------------------------------------------------------------------------------
 
 
-def _label(model, column: str) -> str:
-    if column == "deleted_at":
-        return translate("Packages", "Recycle bin")
-    field = model._meta.columns.get(column)
-    name = field.verbose_name if field is not None and field.verbose_name else column
-    return translate("Field", name)
-
-
-def _show(model, column: str, value: Any) -> str:
-    """A stored value as the user knows it: a referenced record's description, a word list's label."""
-    if value is None or value == "":
-        return "—"
-    field = model._meta.columns.get(column)
-    if isinstance(field, peewee.ForeignKeyField):
-        target = field.rel_model.get_or_none(field.rel_model.id == value)
-        return store.describe(target) if target is not None else str(value)
-    if isinstance(field, r.TagsField):
-        return "、".join(field.vocabulary.label(code) for code in str(value).split(",") if code)
-    if isinstance(field, r.ChoiceField):
-        return field.vocabulary.label(value)
-    if isinstance(field, peewee.BooleanField):
-        return translate("Packages", "Yes") if value else translate("Packages", "No")
-    if column == "deleted_at":
-        return translate("Packages", "in the recycle bin")
-    return str(value)
-
-
-def _conflict_cells(conflict) -> list[str]:
-    """The record, its fields changed on both sides, this laptop's values, the package's."""
-    local = conflict.model.get_or_none(conflict.model.id == conflict.id)
-    record = f"{store.kind_name(conflict.model)}：{store.describe(local)}" if local else str(conflict.id)
-    fields = conflict.fields
-    return [record, "、".join(_label(conflict.model, c) for c in fields),
-            "\n".join(_show(conflict.model, c, conflict.local.get(c)) for c in fields),
-            "\n".join(_show(conflict.model, c, conflict.incoming.get(c)) for c in fields)]
+DELETIONS_SHOWN = 200
 
 
 class ImportPackageDialog(QDialog):
-    """What the package would change; a choice for each conflict; duplicates to merge after importing."""
+    """What the package would change, the records it sends to the recycle bin, a choice for each
+    conflict, duplicates to merge after importing."""
 
     def __init__(self, plan: packages.ImportPlan, parent: QWidget | None = None):
         super().__init__(parent)
         self.plan = plan
         manifest = plan.package.manifest
         self.setWindowTitle(translate("Packages", "Import data package"))
-        self.resize(820, 560)
+        self.resize(860, 600)
         layout = QVBoxLayout(self)
         self.summary = QLabel(translate(
             "Packages", "{file}: records of {unit}, written {when} (UTC).\n"
@@ -197,10 +162,18 @@ class ImportPackageDialog(QDialog):
             kept=plan.keep, conflicts=len(plan.conflicts)))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.conflicts = self._conflict_table(plan.conflicts)
+        self.deletions = self._deletion_list(plan)
+        if plan.deletions:
+            layout.addWidget(QLabel(translate("Packages", "These records go to the recycle bin:")))
+            layout.addWidget(self.deletions, 1)
+        else:
+            self.deletions.hide()
+        self.conflicts = ConflictTable([(c.model, c.id, c.local, c.incoming, c.fields)
+                                        for c in plan.conflicts])
         if plan.conflicts:
             layout.addWidget(QLabel(translate(
-                "Packages", "Changed on both laptops since the last exchange; choose which to keep:")))
+                "Packages", "Changed on both laptops in ways that cannot be merged; choose which to keep, or "
+                "decide later (File → Conflicts of exchanges…):")))
             layout.addWidget(self.conflicts, 2)
         else:
             self.conflicts.hide()
@@ -212,34 +185,31 @@ class ImportPackageDialog(QDialog):
             layout.addWidget(self.duplicates, 1)
         else:
             self.duplicates.hide()
+        self.confirm = QCheckBox(translate("Packages", "I have checked the records that go to the recycle "
+                                           "bin and the changes above."))
+        self.confirm.setVisible(plan.needs_confirmation)
+        layout.addWidget(self.confirm)
         buttons = QDialogButtonBox(OK | CANCEL)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Packages", "Import"))
+        self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText(translate("Packages", "Import"))
+        self.import_button.setEnabled(not plan.needs_confirmation)
+        self.confirm.toggled.connect(self.import_button.setEnabled)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def _conflict_table(self, conflicts: list) -> QTableWidget:
-        """One row per record changed on both sides: the fields, both values, a choice of which to keep."""
-        table = QTableWidget(len(conflicts), 5)
-        table.setHorizontalHeaderLabels([
-            translate("Packages", "Record"), translate("Packages", "Field"),
-            translate("Packages", "This laptop"), translate("Packages", "Package"),
-            translate("Packages", "Keep")])
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(False)
-        self.choices: list[QComboBox] = []
-        for row, conflict in enumerate(conflicts):
-            for column, text in enumerate(_conflict_cells(conflict)):
-                table.setItem(row, column, QTableWidgetItem(text))
-            choice = QComboBox()
-            choice.addItem(translate("Packages", "This laptop's"), "local")
-            choice.addItem(translate("Packages", "The package's"), "incoming")
-            table.setCellWidget(row, 4, choice)
-            self.choices.append(choice)
-        table.resizeColumnsToContents()
-        table.resizeRowsToContents()
-        return table
+    @property
+    def choices(self) -> list[QComboBox]:
+        return self.conflicts.choices
+
+    @staticmethod
+    def _deletion_list(plan: packages.ImportPlan) -> QListWidget:
+        listing = QListWidget()
+        for model, key in plan.deletions[:DELETIONS_SHOWN]:
+            listing.addItem(describing.record_text(model, key))
+        if plan.deleted > DELETIONS_SHOWN:
+            listing.addItem(translate("Packages", "… and {n} more.").format(n=plan.deleted - DELETIONS_SHOWN))
+        return listing
 
     @staticmethod
     def _duplicate_list(duplicates: list[packages.Duplicate]) -> QListWidget:
@@ -260,8 +230,9 @@ class ImportPackageDialog(QDialog):
         return listing
 
     def chosen(self) -> dict[Any, str]:
-        return {conflict.id: box.currentData() for conflict, box in zip(self.plan.conflicts, self.choices,
-                                                                          strict=True)}
+        """The conflicts decided now: {record key: "local" | "incoming"} (none of those left for later)."""
+        return {conflict.id: side for conflict, side in zip(self.plan.conflicts, self.conflicts.chosen(),
+                                                             strict=True) if side != LATER}
 
     def to_merge(self) -> list[packages.Duplicate]:
         return [self.duplicates.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.duplicates.count())
@@ -297,18 +268,26 @@ def import_package(window: QMainWindow, path: Path | None = None) -> packages.Im
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     to_merge = dialog.to_merge()
+    window.statusBar().showMessage(translate("Packages", "Importing {path}: the data file is held until the "
+                                             "import has finished…").format(path=path.name))
     try:
         with files.busy():
             result = _apply(plan, dialog.chosen(), to_merge)
-    except (peewee.DatabaseError, OSError) as error:  # a full disk, a locked file: nothing half-written
+    except (packages.PackageError, peewee.DatabaseError, OSError) as error:  # nothing half-written
+        window.statusBar().clearMessage()
         warn(window, title, translate("Packages", "{path} could not be imported: {error}").format(
             path=path, error=error))
         return None
+    window.statusBar().clearMessage()
     if hasattr(window, "records_changed"):
         window.records_changed()
-    QMessageBox.information(window, title, translate(
+    text = translate(
         "Packages", "Imported {path}: {added} added, {updated} updated, {deleted} deleted, {conflicts} "
         "conflicts, {merged} of {duplicates} possible duplicates merged.").format(
         path=path.name, added=result.added, updated=result.updated, deleted=result.deleted,
-        conflicts=result.conflicts, merged=len(to_merge), duplicates=result.duplicates))
+        conflicts=result.conflicts + result.decided, merged=len(to_merge), duplicates=result.duplicates)
+    if result.conflicts:
+        text += "\n\n" + translate("Packages", "{n} conflicts wait for your decision: File → Conflicts of "
+                                   "exchanges…").format(n=result.conflicts)
+    QMessageBox.information(window, title, text)
     return result

@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import shutil
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import ui.app
 import ui.data_file
-from models import backup, db, paths, store
+from models import backup, backup_marks, db, identity, paths, store
 from models import records as r
 from tests.models.factories import free_visit
 from tests.models.test_backup import damage
@@ -150,6 +151,7 @@ def test_closing_the_window_makes_a_backup_and_rotates(qtbot, village_db):
     folder = paths.ensure(paths.backups_dir())
     old = folder / "village-20200101-180000-close.db"
     old.write_bytes(b"old")
+    backup_marks.write(old, identity.file_id(), "")  # this file's, as its mark says
     for day in range(1, 9):  # eight newer weeks push the old copy out
         backup.make_backup("close", now=dt.datetime.now() - dt.timedelta(weeks=day))
     window = make_window(qtbot, village_db)
@@ -240,40 +242,155 @@ def test_switching_to_a_file_open_elsewhere_is_refused(qtbot, village_db, tmp_pa
 # --- a damaged file at start ---------------------------------------------------------------------------
 
 
-def test_a_damaged_file_is_replaced_by_the_newest_good_backup_on_request(qapp, village_db, yes):
+def _settled(qtbot, window) -> None:
+    """The window's last jobs answered while it still exists (pytest-qt holds widgets weakly)."""
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.wait(20)
+    window.close()
+
+
+def _opened_damaged(qtbot, path):
+    """The window on a file whose pages are damaged: it opens (no check on the way), shows itself,
+    and checks the file in the background."""
+    from ui.main_window import MainWindow
+
+    assert ui.data_file.open_or_explain(None, path)
+    window = MainWindow(path)  # its pages may fail to read the damaged pages: no waiting for them
+    qtbot.addWidget(window)
+    window.show()
+    ui.data_file.check_in_background(window)
+    return window
+
+
+def test_a_damaged_file_is_replaced_by_the_newest_good_backup_on_request(qtbot, village_db, yes):
     households = live(r.Household)
     backup.make_backup("close", now=dt.datetime.now() - dt.timedelta(days=1))
     db.close_database()
     damage(village_db)
     damaged = village_db.read_bytes()
-
-    assert ui.data_file.open_or_explain(None, village_db)
-
-    assert live(r.Household) == households
+    window = _opened_damaged(qtbot, village_db)  # kept: pytest-qt holds widgets weakly
+    qtbot.waitUntil(lambda: len(yes) == 2, timeout=20_000)
     assert yes.kinds == ["question", "information"]
     assert "village.db is damaged" in yes[0][1] and "Restore it?" in yes[0][1]
+    assert live(r.Household) == households
     (kept,) = (p for p in village_db.parent.glob("village.db.damaged-*") if p.name[-4:].isdigit())
     assert kept.read_bytes() == damaged
     assert str(kept) in yes[1][1]
+    _settled(qtbot, window)
 
 
-def test_a_damaged_file_is_left_alone_when_the_offer_is_declined(qapp, village_db, messages):
+def test_a_damaged_file_is_left_alone_when_the_offer_is_declined(qtbot, village_db, messages):
     backup.make_backup("close")
     db.close_database()
     damage(village_db)
     before = digest(village_db)
-    assert not ui.data_file.open_or_explain(None, village_db)
+    window = _opened_damaged(qtbot, village_db)  # kept: pytest-qt holds widgets weakly
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
     assert messages.kinds == ["question"]
+    with pytest.raises(Exception, match="is damaged"):  # and no write reaches it
+        store.save(r.Unit, {"phone": "0743-1234567"}, store.current_unit())
+    db.close_database()
     assert digest(village_db) == before
     assert not list(village_db.parent.glob("village.db.damaged-*"))
-    assert r.database.is_closed()
+    _settled(qtbot, window)
 
 
-def test_a_damaged_file_without_a_good_backup_is_explained(qapp, village_db, messages):
+def test_a_damaged_file_without_a_good_backup_is_explained(qtbot, village_db, messages):
     db.close_database()
     damage(village_db)
-    before = digest(village_db)
-    assert ui.app.run_app(village_db, "en") == 1
+    window = _opened_damaged(qtbot, village_db)  # kept: pytest-qt holds widgets weakly
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
     assert messages.kinds == ["critical"]
     assert "No sound backup" in messages[0][1]
-    assert digest(village_db) == before
+    _settled(qtbot, window)
+
+
+def test_a_damaged_header_is_offered_its_backup_at_start(qapp, village_db, yes):
+    backup.make_backup("close", now=dt.datetime.now() - dt.timedelta(days=1))
+    db.close_database()
+    with village_db.open("r+b") as handle:
+        handle.write(bytes(100))
+    assert ui.data_file.open_or_explain(None, village_db)
+    assert yes.kinds == ["question", "information"]
+    assert "its first page is not that of a data file" in yes[0][1]
+
+
+def test_a_file_named_that_is_missing_or_empty_is_made_new_only_when_the_user_says_so(qapp, tmp_path,
+                                                                                    messages):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    assert ui.app.run_app(empty, "en") == 0  # answered No
+    assert messages.kinds == ["question"] and "is empty" in messages[0][1]
+    assert empty.read_bytes() == b""
+    missing = tmp_path / "missing.db"
+    assert ui.app.run_app(missing, "en") == 0
+    assert "does not exist" in messages[1][1]
+    assert not missing.exists()
+
+
+# --- whose backups they are -------------------------------------------------------------------------
+
+
+def _other_files_backup(template, tmp_path, name="taizhangtong.db") -> tuple[Path, str]:
+    """A backup, in the same backups folder, of another data file of the same name (another unit)."""
+    other = tmp_path / "usb" / name
+    other.parent.mkdir()
+    shutil.copy(template, other)
+    db.open_database(other)
+    store.save(r.Unit, {"name": "别的镇"}, store.current_unit())
+    written = backup.make_backup("close")
+    owner = identity.file_id()
+    db.close_database()
+    return written, owner
+
+
+def test_another_files_backups_are_listed_apart_and_restored_only_when_both_units_are_named(
+        qtbot, _village_template, tmp_path, monkeypatch, messages):
+    _other_files_backup(_village_template, tmp_path, "village.db")
+    mine = tmp_path / "village.db"
+    shutil.copy(_village_template, mine)
+    db.open_database(mine)
+    own = backup.make_backup("manual")
+    unit = store.current_unit().name
+    window = make_window(qtbot, mine)
+    window.restore_from_backup()
+    dialog = window.restore_dialog
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert len(texts) == 3 and texts[1] == "Backups of other data files:"
+    assert texts[2].endswith("别的镇")
+    assert dialog.list.currentItem().data(Qt.ItemDataRole.UserRole).path == own  # its own comes first
+    dialog.list.setCurrentRow(2)
+    answers = iter([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: (messages.append(args[1:3]),
+                                                                          next(answers))[1])
+    dialog.restore()
+    assert "another data file (别的镇)" in messages[-1][1] and unit in messages[-1][1]
+    assert store.current_unit().name == unit  # declined: nothing changed
+
+
+def test_a_damaged_file_is_never_offered_another_files_backup(qtbot, _village_template, tmp_path, messages):
+    _other_files_backup(_village_template, tmp_path)
+    mine = tmp_path / "taizhangtong.db"
+    shutil.copy(_village_template, mine)
+    db.open_database(mine)  # known here from now on
+    db.close_database()
+    damage(mine)
+    window = _opened_damaged(qtbot, mine)  # kept: pytest-qt holds widgets weakly
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
+    assert messages.kinds == ["critical"] and "No sound backup" in messages[0][1]
+    _settled(qtbot, window)
+
+
+def test_a_save_before_or_during_the_background_check_waits_for_it_and_lands(qtbot, village_db):
+    db.close_database()
+    assert ui.data_file.open_or_explain(None, village_db)
+    window = make_window(qtbot, village_db)
+    ui.data_file.check_in_background(window, after_ms=0)
+    store.save(r.Unit, {"phone": "0743-1234567"}, store.current_unit())  # before the check started
+    assert store.current_unit().phone == "0743-1234567"
+    assert ui.data_file.open_or_explain(None, village_db)
+    ui.data_file.check_in_background(window, after_ms=0)
+    qtbot.wait(50)  # the check is under way on a worker thread
+    store.save(r.Unit, {"phone": "0743-7654321"}, store.current_unit())
+    assert store.current_unit().phone == "0743-7654321"
+    _settled(qtbot, window)

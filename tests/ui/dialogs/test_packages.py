@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from models import db, packages, store
 from models import records as r
+from models.packages import describing
 from tests.models.factories import id_number
 from tests.ui.driving import make_window
+from ui.dialogs import conflicts as conflict_dialogs
 from ui.dialogs import packages as package_dialogs
 
 
@@ -80,6 +82,7 @@ def test_import_shows_the_plan_and_takes_the_chosen_side(qtbot, _village_templat
         shown["summary"] = dialog.summary.text()
         shown["rows"] = dialog.conflicts.rowCount()
         shown["conflict"] = [dialog.conflicts.item(0, c).text() for c in range(4)]
+        shown["later"] = dialog.choices[0].currentData()
         dialog.choices[0].setCurrentIndex(dialog.choices[0].findData("incoming"))
         dialog.duplicates.item(0).setCheckState(Qt.CheckState.Checked)
         return QDialog.DialogCode.Accepted
@@ -90,6 +93,7 @@ def test_import_shows_the_plan_and_takes_the_chosen_side(qtbot, _village_templat
     assert shown["rows"] == 1
     assert "1 new" in shown["summary"] and "1 changed on both sides" in shown["summary"]
     assert shown["conflict"][1:] == ["Remarks", "乙机", "甲机"]
+    assert shown["later"] == ""  # left for later unless chosen
     assert r.Household.get_by_id(household.id).remarks == "甲机"
     assert r.Household.get_by_id(twin.id).deleted_at is not None  # merged into the one already here
     assert r.Household.get_by_id(mine.id).deleted_at is None
@@ -110,11 +114,76 @@ def test_a_bad_package_is_refused_with_a_message(qtbot, village_db, tmp_path, mo
 
 def test_conflicting_values_are_shown_as_the_user_knows_them(village_db):
     household = r.Household.select().first()
-    show = package_dialogs._show
+    show = describing.value_text
     assert show(r.Household, "group_id", household.group_id.hex) == store.describe(household.group)
     assert show(r.Visit, "method", "home") == "Home visit"
     assert show(r.Person, "leader", 1) == "Yes"
     assert show(r.Household, "deleted_at", "2026-11-25 08:00:00") == "in the recycle bin"
     assert show(r.Household, "remarks", "") == "—"
-    assert package_dialogs._label(r.Household, "deleted_at") == "Recycle bin"
-    assert package_dialogs._label(r.Household, "head_name") == "Head of household"
+    assert describing.field_text(r.Household, "deleted_at") == "Recycle bin"
+    assert describing.field_text(r.Household, "head_name") == "Head of household"
+
+
+def _two_laptops_with_a_conflict(template, tmp_path):
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    shutil.copy(template, a)
+    shutil.copy(template, b)
+    db.open_database(a)
+    household = r.Household.select().order_by(r.Household.id).first()
+    store.save(r.Household, {"remarks": "甲机"}, household)
+    packages.export_package(tmp_path / "a.tzpkg")
+    db.close_database()
+    db.open_database(b)
+    store.save(r.Household, {"remarks": "乙机"}, r.Household.get_by_id(household.id))
+    return b, household
+
+
+def test_a_conflict_left_for_later_is_decided_from_the_file_menu(qtbot, _village_template, tmp_path,
+                                                                 monkeypatch, messages):
+    b, household = _two_laptops_with_a_conflict(_village_template, tmp_path)
+    window = make_window(qtbot, b)
+    monkeypatch.setattr(package_dialogs.ImportPackageDialog, "exec",
+                        lambda dialog: QDialog.DialogCode.Accepted)
+    assert package_dialogs.import_package(window, tmp_path / "a.tzpkg").conflicts == 1
+    assert "1 conflicts wait for your decision" in messages[-1][1]
+    assert r.Household.get_by_id(household.id).remarks == "乙机"
+    shown = {}
+
+    def decide(dialog):
+        shown["rows"] = dialog.table.rowCount()
+        dialog.table.choose_all("incoming")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(conflict_dialogs.ConflictsDialog, "exec", decide)
+    _menu_action(window, "Conflicts of exchanges…").trigger()
+    assert shown["rows"] == 1
+    assert r.Household.get_by_id(household.id).remarks == "甲机"
+    assert packages.count() == 0
+
+
+def test_deletions_are_shown_and_must_be_confirmed(qtbot, _village_template, tmp_path, monkeypatch):
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    shutil.copy(_village_template, a)
+    shutil.copy(_village_template, b)
+    db.open_database(a)
+    publicity = r.Publicity.select().first()
+    store.delete(publicity)
+    packages.export_package(tmp_path / "a.tzpkg")
+    db.close_database()
+    db.open_database(b)
+    window = make_window(qtbot, b)
+    shown = {}
+
+    def look(dialog):
+        shown["listed"] = [dialog.deletions.item(i).text() for i in range(dialog.deletions.count())]
+        shown["enabled"] = dialog.import_button.isEnabled()
+        dialog.confirm.setChecked(True)
+        shown["then"] = dialog.import_button.isEnabled()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(package_dialogs.ImportPackageDialog, "exec", look)
+    assert package_dialogs.import_package(window, tmp_path / "a.tzpkg") is None
+    assert shown["listed"] == [f"Publicity：{store.describe(publicity)}"]
+    assert shown == {**shown, "enabled": False, "then": True}
+    assert r.Publicity.get_by_id(publicity.id).deleted_at is None

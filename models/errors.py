@@ -1,0 +1,116 @@
+"""Errors the user can act on, said in their words; and everything else written to the log.
+
+``explain`` turns what SQLite and the system say into one sentence naming the
+file (locked by another program — and which one —, a full disk, a file that
+may not be written, a damaged file). Any other error is unexpected: the window
+and the command line call ``log_unexpected``, which writes the traceback to a
+rotating log in the data folder (``paths.log_file``) and returns its place, so
+the one line or the message box can name it. No traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import logging.handlers
+import sqlite3
+import traceback
+from pathlib import Path
+
+import peewee
+
+from models import health, holders, paths
+from models.i18n import translate
+
+_LOGGER = "taizhangtong"
+LOG_BYTES = 1_000_000
+LOG_COPIES = 3
+
+
+def _message(error: BaseException) -> str:
+    return str(error).lower()
+
+
+def is_locked(error: BaseException) -> bool:
+    return isinstance(error, sqlite3.OperationalError | peewee.OperationalError) and (
+        "database is locked" in _message(error) or "database table is locked" in _message(error))
+
+
+def is_full(error: BaseException) -> bool:
+    if isinstance(error, OSError):
+        return error.errno == errno.ENOSPC
+    return isinstance(error, sqlite3.Error | peewee.DatabaseError) and "disk is full" in _message(error)
+
+
+def is_read_only(error: BaseException) -> bool:
+    return isinstance(error, sqlite3.Error | peewee.DatabaseError) and "readonly database" in _message(error)
+
+
+def is_damaged(error: BaseException) -> bool:
+    text = _message(error)
+    return isinstance(error, sqlite3.DatabaseError | peewee.DatabaseError) and (
+        "malformed" in text or "not a database" in text or "disk i/o error" in text)
+
+
+def explain(error: BaseException, path: Path | None) -> str | None:
+    """One sentence for an error the user can act on; None for an unexpected one."""
+    where = str(path) if path is not None else translate("Errors", "the data file")
+    if isinstance(error, health.WriteRefused):
+        return str(error)
+    if is_locked(error):
+        return holders.locked_message(path) if path is not None else translate(
+            "Errors", "The data file is being written by another program; nothing was written. Try again "
+            "when it has finished.")
+    if is_full(error):
+        return translate("Errors", "The disk is full: {path} could not be written, and nothing was changed. "
+                         "Free some space and try again.").format(path=where)
+    if is_read_only(error):
+        return translate("Errors", "{path} cannot be written (it or its folder is read-only); nothing was "
+                         "changed.").format(path=where)
+    if is_damaged(error):
+        return translate("Errors", "{path} is damaged ({error}); nothing was written to it. Restore it from "
+                         "a backup (the restore command, or 从备份恢复… in the window).").format(
+            path=where, error=error)
+    return None
+
+
+def logger() -> logging.Logger:
+    """The log of unexpected errors, in the data folder, at most a few files of 1 MB."""
+    log = logging.getLogger(_LOGGER)
+    target = paths.log_file()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) and Path(h.baseFilename) == target
+               for h in log.handlers):
+        for handler in list(log.handlers):
+            log.removeHandler(handler)
+            handler.close()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(target, maxBytes=LOG_BYTES, backupCount=LOG_COPIES,
+                                                       encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+    return log
+
+
+def logger_path() -> Path:
+    return paths.log_file()
+
+
+def log_unexpected(error: BaseException, context: str = "") -> Path | None:
+    """Write ``error``'s traceback to the log; where the log is (None if it could not be written)."""
+    text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    try:
+        logger().error("%s\n%s", context or type(error).__name__, text)
+    except OSError:
+        return None
+    return paths.log_file()
+
+
+def unexpected_text(error: BaseException, log: Path | None) -> str:
+    """The one line of an unexpected error: what it was, and where its details are."""
+    summary = f"{type(error).__name__}: {error}"[:300]
+    if log is None:
+        return translate("Errors", "Something unexpected went wrong ({error}).").format(error=summary)
+    return translate("Errors", "Something unexpected went wrong ({error}). The details are in {log}.").format(
+        error=summary, log=log)
