@@ -58,7 +58,8 @@ class AutoBackup(QObject):
         if self.running or r.database.is_closed():
             return
         self.running = True
-        run_in_background(_daily_copy(self.backups_folder()), self._on_job_finished, self._on_job_failed)
+        run_in_background(_daily_copy(self.backups_folder()), self._on_job_finished, self._on_job_failed,
+                          owner=self)
 
     def _on_job_finished(self, written: Path | None) -> None:
         self.running = False

@@ -94,7 +94,7 @@ def _start_check(window, gate: health.WriteGate) -> None:
     def failed(_error: Exception) -> None:
         gate.settle([])  # could not check (it is in the log): writes go on as before
 
-    run_in_background(work, lambda problems: _on_checked(window, gate, problems), failed)
+    run_in_background(work, lambda problems: _on_checked(window, gate, problems), failed, owner=window)
 
 
 def _on_checked(window, gate: health.WriteGate, problems: list[str]) -> None:

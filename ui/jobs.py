@@ -66,12 +66,18 @@ class BackgroundJob(QRunnable):
 
 
 class _Delivery(QObject):
-    """Calls the caller's functions on the window's thread, then lets the job go."""
+    """Calls the caller's functions on the window's thread.
+
+    It is a child of the caller's ``owner`` (a page, a dialog, a table model)
+    when one is given: once the owner is gone, so is the delivery, and an answer
+    that comes later reaches nobody instead of a deleted widget.
+    """
 
     def __init__(self, job: BackgroundJob, finished: Callable[[Any], None] | None,
-                 failed: Callable[[Exception], None] | None, progressed: Callable[[int, int], None] | None):
-        super().__init__(job.signals)
-        self.job, self._finished, self._failed, self._progressed = job, finished, failed, progressed
+                 failed: Callable[[Exception], None] | None, progressed: Callable[[int, int], None] | None,
+                 owner: QObject | None):
+        super().__init__(owner if owner is not None else job.signals)
+        self._finished, self._failed, self._progressed = finished, failed, progressed
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
         job.signals.progressed.connect(self._on_progressed)
@@ -83,23 +89,40 @@ class _Delivery(QObject):
 
     @Slot(object)
     def _on_finished(self, result: Any) -> None:
-        _running.discard(self.job)
         if self._finished is not None:
             self._finished(result)
 
     @Slot(object)
     def _on_failed(self, error: Exception) -> None:
-        _running.discard(self.job)
         if self._failed is not None:
             self._failed(error)
 
 
+class _Release(QObject):
+    """Lets a job go once it has answered, whether or not anybody received the answer."""
+
+    def __init__(self, job: BackgroundJob):
+        super().__init__(job.signals)
+        self.job = job
+        job.signals.finished.connect(self._on_answered)
+        job.signals.failed.connect(self._on_answered)
+
+    @Slot(object)
+    def _on_answered(self, _value: Any) -> None:
+        _running.discard(self.job)
+
+
 def run_in_background(work: Callable[[BackgroundJob], Any], finished: Callable[[Any], None] | None = None,
                       failed: Callable[[Exception], None] | None = None,
-                      progressed: Callable[[int, int], None] | None = None) -> BackgroundJob:
-    """Start ``work(job)`` on a worker thread; its result or error comes back to these functions."""
+                      progressed: Callable[[int, int], None] | None = None, *,
+                      owner: QObject | None = None) -> BackgroundJob:
+    """Start ``work(job)`` on a worker thread; its result or error comes back to these functions.
+
+    ``owner``: the widget or model the answer is for; once it is deleted, the answer is dropped.
+    """
     job = BackgroundJob(work)
-    job.delivery = _Delivery(job, finished, failed, progressed)
+    job.delivery = _Delivery(job, finished, failed, progressed, owner)
+    job.release = _Release(job)
     _running.add(job)
     QThreadPool.globalInstance().start(job)
     return job
@@ -113,7 +136,7 @@ def finish_all() -> None:
 
 
 def run_here(work: Callable[[BackgroundJob], Any], finished: Callable[[Any], None],
-             failed: Callable[[Exception], None]) -> None:
+             failed: Callable[[Exception], None], *, owner: QObject | None = None) -> None:
     """The same work on this thread, answered the same way (tests, a first show that must wait)."""
     job = BackgroundJob(work)
     try:

@@ -192,7 +192,7 @@ class ExportDialog(QDialog):
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
         self.job = run_in_background(_export(path, options), self._on_job_finished, self._on_job_failed,
-                                     self._on_job_progressed)
+                                     self._on_job_progressed, owner=self)
         self.progress.canceled.connect(self.job.cancel)
 
     @property

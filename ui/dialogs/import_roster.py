@@ -171,7 +171,7 @@ class ImportDialog(QDialog):
 
         self._show_progress(True)
         job = self.job = run_in_background(work, answered(finished), answered(failed),
-                                           self._on_job_progressed)
+                                           self._on_job_progressed, owner=self)
 
     def running(self) -> bool:
         return self.job is not None

@@ -74,7 +74,7 @@ class RecordTableModel(QAbstractTableModel):
             return
         self._job = run_in_background(
             lambda _job: self._first_page(records), lambda page: self._on_first(generation, records, page),
-            lambda error: self._on_failed(generation, error))
+            lambda error: self._on_failed(generation, error), owner=self)
 
     @staticmethod
     def _first_page(records: RecordList) -> tuple[array, dict[int, tuple], bool]:
@@ -98,7 +98,7 @@ class RecordTableModel(QAbstractTableModel):
         self.first_rows.emit(PAGE)
         self._job = run_in_background(
             lambda job: records.keys(stop=job.cancelled), lambda keys: self._on_loaded(generation, keys),
-            lambda error: self._on_failed(generation, error))
+            lambda error: self._on_failed(generation, error), owner=self)
 
     def _on_failed(self, generation: int, error: Exception) -> None:
         if generation == self._generation:  # reported to the page, which shows it

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
+
 from models import figures, settings
 from models.figures import Scope
 from ui.jobs import run_in_background
@@ -30,12 +32,18 @@ class Ahead:
         self.answer = (counted, value)
         self._deliver()
 
-    def then(self, finished: Callable[[figures.Figures], None], failed: Callable[[Exception], None]) -> None:
+    def then(self, finished: Callable[[figures.Figures], None], failed: Callable[[Exception], None],
+             owner: Any = None) -> None:
+        """Give the answer to these functions, now or when it comes — unless ``owner`` is gone by then."""
         self.callbacks = (finished, failed)
+        self.owner = owner
         self._deliver()
 
     def _deliver(self) -> None:
         if self.answer is not None and self.callbacks is not None:
+            owner = getattr(self, "owner", None)
+            if owner is not None and not shiboken6.isValid(owner):
+                return  # the page was deleted meanwhile (a window closed at once)
             counted, value = self.answer
             self.callbacks[0 if counted else 1](value)
 

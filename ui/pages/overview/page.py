@@ -154,11 +154,11 @@ class OverviewPage(QWidget):
         ahead = None if wait else take(scope)
         if ahead is not None:
             ahead.then(lambda counted: self._on_counted(generation, counted, wait),
-                       lambda error: self._on_failed(generation, error))
+                       lambda error: self._on_failed(generation, error), owner=self)
             return
         run = run_here if wait else run_in_background
         run(lambda _job: figures.compute(scope), lambda counted: self._on_counted(generation, counted, wait),
-            lambda error: self._on_failed(generation, error))
+            lambda error: self._on_failed(generation, error), owner=self)
 
     def _on_counted(self, generation: int, counted: figures.Figures, wait: bool) -> None:
         if generation != self._generation:
@@ -177,7 +177,7 @@ class OverviewPage(QWidget):
         scope = self.scope
         run(lambda _job: overview.compute(scope, counted),
             lambda result: self._on_computed(generation, result),
-            lambda error: self._on_failed(generation, error))
+            lambda error: self._on_failed(generation, error), owner=self)
 
     def _on_failed(self, generation: int, error: Exception) -> None:
         if generation == self._generation:  # shown on the page instead of the figures
