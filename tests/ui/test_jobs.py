@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QThreadPool
 from ui import jobs
 
 
-def test_the_answer_comes_back_on_the_windows_thread(qtbot):
+def test_the_answer_comes_back_on_the_windows_thread(qtbot, empty_db):
     answers = []
     jobs.run_in_background(lambda job: threading.get_ident(),
                            lambda worker: answers.append((worker, threading.get_ident())))
@@ -20,14 +20,14 @@ def test_the_answer_comes_back_on_the_windows_thread(qtbot):
     qtbot.waitUntil(lambda: not jobs._running)
 
 
-def test_an_error_comes_back_as_the_error(qtbot):
+def test_an_error_comes_back_as_the_error(qtbot, empty_db):
     errors = []
     jobs.run_in_background(lambda job: 1 / 0, failed=errors.append)
     qtbot.waitUntil(lambda: bool(errors))
     assert isinstance(errors[0], ZeroDivisionError)
 
 
-def test_an_answer_for_an_owner_deleted_meanwhile_reaches_nobody(qtbot):
+def test_an_answer_for_an_owner_deleted_meanwhile_reaches_nobody(qtbot, empty_db):
     owner = QObject()
     started, go = threading.Event(), threading.Event()
     answers = []
