@@ -92,10 +92,11 @@ class OfficialDocument:
         if date_right < 2:
             date_right = 2.0
             name_right = date_right + date_width + 2 - name_width
-        for text, right in ((name, name_right), (date_text, date_right)):
+        for text, right, keep in ((name, name_right, bool(date_text)), (date_text, date_right, False)):
             if text:
                 paragraph = self.document.add_paragraph(clean(text), style=SIGNATURE)
                 paragraph.paragraph_format.right_indent = Pt(BODY_SIZE * max(right, 0))
+                paragraph.paragraph_format.keep_with_next = keep or None  # the name stays with its date
 
     def addressee(self, name: str) -> Paragraph:
         """主送机关 under the title, flush left, closed by a full-width colon (GB/T 9704-2012 7.3.2)."""
@@ -105,8 +106,11 @@ class OfficialDocument:
     def attachment_note(self, titles: Sequence[str]) -> None:
         """附件说明 under the text: "附件：…", numbered when there are several (GB/T 9704-2012 7.3.3).
 
-        It goes with the signature after it (``signature`` keeps it on the signature's page).
+        It goes with the signature after it (``signature`` keeps it on the signature's page), and
+        the text's last paragraph goes with it: a signature page always holds text.
         """
+        if self.last is not None:
+            self.last.paragraph_format.keep_with_next = True
         self.blank().paragraph_format.keep_with_next = True
         if len(titles) == 1:
             self.paragraph(f"附件：{titles[0]}")

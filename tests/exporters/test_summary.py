@@ -66,6 +66,18 @@ def test_layout_title_and_headings_in_order(town):
     assert result.unknown == []
 
 
+def test_the_signature_page_always_holds_text(town):
+    """From the text's last paragraph to the date, every paragraph keeps with the next: the
+    附件 note and the signature never stand on a page of their own."""
+    _campaign, _options, result = town
+    shown = Document(str(result.path)).paragraphs
+    date = max(i for i, p in enumerate(shown) if p.style.name == "落款")
+    note = next(i for i, p in enumerate(shown) if p.text.startswith("附件："))
+    last_text = max(i for i, p in enumerate(shown[:note]) if p.text.strip())
+    assert all(p.paragraph_format.keep_with_next or p.style.paragraph_format.keep_with_next
+               for p in shown[last_text:date])
+
+
 def test_every_figure_is_the_databases_count(town):
     campaign, options, result = town
     text = text_of(result.path)
