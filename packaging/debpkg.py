@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -120,12 +121,14 @@ def needed_packages(bundle: Path) -> dict[str, list[str]]:
     return wanted
 
 
-def depends_problems(needed: dict[str, list[str]], declared: list[str]) -> list[str]:
-    """What is wrong with the declared Depends: packages needed but missing, or listed but not needed."""
-    problems = [f"{package} ({', '.join(names)}) is needed but missing"
-                for package, names in sorted(needed.items()) if package not in declared]
-    problems += [f"{package} is listed but no longer needed" for package in declared if package not in needed]
-    return problems
+def depends_problems(needed: dict[str, list[str]], declared: list[str]) -> tuple[list[str], list[str]]:
+    """The declared Depends against the bundle: (packages needed but missing, packages listed but not
+    needed by this build). A missing one fails the build; an extra one is harmless (a build machine whose
+    PyInstaller carries, say, libgcc_s in the bundle needs one package less) and is only reported."""
+    missing = [f"{package} ({', '.join(names)}) is needed but missing"
+               for package, names in sorted(needed.items()) if package not in declared]
+    extra = [f"{package} is listed but not needed by this build" for package in declared if package not in needed]
+    return missing, extra
 
 
 def control(version: str, installed_kib: int, libc_version: str, depends: list[str]) -> str:
@@ -187,10 +190,12 @@ def _installed_kib(root: Path) -> int:
 def build(bundle: Path, icons: Path, work: Path, out_dir: Path, version: str) -> Path:
     """Check the Depends against the bundle, stage the files and write the .deb; its path."""
     declared = depends_list()
-    problems = depends_problems(needed_packages(bundle), declared)
-    if problems:
-        raise LookupError(f"the packages of {DEPENDS_FILE.name} (and the README's list) do not match what "
-                          "the bundle needs from the system: " + "; ".join(problems))
+    missing, extra = depends_problems(needed_packages(bundle), declared)
+    if missing:
+        raise LookupError(f"the packages of {DEPENDS_FILE.name} (and the README's list) do not cover what "
+                          "the bundle needs from the system: " + "; ".join(missing))
+    for note in extra:
+        print(f"[build] note: {DEPENDS_FILE.name}: {note}", file=sys.stderr)
     root = work / "root"
     stage(bundle, icons, root)
     debian = root / "DEBIAN"

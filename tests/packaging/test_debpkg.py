@@ -119,7 +119,7 @@ def test_the_libraries_are_told_by_the_packages_that_own_them(monkeypatch, tmp_p
 
 
 def test_a_package_missing_from_the_list_or_no_longer_needed_is_named():
-    problems = debpkg.depends_problems({"libxcb-cursor0": ["libxcb-cursor.so.0"], "libnew1": ["libnew.so.1"]},
-                                       ["libxcb-cursor0", "libold1"])
-    assert problems == ["libnew1 (libnew.so.1) is needed but missing",
-                        "libold1 is listed but no longer needed"]
+    missing, extra = debpkg.depends_problems(
+        {"libxcb-cursor0": ["libxcb-cursor.so.0"], "libnew1": ["libnew.so.1"]}, ["libxcb-cursor0", "libold1"])
+    assert missing == ["libnew1 (libnew.so.1) is needed but missing"]
+    assert extra == ["libold1 is listed but not needed by this build"]
