@@ -127,7 +127,8 @@ def depends_problems(needed: dict[str, list[str]], declared: list[str]) -> tuple
     PyInstaller carries, say, libgcc_s in the bundle needs one package less) and is only reported."""
     missing = [f"{package} ({', '.join(names)}) is needed but missing"
                for package, names in sorted(needed.items()) if package not in declared]
-    extra = [f"{package} is listed but not needed by this build" for package in declared if package not in needed]
+    extra = [f"{package} is listed but not needed by this build"
+             for package in declared if package not in needed]
     return missing, extra
 
 

@@ -144,7 +144,8 @@ class CampaignBuilder:
             r.Session, when=planned.date, campaign=self.id, phase=self.phase_of(planned.date),
             date=planned.date, start_time=planned.start, end_time=None if tour else end, kind=kind,
             topic=topic,
-            place=destination or rng.choice(w.VILLAGE_PLACES if self.small else w.PLACES), host=host, speaker=t.names[rng.choice(t.leaders)],
+            place=destination or rng.choice(w.VILLAGE_PLACES if self.small else w.PLACES), host=host,
+            speaker=t.names[rng.choice(t.leaders)],
             recorder=recorder, content="" if blank else content, destination=destination,
             head_count=present + rng.randint(2, 6) if tour else None, village=village)
         for person, (status, reason) in marks.items():
