@@ -111,16 +111,17 @@ def _writings(f: Any, scope: Scope) -> None:
     f.writing_authors = W.select(fn.COUNT(W.person.distinct())).where(*conditions).scalar() or 0
     checked = W.checked_on.is_null(False)
     f.writings_checked = W.select(fn.COUNT(W.id)).where(*conditions, checked).scalar() or 0
-    leaders = [key for (key,) in _leaders(scope).tuples()]
-    f.leaders = len(leaders)
+    leader_keys = [key for (key,) in leaders(scope).tuples()]
+    f.leaders = len(leader_keys)
     reports: dict[Any, int] = {key: count for key, count in (
         W.select(W.person, fn.COUNT(W.id))
-        .where(*conditions, W.kind == "research_report", W.person.in_(leaders)).group_by(W.person).tuples())}
+        .where(*conditions, W.kind == "research_report", W.person.in_(leader_keys))
+        .group_by(W.person).tuples())}
     f.leader_reports = sum(reports.values())
-    f.leader_reports_least = min((reports.get(key, 0) for key in leaders), default=0)
+    f.leader_reports_least = min((reports.get(key, 0) for key in leader_keys), default=0)
 
 
-def _leaders(scope: Scope):
+def leaders(scope: Scope):
     """The leadership group the scope's writings are measured against: in post, of its unit or village."""
     P = r.Person
     query = P.select(P.id).where(P.deleted_at.is_null(), P.active == True, P.leader == True)  # noqa: E712

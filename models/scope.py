@@ -63,7 +63,7 @@ def where(model: Any, scope: Scope, alias: Any = None) -> list[Any] | None:
         return conditions
     if scope.village is None:
         return conditions
-    belongs = _of_village(model, m, scope.village)
+    belongs = of_village(model, scope.village, m)
     return None if belongs is None else [*conditions, belongs]
 
 
@@ -97,11 +97,17 @@ def dated(model: Any, scope: Scope, alias: Any = None) -> list[Any]:
     return conditions
 
 
-def _of_village(model: Any, m: Any, village: UUID) -> Any:
-    if model in (r.Session, r.Suggestion):
+def of_village(model: Any, village: UUID, alias: Any = None) -> Any:
+    """The condition that a record of ``model`` (or of ``alias`` of it) belongs to ``village``, by the
+    rule above; None for a kind no village has (publicity). The lists' village filter uses it too, so
+    a figure and the list behind it cannot take different records for a village's."""
+    m = alias if alias is not None else model
+    if model in (r.Session, r.Suggestion, r.Household, r.Person):
         return m.village == village
     if model is r.Writing:
         return m.person.in_(village_people(village))
+    if model is r.Visit:
+        return m.household.in_(r.Household.select(r.Household.id).where(r.Household.village == village))
     if model is r.Rectification:
         visits = r.Visit.select(r.Visit.id).join(r.Household).where(r.Household.village == village)
         suggestions = r.Suggestion.select(r.Suggestion.id).where(r.Suggestion.village == village)

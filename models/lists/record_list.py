@@ -21,7 +21,7 @@ from peewee import Column as SqlColumn
 from peewee import fn
 
 from models import records as r
-from models import sqlite, vocab
+from models import scope, sqlite, vocab
 from models.i18n import translate
 from models.vocab import Vocabulary
 
@@ -81,7 +81,7 @@ class ListSpec:
     search: tuple[Any, ...]  # fields of the list's own table, or Via(link, field of another)
     default_sort: tuple[str, bool]  # column key, descending
     campaign: Any = None
-    village: Any = None
+    by_village: bool = False  # filtered by village, by the rule of models/scope.py (of_village)
     date: Any = None
     choice: Any = None  # the field the list's drop-down filter works on
     choice_vocabulary: Vocabulary | None = None
@@ -119,8 +119,8 @@ class RecordList:
         query = self._searching(query.where(model.deleted_at.is_null()), search)
         if f.campaign is not None and spec.campaign is not None:
             query = query.where(spec.campaign == f.campaign)
-        if f.village is not None and spec.village is not None:
-            query = query.where(spec.village == f.village)
+        if f.village is not None and spec.by_village:
+            query = query.where(scope.of_village(model, f.village))
         if spec.date is not None:
             if f.date_from:
                 query = query.where(spec.date >= f.date_from)
@@ -169,8 +169,7 @@ class RecordList:
         spec, f = self.spec, self.filters
         own = self._is_own
         return bool(
-            (f.village is not None and spec.village is not None and not own(spec.village))
-            or (sort_column is not None and not own(sort_column.expr))
+            (sort_column is not None and not own(sort_column.expr))
             or (f.choice and spec.choice is not None and not own(spec.choice))
             or f.extra)
 

@@ -64,7 +64,7 @@ SESSIONS = ListSpec(
     search=(r.Session.topic, r.Session.place, r.Session.speaker, r.Session.content,
             Via(r.Session.host, r.Person.name)),
     default_sort=("date", True),
-    campaign=r.Session.campaign, date=r.Session.date,
+    campaign=r.Session.campaign, by_village=True, date=r.Session.date,
     choice=r.Session.kind, choice_vocabulary=vocab.SESSION_KINDS,
     choice_title=r.Session.kind.verbose_name,
 )
@@ -86,7 +86,7 @@ WRITINGS = ListSpec(
                                 on=(r.Writing.checked_by == Checker.id))),
     search=(r.Writing.title, Via(r.Writing.person, r.Person.name)),
     default_sort=("date", True),
-    campaign=r.Writing.campaign, village=Author.village, date=r.Writing.date,
+    campaign=r.Writing.campaign, by_village=True, date=r.Writing.date,
     choice=r.Writing.kind, choice_vocabulary=vocab.WRITING_KINDS,
     choice_title=r.Writing.kind.verbose_name,
 )
@@ -114,7 +114,7 @@ VISITS = ListSpec(
             Via(r.Visit.household, Via(r.Household.group, r.VillageGroup.name)),
             r.Visit.requests, r.Visit.situation),
     default_sort=("date", True),
-    campaign=r.Visit.campaign, village=r.Household.village, date=r.Visit.date,
+    campaign=r.Visit.campaign, by_village=True, date=r.Visit.date,
     choice=r.Visit.method, choice_vocabulary=vocab.VISIT_METHODS,
     choice_title=r.Visit.method.verbose_name,
 )
@@ -145,7 +145,7 @@ SUGGESTIONS = ListSpec(
     search=(r.Suggestion.content, r.Suggestion.submitter_name, Via(r.Suggestion.submitter, r.Person.name),
             r.Suggestion.reply, Via(r.Suggestion.item, r.SuggestionItem.title)),
     default_sort=("date", True),
-    campaign=r.Suggestion.campaign, date=r.Suggestion.date,
+    campaign=r.Suggestion.campaign, by_village=True, date=r.Suggestion.date,
     choice=r.Suggestion.status, choice_vocabulary=vocab.SUGGESTION_STATUSES,
     choice_title=r.Suggestion.status.verbose_name,
 )
@@ -178,7 +178,7 @@ RECTIFICATIONS = ListSpec(
     search=(r.Rectification.problem, r.Rectification.measures, r.Rectification.department,
             Via(r.Rectification.person, r.Person.name)),
     default_sort=("recorded_on", True),
-    campaign=r.Rectification.campaign, date=r.Rectification.recorded_on,
+    campaign=r.Rectification.campaign, by_village=True, date=r.Rectification.recorded_on,
     choice=r.Rectification.status, choice_vocabulary=vocab.RECTIFICATION_STATUSES,
     choice_title=r.Rectification.status.verbose_name,
 )
@@ -224,7 +224,7 @@ HOUSEHOLDS = ListSpec(
             Via(r.Household.village, r.Village.name), Via(r.Household.group, r.VillageGroup.name),
             r.Household.address),
     default_sort=("village", False),
-    village=r.Household.village,
+    by_village=True,
     choice=r.Household.tags, choice_vocabulary=vocab.HOUSEHOLD_TAGS,
     choice_title=r.Household.tags.verbose_name,
 )
@@ -246,7 +246,7 @@ PERSONS = ListSpec(
     joins=lambda q: q.join_from(r.Person, r.Village, JOIN.LEFT_OUTER),
     search=(r.Person.name, r.Person.title, r.Person.department, r.Person.phone),
     default_sort=("name", False),
-    village=r.Person.village,
+    by_village=True,
 )
 
 LISTS = {spec.key: spec for spec in (SESSIONS, WRITINGS, VISITS, SUGGESTIONS, RECTIFICATIONS,

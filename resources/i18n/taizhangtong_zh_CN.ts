@@ -2116,6 +2116,34 @@ Data file: {path}</source>
         <translation>{rate}（{numerator} {n} / {denominator} {d}）</translation>
     </message>
     <message>
+        <source>attendance recorded</source>
+        <translation>已登记出勤</translation>
+    </message>
+    <message>
+        <source>attendance not recorded</source>
+        <translation>未登记出勤</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>已审阅</translation>
+    </message>
+    <message>
+        <source>research reports of the leadership</source>
+        <translation>班子成员调研报告</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <source>not yet answered</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
         <source>Figures</source>
         <translation>数据</translation>
     </message>

@@ -76,7 +76,7 @@ class RecordPage(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         spec = self.spec
         self.campaign = QComboBox() if spec.campaign is not None else None
-        self.village = QComboBox() if spec.village is not None else None
+        self.village = QComboBox() if spec.by_village else None
         self.choice = self._choice_filter() if spec.choice is not None else None
         self.date_from = DateInput() if spec.date is not None else None
         self.date_to = DateInput() if spec.date is not None else None

@@ -11,6 +11,7 @@ from models import counting, figures, overview, store
 from models import records as r
 from ui.main_window import MainWindow
 from ui.pages import record_list
+from ui.pages.overview import figures as overview_figures
 
 
 @pytest.fixture
@@ -118,3 +119,30 @@ def test_a_changed_limit_changes_the_to_do_list(qtbot, window):
     assert store.get_setting("todo_absences") == "0"
     assert sum(1 for t in page.result.todo if t.kind == "person") >= before
     assert overview.setting("todo_absences") == 0
+
+
+@pytest.mark.parametrize("of_a_village", [False, True])
+def test_every_figure_opens_a_list_of_as_many_records(qtbot, window, of_a_village):
+    """A figure and the list behind it count the same records — of the unit, and of one village, where
+    the list's village filter takes a village's sessions, suggestions and rectifications by the figures'
+    own rule (models/scope.py)."""
+    page = window.pages["overview"]
+    if of_a_village:
+        with qtbot.waitSignal(page.computed, timeout=10000):
+            page.village.setCurrentIndex(1)
+        assert page.scope.village is not None
+    values = {d.key: d.value(page.result.figures) for d in figures.DEFINITIONS}
+    checked = []
+    for definition in figures.DEFINITIONS:
+        if definition.of is not None or definition.key in overview_figures.NOT_ROWS:
+            continue
+        shown = [b for b in page.figure_box.buttons
+                 if b.isVisibleTo(page) and b.request is not None and b.request.figure == definition.key]
+        if not shown:
+            continue
+        target = window.pages[shown[0].request.key]
+        with qtbot.waitSignal(target.model.loaded, timeout=10000) as loaded:
+            shown[0].click()
+        assert loaded.args[0] == values[definition.key], definition.key
+        checked.append(definition.key)
+    assert {"sessions", "suggestions", "rectifications", "visits", "households_unvisited"} <= set(checked)

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QToolButton, QWidget
 
-from models import figures, lists, overview, vocab
+from models import counting, figures, lists, overview, vocab
 from models import records as r
 from models.figures import Scope
 from ui.common import translate
@@ -25,6 +25,7 @@ class ListRequest:
 
     key: str
     filters: dict[str, Any] = field(default_factory=dict)
+    figure: str = ""  # the key of the figure whose records these are (figures.DEFINITION)
 
 
 
@@ -52,11 +53,14 @@ def figure_topics(f: figures.Figures, scope: Scope) -> list[tuple[str, list[tupl
     """The figures of ``figures.DEFINITIONS`` marked for the overview, by topic: (value, label, the list).
 
     The labels are the vocabulary's terms (``models.vocab``), the very words the
-    statistics sheet and the summary print; a rate shows the counts it is made of.
+    statistics sheet and the summary print; a rate shows the counts it is made of. Of one village, a
+    topic no village has (publicity: the unit's, models/scope.py) is left out, not shown as 0.
     """
     topics: dict[str, list[tuple[str, str, ListRequest]]] = {}
     for definition in figures.DEFINITIONS:
         if not definition.overview:
+            continue
+        if scope.village is not None and not lists.LISTS[_LISTS[definition.topic]].by_village:
             continue
         value = definition.value(f)
         if definition.code and not value:
@@ -82,29 +86,44 @@ def _entry(f: figures.Figures, definition: figures.Figure, value: Any,
 
 
 def _request(definition: figures.Figure, scope: Scope) -> ListRequest:
-    """The list of the records behind a figure, with the figure's filters."""
+    """The list of the records behind a figure, with the figure's filters: its row count is the figure
+    (every figure but those of NOT_ROWS, which count people, characters or villages)."""
     filters: dict[str, Any] = {"campaign": scope.campaign, "date_from": scope.date_from,
                                "date_to": scope.date_to}
     key = _LISTS[definition.topic]
     if definition.key.startswith("households") or definition.key in ("coverage_rate", "villages_covered"):
         key = "households"
-    if key in ("visits", "households"):
-        filters["village"] = scope.village
-    if definition.code and definition.vocabulary is _CHOICES.get(key):
+    spec = lists.LISTS[key]
+    if spec.by_village:
+        filters["village"] = scope.village  # the list takes a village's records by the figures' own rule
+    if definition.code and definition.vocabulary is spec.choice_vocabulary:
         filters["choice"] = definition.code  # the list's own choice filter (its kind or status)
+    elif definition.code:
+        split_by = definition.key.split(".")[0].rsplit("_by_", 1)[1]  # suggestions_by_source → source
+        filters.update(extra=[getattr(spec.model, split_by) == definition.code], label=definition.label)
     if definition.key == "rectifications_overdue":
         filters["choice"] = lists.OVERDUE
     extra = _EXTRA.get(definition.key)
     if extra is not None:
         condition, label = extra(scope)
         filters.update(extra=[condition], label=label)
-    return ListRequest(key, filters)
+    return ListRequest(key, filters, definition.key)
 
 
-_CHOICES = {"sessions": vocab.SESSION_KINDS, "writings": vocab.WRITING_KINDS, "visits": vocab.VISIT_METHODS,
-            "suggestions": vocab.SUGGESTION_STATUSES, "rectifications": vocab.RECTIFICATION_STATUSES,
-            "publicity": vocab.PUBLICITY_KINDS}
+# The figures whose value is not a number of rows of the list they open (that list gives their context).
+NOT_ROWS = frozenset({
+    "expected", "attended", "late", "leave", "absent", "notes_characters", "notes_authors", "notes_least",
+    "writing_authors", "leaders", "leader_reports_least", "villages", "villages_covered", "suggestion_items",
+    "suggestion_categories"})
+
 _EXTRA = {
+    "attendance_recorded": lambda scope: (counting.recorded_condition(),
+                                          translate("Overview", "attendance recorded")),
+    "attendance_unrecorded": lambda scope: (~counting.recorded_condition(),
+                                            translate("Overview", "attendance not recorded")),
+    "writings_checked": lambda scope: (r.Writing.checked_on.is_null(False), translate("Overview", "checked")),
+    "leader_reports": lambda scope: ((r.Writing.kind == "research_report") & r.Writing.person.in_(
+        counting.leaders(scope)), translate("Overview", "research reports of the leadership")),
     "households_visited": lambda scope: (~overview.unvisited_condition(scope),
                                          translate("Overview", "visited")),
     "coverage_rate": lambda scope: (~overview.unvisited_condition(scope), translate("Overview", "visited")),
@@ -113,6 +132,12 @@ _EXTRA = {
     "suggestion_items": lambda scope: (r.Suggestion.item.is_null(False), translate("Overview", "merged")),
     "suggestions_answered": lambda scope: (r.Suggestion.status.in_(vocab.SUGGESTION_ANSWERED),
                                            translate("Overview", "answered")),
+    "suggestions_adopted": lambda scope: (r.Suggestion.status.in_(("adopted", "partly")),
+                                          translate("Overview", "adopted")),
+    "suggestions_open": lambda scope: (r.Suggestion.status.in_(vocab.SUGGESTION_OPEN),
+                                       translate("Overview", "not yet answered")),
+    "rectifications_open": lambda scope: (r.Rectification.status.in_(vocab.RECTIFICATION_OPEN),
+                                          translate("Overview", "not finished")),
 }
 
 
