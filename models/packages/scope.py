@@ -1,5 +1,7 @@
 """Which rows a package of a unit carries, chosen in SQL: its records and its sub-units' (of some
 villages, a date range), and every row they point to, so that each reference resolves on the other side.
+A package of some villages holds what belongs to those villages by the one rule of models/scope.py
+(their households and visits, the sessions held for them, …), never the unit's own records.
 
 Deleted rows are carried too (deletions travel). The keys chosen of each table
 are kept in a temporary table (``pick_<table>``) of this connection, so that the
@@ -69,17 +71,27 @@ class Scope:
         self._owned(r.Village, "unit_id", r.Unit, villages, params)
         self._owned(r.VillageGroup, "village_id", r.Village)
         self._owned(r.Household, "village_id", r.Village)
-        self._dated(r.Session)
-        self._owned(r.Attendance, "session_id", r.Session)
-        self._dated(r.Writing)
         self._dated(r.Visit, f' AND "household_id" IN (SELECT "id" FROM temp."{_pick(r.Household)}")')
-        self._dated(r.Suggestion)
-        self._dated(r.Publicity)
-        visits, households = _pick(r.Visit), _pick(r.Household)
-        self._dated(r.Rectification, f' AND ("visit_id" IS NULL OR "visit_id" IN '
-                                     f'(SELECT "id" FROM temp."{visits}") OR "visit_id" IN '
-                                     f'(SELECT "id" FROM "visit" WHERE "household_id" IN '
-                                     f'(SELECT "id" FROM temp."{households}")))')
+        if self.villages is None:
+            for model in (r.Session, r.Writing, r.Suggestion, r.Publicity, r.Rectification):
+                self._dated(model)
+        else:
+            self._of_villages()
+        self._owned(r.Attendance, "session_id", r.Session)
+
+    def _of_villages(self) -> None:
+        """Of some villages, the records that belong to them by the figures' rule (models/scope.py):
+        the sessions held for them, their people's writings, their suggestions, the problems raised
+        from their visits or suggestions; no publicity (the unit's)."""
+        villages = f'(SELECT "id" FROM temp."{_pick(r.Village)}")'
+        self._dated(r.Session, f' AND "village_id" IN {villages}')
+        people = f'(SELECT "id" FROM "person" WHERE "village_id" IN {villages})'
+        self._dated(r.Writing, f' AND "person_id" IN {people}')
+        self._dated(r.Suggestion, f' AND "village_id" IN {villages}')
+        households = f'(SELECT "id" FROM temp."{_pick(r.Household)}")'
+        visits = f'(SELECT "id" FROM "visit" WHERE "household_id" IN {households})'
+        suggestions = f'(SELECT "id" FROM "suggestion" WHERE "village_id" IN {villages})'
+        self._dated(r.Rectification, f' AND ("visit_id" IN {visits} OR "suggestion_id" IN {suggestions})')
 
     def _owned(self, model, column: str, owner, extra: str = "", params: list | None = None) -> None:
         self._put(model, f'SELECT "id" FROM "{table(model)}" WHERE "{column}" IN '
