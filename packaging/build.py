@@ -2,7 +2,7 @@
 
     python packaging/build.py
 
-1. draws the icons from ``packaging/taizhangtong.svg`` (into ``build/icons``);
+1. draws the icons from ``resources/taizhangtong.svg`` (into ``build/icons``);
 2. freezes the program with PyInstaller (``packaging/taizhangtong.spec``) into the folder
    ``dist/taizhangtong/``, which runs on a computer without Python;
 3. checks the bundle: its translations, the Qt translation of the standard buttons, and its size;

@@ -1,4 +1,4 @@
-"""The application icon, made from its one source ``taizhangtong.svg``.
+"""The application icon, made from its one source ``resources/taizhangtong.svg``.
 
 Rendered with Qt's own SVG renderer (PySide6-Essentials has it, so no new dependency):
 PNGs in the sizes a Linux desktop's icon theme asks for, and a Windows ``.ico`` written
@@ -15,7 +15,7 @@ import struct
 import sys
 from pathlib import Path
 
-SOURCE = Path(__file__).resolve().parent / "taizhangtong.svg"
+SOURCE = Path(__file__).resolve().parents[1] / "resources" / "taizhangtong.svg"  # the window's icon too
 NAME = "taizhangtong"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ICO_SIZES = (16, 24, 32, 48, 64, 256)

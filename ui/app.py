@@ -8,8 +8,10 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import resources
 from models import files, i18n, paths
 from resources import i18n as translations
 from ui import guard
@@ -46,6 +48,12 @@ def install_translators(app: QApplication, language: str) -> None:
                 i18n.set_language(language, QCoreApplication.translate)
 
 
+def window_icon() -> QIcon:
+    """The program's icon on every window and in the task bar: the source the installers' icons are
+    drawn from (``resources/taizhangtong.svg``)."""
+    return QIcon(str(Path(resources.__file__).parent / "taizhangtong.svg"))
+
+
 def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE, smoke_since: float | None = None) -> int:
     """The window on ``db_path`` until it is closed; the process's exit status.
 
@@ -55,6 +63,7 @@ def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE, smoke_since: f
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("台账通")
     app.setOrganizationName("Taizhangtong")
+    app.setWindowIcon(window_icon())
     install_translators(app, language)
     uninstall = guard.install()
     files.use_private_temp()

@@ -58,3 +58,10 @@ def test_the_core_reads_its_words_from_the_windows_catalogue_in_the_same_languag
     assert i18n._translator is None
     assert i18n.translate("Field", "Head of household") == "Head of household"
     assert i18n.translate_to("zh_CN", "Field", "Head of household") == "户主"  # registers: always Chinese
+
+
+def test_the_window_has_the_program_icon(qapp):
+    icon = ui.app.window_icon()
+    assert not icon.isNull()
+    picture = icon.pixmap(48, 48).toImage()
+    assert picture.width() == 48 and len({picture.pixel(x, 24) for x in range(48)}) > 2  # drawn, not blank
