@@ -73,8 +73,8 @@ class Scope:
         self._owned(r.Household, "village_id", r.Village)
         self._dated(r.Visit, f' AND "household_id" IN (SELECT "id" FROM temp."{_pick(r.Household)}")')
         if self.villages is None:
-            for model in (r.Session, r.Writing, r.Suggestion, r.Publicity, r.Rectification):
-                self._dated(model)
+            for dated in (r.Session, r.Writing, r.Suggestion, r.Publicity, r.Rectification):
+                self._dated(dated)
         else:
             self._of_villages()
         self._owned(r.Attendance, "session_id", r.Session)
