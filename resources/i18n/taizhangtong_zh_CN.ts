@@ -1489,6 +1489,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>从日历选择</translation>
     </message>
     <message>
+        <source>A legacy 15-digit number: converted to its 18 characters (19 put before the year of birth, the last character computed). Please check it against the ID card.</source>
+        <translation>这是15位旧号码，已换算为18位（出生年份前补“19”，末位校验码已算出），请与身份证核对。</translation>
+    </message>
+    <message>
         <source>e.g. 09:00</source>
         <translation>如 09:00</translation>
     </message>

@@ -45,10 +45,11 @@ from ui.widgets.choices import (
     phase_choices,
     village_choices,
 )
-from ui.widgets.fields import RecordChoice, editor_for
+from ui.widgets.fields import IdNumberInput, RecordChoice, editor_for
 from ui.widgets.history_view import HistoryView
 
 WARNING_STYLE = "color: #8a5300;"  # a contradiction the user may save anyway
+NOTE_STYLE = "color: #1f5f8b;"  # what the form changed in what was typed (a legacy ID number converted)
 
 # Where the choices of a reference come from; a callable of the form's values.
 CHOICES: dict[type[BaseModel], Callable[[dict[str, Any]], list[tuple[str, Any]]]] = {
@@ -160,6 +161,15 @@ class RecordDialog(QDialog):
         self.form.addRow(label, box)
         self.editors[name] = editor
         self.error_labels[name] = error
+        if isinstance(editor, IdNumberInput):
+            editor.noted.connect(lambda text, shown=error: self._note(shown, text))
+
+    @staticmethod
+    def _note(label: QLabel, text: str) -> None:
+        """Something the form did to what was typed, under its field, until the next check."""
+        label.setStyleSheet(NOTE_STYLE)
+        label.setText(text)
+        label.show()
 
     def make_editor(self, name: str, field: peewee.Field) -> QWidget:
         return editor_for(field)

@@ -15,7 +15,7 @@ from typing import Any
 from uuid import UUID
 
 import peewee
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from models import records as r
 from models.normalize import parse_int as parse_int  # the core's reading of what is typed
 from models.normalize import parse_time as parse_time
+from models.personal import upgrade_legacy_id
 from models.records import ChoiceField, TagsField
 from models.vocab import Vocabulary
 from ui.common import translate
@@ -41,6 +42,26 @@ class TextLine(QLineEdit):
 
     def set_value(self, value: Any) -> None:
         self.setText("" if value is None else str(value))
+
+
+class IdNumberInput(TextLine):
+    """An ID number. A legacy 15-digit number becomes its 18 characters as soon as the field is left
+    (century 19, check character computed), and the form says so (``noted``), so the clerk can check it."""
+
+    noted = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.editingFinished.connect(self._upgrade)
+
+    def _upgrade(self) -> None:
+        upgraded = upgrade_legacy_id(self.text())
+        if upgraded is None:
+            return
+        self.setText(upgraded)
+        self.noted.emit(translate(
+            "Fields", "A legacy 15-digit number: converted to its 18 characters (19 put before the year of "
+                      "birth, the last character computed). Please check it against the ID card."))
 
 
 class TextBlock(QPlainTextEdit):
@@ -194,4 +215,6 @@ def editor_for(field: peewee.Field) -> QWidget:
         return IntInput()
     if isinstance(field, peewee.TextField):
         return TextBlock()
+    if field.name == "id_number":
+        return IdNumberInput()
     return TextLine()

@@ -8,6 +8,7 @@ import datetime as dt
 
 import peewee
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
 )
@@ -25,7 +26,7 @@ from tests.ui.driving import (
     type_text,
 )
 from ui.forms import DIALOGS, RecordDialog
-from ui.forms.base import WARNING_STYLE
+from ui.forms.base import NOTE_STYLE, WARNING_STYLE
 from ui.forms.household import HouseholdDialog
 from ui.forms.person import PersonDialog
 from ui.forms.rectification import RectificationDialog
@@ -116,6 +117,27 @@ def test_a_bad_id_number_is_refused_with_the_reason(qtbot, full_world):
     save_button(dialog).click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert r.Household.get(r.Household.head_name == "新户主").id_number == good
+
+
+def test_a_legacy_id_number_is_converted_when_the_field_is_left_and_the_form_says_so(qtbot, full_world):
+    dialog = open_dialog(qtbot, HouseholdDialog)
+    choose(dialog.editors["village"], full_world.village.id)
+    choose(dialog.editors["group"], full_world.group2.id)
+    type_text(qtbot, dialog.editors["head_name"], "老户主")
+    full = id_number("19650704")
+    legacy = full[:6] + full[8:17]  # the 15 digits of an ID card issued before 1999
+    type_text(qtbot, dialog.editors["id_number"], legacy)
+    assert dialog.error_text("id_number") == ""
+    dialog.activateWindow()
+    dialog.editors["id_number"].setFocus()
+    qtbot.waitUntil(dialog.editors["id_number"].hasFocus)
+    qtbot.keyClick(dialog.editors["id_number"], Qt.Key.Key_Tab)  # leaves the field
+    assert dialog.editors["id_number"].text() == full
+    assert "15-digit" in dialog.error_text("id_number")
+    assert dialog.error_labels["id_number"].styleSheet() == NOTE_STYLE
+    save_button(dialog).click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert r.Household.get(r.Household.head_name == "老户主").id_number == full
 
 
 def test_a_duplicate_household_is_refused_in_both_fields(qtbot, full_world):
