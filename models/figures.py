@@ -70,6 +70,12 @@ class Figures:
     higher_outlets: list[str] = field(default_factory=list)  # the others, most articles first
 
     @property
+    def records(self) -> int:
+        """Every record the figures were counted from: the sum of the six kinds' totals."""
+        return (self.sessions + self.writings + self.visits + self.suggestions + self.rectifications
+                + self.publicity)
+
+    @property
     def sessions(self) -> int:
         return sum(self.sessions_by_kind.values())
 

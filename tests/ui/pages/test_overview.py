@@ -41,6 +41,13 @@ def test_the_overview_is_the_first_page_and_shows_the_figures_of_the_summary(win
     assert f"{expected.attended:,}" in shown_rate and f"{expected.expected:,}" in shown_rate
 
 
+def test_the_records_counted_are_every_record_of_the_figures(window):
+    page = window.pages["overview"]
+    f = page.result.figures
+    total = f.sessions + f.writings + f.visits + f.suggestions + f.rectifications + f.publicity
+    assert f"{total:,}" in page.status.text()
+
+
 def button(page, label: str):
     return next(b for b in page.figure_box.buttons if b.isVisible() and b.text().split("\n")[1] == label)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from models import counting, figures, lists, overview, vocab
 from models import records as r
@@ -168,16 +168,24 @@ class FigureBox(QGroupBox):
         self.grid.setColumnStretch(1, 1)
 
     def _line(self, entries: list[tuple[str, str, ListRequest]]) -> QWidget:
+        """The buttons of one topic, PER_LINE to a line, each line as wide as its own buttons (a wide rate
+        does not widen the buttons above it)."""
         cell = QWidget()
-        lines = QGridLayout(cell)
+        lines = QVBoxLayout(cell)
         lines.setContentsMargins(0, 0, 0, 0)
+        line = QHBoxLayout()
         for index, (value, label, request) in enumerate(entries):
+            if index and index % self.PER_LINE == 0:
+                line.addStretch(1)
+                lines.addLayout(line)
+                line = QHBoxLayout()
             button = FigureButton()
             button.show_figure(value, label, request)
             button.clicked.connect(lambda _c=False, b=button: self._on_figure_clicked(b))
-            lines.addWidget(button, index // self.PER_LINE, index % self.PER_LINE)
+            line.addWidget(button)
             self.buttons.append(button)
-        lines.setColumnStretch(self.PER_LINE, 1)
+        line.addStretch(1)
+        lines.addLayout(line)
         return cell
 
     def _on_figure_clicked(self, button: FigureButton) -> None:

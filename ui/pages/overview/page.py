@@ -167,7 +167,7 @@ class OverviewPage(QWidget):
         if not wait:  # the charts and to-do counted on the worker while the figures are laid out here
             self._count_the_rest(generation, counted, run_in_background)
         self.status.setText(translate("Overview", "Counted from {n} records of the data file.").format(
-            n=f"{counted.sessions + counted.visits + counted.suggestions:,}"))
+            n=f"{counted.records:,}"))
         self.figure_box.show_figures(counted, scope)
         self.figures_shown.emit()
         if wait:
