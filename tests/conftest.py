@@ -10,6 +10,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+PASSPHRASE = "测试用的交换口令 2026"  # the exchange passphrase kept in the test files (tests/sealing.py)
+
+
+def _keep_passphrase() -> None:
+    from models.packages import passphrase
+
+    passphrase.keep(PASSPHRASE)
+
 
 @pytest.fixture(autouse=True)
 def _english():
@@ -41,6 +49,7 @@ def empty_db(tmp_path):
 
     path = tmp_path / "test.db"
     db.open_database(path)
+    _keep_passphrase()
     return path
 
 
@@ -50,6 +59,7 @@ def _township_template(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("demo") / "township.db"
     demo.generate(path, "township")
+    _keep_passphrase()
     db.close_database()
     return path
 
@@ -60,6 +70,7 @@ def _village_template(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("demo") / "village.db"
     demo.generate(path, "village")
+    _keep_passphrase()
     db.close_database()
     return path
 

@@ -1,4 +1,5 @@
-"""Writing a package: the scope's rows streamed into a zip under a temporary name, then renamed.
+"""Writing a package: the scope's rows streamed into a zip in memory, sealed (``envelope``), written
+under a temporary name, then renamed.
 
 The rows are read in one read transaction (a consistent picture, and no lock
 that would keep the window from saving). Once the file is in place, the bases
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -19,12 +21,15 @@ from uuid import UUID
 from models import db, files, identity, settings, versions
 from models import records as r
 from models.i18n import translate
+from models.packages import envelope
+from models.packages import passphrase as exchange
 from models.packages.format import (
     BASES,
     FORMAT_VERSION,
     LINKS,
     MANIFEST,
     MAX_DATA_BYTES,
+    MAX_FILE_BYTES,
     MAX_ROWS,
     Manifest,
     PackageError,
@@ -35,11 +40,15 @@ from models.packages.scope import Scope
 
 
 def export_package(path: str | Path, unit: r.Unit | None = None, villages: list[UUID] | None = None,
-                   date_from: dt.date | None = None, date_to: dt.date | None = None) -> Manifest:
+                   date_from: dt.date | None = None, date_to: dt.date | None = None,
+                   passphrase: str | None = None) -> Manifest:
     """Write the records of ``unit`` (optionally some villages, a date range) to the package ``path``.
 
     Without ``unit``: the unit of the villages if they are all of one, else this file's unit.
+    ``passphrase``: the exchange passphrase (default: the one kept in 设置; ``NoPassphrase`` if none).
+    The zip is made in memory and only its envelope is written: no clear copy touches the disk.
     """
+    key = exchange.required(passphrase)
     unit = unit or _unit_of(villages) or settings.current_unit()
     if unit is None:
         raise PackageError(translate("Packages", "The data file has no unit to export."))
@@ -47,7 +56,13 @@ def export_package(path: str | Path, unit: r.Unit | None = None, villages: list[
         # One consistent picture, and no write lock meanwhile (the window may go on saving).
         with files.atomic_target(path) as temporary, r.database.atomic("DEFERRED"):
             scope = Scope(unit.id, villages, date_from, date_to).choose()
-            manifest, shared = _write_zip(temporary, scope, unit, villages, date_from, date_to)
+            plain = io.BytesIO()
+            manifest, shared = _write_zip(plain, scope, unit, villages, date_from, date_to)
+            sealed = envelope.seal(plain.getbuffer(), key)
+            del plain
+            if len(sealed) > MAX_FILE_BYTES:
+                raise _too_large(sum(manifest.counts.values()))
+            temporary.write_bytes(sealed)
     except files.TargetError as error:
         raise PackageError(str(error)) from None
     _seal(shared)
@@ -80,7 +95,7 @@ class _Member:
         self.handle.close()
 
 
-def _write_zip(temporary: Path, scope: Scope, unit: r.Unit, villages, date_from, date_to
+def _write_zip(temporary: io.BytesIO, scope: Scope, unit: r.Unit, villages, date_from, date_to
                ) -> tuple[Manifest, list[tuple[str, str, str]]]:
     """The members and the manifest; the (table, key, version) of the records whose bases went in."""
     counts, digests, sizes, shared = {}, {}, {}, []

@@ -6,9 +6,10 @@ holds the visitors of the visits; ``base.jsonl`` the base of each record edited
 since its version was last shared (``models.versions``), so that the other side
 can merge field by field. The manifest names the format, the schema, the data
 file and the unit the package comes from, its scope, and the row count, size
-and SHA-256 of every member. ``format`` is the envelope's version: a later
-format (an encrypted one) wraps or replaces this one, and a program refuses a
-format it does not know.
+and SHA-256 of every member. ``format`` is the version of this zip, and a
+program refuses a format it does not know. On disk the zip is wrapped in an
+envelope of its own version (``models.packages.envelope``): encrypted and
+authenticated under the exchange passphrase.
 
 A package is untrusted input: the limits below bound what reading one may cost.
 """

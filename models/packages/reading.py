@@ -1,17 +1,22 @@
 """Reading a package: checked whole, and within bounds, before anything is planned from it.
 
-A package is untrusted input. A path that is not a regular file, a file that is
-not a zip or too large, a manifest that is missing, malformed or of a format
-this program does not know, a member missing, repeated, altered (checksum), cut
-short (row count) or too large, a line that is not a row of the table it claims
-— each is refused with ``PackageError``, whose message names the file and gives
-a line for every part at fault. What reading costs is bounded by the limits of
-``models.packages.format``, whatever the file claims about itself.
+A package is untrusted input. A path that is not a regular file or is too large
+is refused; then its envelope is opened (``models.packages.envelope``): a file
+that is empty, not a package, an old unencrypted one, cut short, or fails
+authentication (another passphrase, damaged, altered) is refused before anything
+in it is parsed. Then the zip inside: one that is not a zip, a manifest that is
+missing, malformed or of a format this program does not know, a member missing,
+repeated, altered (checksum), cut short (row count) or too large, a line that is
+not a row of the table it claims — each is refused with ``PackageError``, whose
+message names the file and gives a line for every part at fault. What reading
+costs is bounded by the limits of ``models.packages.format``, whatever the file
+claims about itself.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import math
 import re
@@ -22,6 +27,8 @@ from typing import Any
 
 from models import db
 from models.i18n import translate
+from models.packages import envelope
+from models.packages import passphrase as exchange
 from models.packages.format import (
     BASES,
     FORMAT_VERSION,
@@ -49,12 +56,17 @@ VERSION = re.compile(r"^[0-9a-f]{1,32}$")
 _CHUNK = 1 << 16
 
 
-def read_package(path: str | Path) -> Package:
-    """The package at ``path``, checked whole; ``PackageError`` if it cannot be trusted."""
+def read_package(path: str | Path, passphrase: str | None = None) -> Package:
+    """The package at ``path``, checked whole; ``PackageError`` if it cannot be trusted.
+
+    ``passphrase``: the exchange passphrase (default: the one kept in 设置). The envelope's
+    tag is checked before anything inside it is parsed (``models.packages.envelope``).
+    """
     path = Path(path)
-    _check_file(path)
+    key = exchange.required(passphrase)
+    plain = envelope.unseal(path, _file_bytes(path), key)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(plain)) as archive:
             manifest = _manifest(path, archive)
             return _Reader(path, archive, manifest).read()
     except PackageError:
@@ -64,7 +76,8 @@ def read_package(path: str | Path) -> Package:
             error=f"{type(error).__name__}: {error}"[:200])) from None
 
 
-def _check_file(path: Path) -> None:
+def _file_bytes(path: Path) -> bytes:
+    """The whole file, if it is a regular file no larger than a package may be."""
     try:
         info = path.stat()
     except OSError:
@@ -75,11 +88,15 @@ def _check_file(path: Path) -> None:
         raise bad(path, translate("Packages", "it is larger than a data package may be ({n} MB).").format(
             n=MAX_FILE_BYTES // 1_048_576))
     try:
-        is_zip = zipfile.is_zipfile(path)
-    except OSError:
-        is_zip = False
-    if not is_zip:
-        raise bad(path, translate("Packages", "it is not a 台账通 data package."))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise bad(path, translate("Packages", "the file cannot be read ({error}).").format(
+            error=error.strerror or error)) from None
+    if len(data) > MAX_FILE_BYTES:  # it grew meanwhile
+        raise bad(path, translate("Packages", "it is larger than a data package may be ({n} MB).").format(
+            n=MAX_FILE_BYTES // 1_048_576))
+    return data
 
 
 # --- the manifest ----------------------------------------------------------------------------

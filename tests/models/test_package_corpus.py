@@ -1,5 +1,8 @@
 """A package is untrusted input: seeded random mutations of a real package, each refused with lines
-naming what is wrong (and nothing changed), or imported whole with every row still valid."""
+naming what is wrong (and nothing changed), or imported whole with every row still valid.
+
+The mutations are of the zip inside the envelope, sealed again with the passphrase: what a sender
+who knows the passphrase could send (tests/models/test_envelope.py: the envelope itself)."""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ import main
 from models import db, packages
 from models import records as r
 from models.packages import format as package_format
+from tests import sealing
+from tests.conftest import PASSPHRASE
 
 SEED = 20261201
 CASES = 160
@@ -40,8 +45,11 @@ def source(_village_template, tmp_path_factory):
     path = folder / "good.tzpkg"
     packages.export_package(path)
     db.close_database()
-    with zipfile.ZipFile(path) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
+    return sealing.members(path)
+
+
+def _put(path, data: bytes) -> None:
+    path.write_bytes(sealing.sealed(data))
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -157,7 +165,7 @@ def test_every_mutation_is_refused_whole_or_imported_valid(source, tmp_path, _vi
     refused = imported = 0
     for number in range(CASES):
         path = tmp_path / f"case{number}.tzpkg"
-        path.write_bytes(_case(rng, source))
+        _put(path, _case(rng, source))
         before = _dump()
         try:
             plan = packages.plan_import(packages.read_package(path))
@@ -196,7 +204,7 @@ def test_the_command_line_refuses_a_mutation_in_lines_and_exit_status_1(source, 
         before = _dump()
         db.close_database()
         path = tmp_path / f"cli{number}.tzpkg"
-        path.write_bytes(_zip(_mutate_row(rng, source)))
+        _put(path, _zip(_mutate_row(rng, source)))
         code = main.main(["--lang", "en", "package", "import", "--db", str(target), str(path)])
         captured = capsys.readouterr()
         assert "Traceback" not in captured.err
@@ -221,10 +229,10 @@ def test_invalid_values_are_refused_with_the_field_named(source, tmp_path, _vill
     visits[0] = json.dumps(visit, ensure_ascii=False)
     members = _resealed(members, "visit.jsonl", ("\n".join(visits) + "\n").encode())
     path = tmp_path / "invalid.tzpkg"
-    path.write_bytes(_zip(members))
+    _put(path, _zip(members))
     db.open_database(tmp_path / "new.db")
     with pytest.raises(packages.PackageError) as caught:
-        packages.plan_import(packages.read_package(path))
+        packages.plan_import(packages.read_package(path, PASSPHRASE))
     problems = caught.value.problems
     assert any(p.startswith("household.jsonl row 1: ID number：") for p in problems), problems
     assert any(p.startswith("household.jsonl row 1: Household type：") for p in problems), problems
@@ -238,7 +246,7 @@ def test_a_value_changed_without_a_version_of_its_own_is_not_believed(source, tm
     person["gender"] = "female" if person["gender"] == "male" else "male"
     lines[0] = json.dumps(person, ensure_ascii=False)
     path = tmp_path / "tampered.tzpkg"
-    path.write_bytes(_zip(_resealed(source, "person.jsonl", ("\n".join(lines) + "\n").encode())))
+    _put(path, _zip(_resealed(source, "person.jsonl", ("\n".join(lines) + "\n").encode())))
     shutil.copy(_village_template, tmp_path / "target.db")
     db.open_database(tmp_path / "target.db")
     plan = packages.plan_import(packages.read_package(path))
@@ -251,7 +259,7 @@ def test_a_tampered_version_still_meets_the_checks_of_a_form(source, tmp_path, _
     person.update(gender="１２３", version="ab" * 8, lineage="0")  # "descends" from the record here
     lines[0] = json.dumps(person, ensure_ascii=False)
     path = tmp_path / "tampered.tzpkg"
-    path.write_bytes(_zip(_resealed(source, "person.jsonl", ("\n".join(lines) + "\n").encode())))
+    _put(path, _zip(_resealed(source, "person.jsonl", ("\n".join(lines) + "\n").encode())))
     shutil.copy(_village_template, tmp_path / "target.db")
     db.open_database(tmp_path / "target.db")
     with pytest.raises(packages.PackageError) as caught:

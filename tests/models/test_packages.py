@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import io
 import shutil
 import zipfile
 
@@ -12,11 +13,16 @@ import pytest
 from models import db, figures, identity, packages, store
 from models import records as r
 from models.demo.campaign import TODAY
+from models.packages import passphrase
+from tests import sealing
+from tests.conftest import PASSPHRASE
 
 
 def _use(path):
     db.close_database()
     db.open_database(path)
+    if not passphrase.kept():
+        passphrase.keep(PASSPHRASE)
 
 
 def _dump() -> dict[str, list[tuple]]:
@@ -43,9 +49,16 @@ def good_package(village_db, tmp_path):
 
 
 def _rewrite(source, target, change):
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
-        for name in old.namelist():
-            new.writestr(name, change(name, old.read(name)))
+    _write(target, {name: change(name, data) for name, data in sealing.members(source).items()})
+
+
+def _write(target, members: dict[str, bytes]) -> None:
+    """A package of these members, sealed with the tests' passphrase."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as new:
+        for name, data in members.items():
+            new.writestr(name, data)
+    target.write_bytes(sealing.sealed(buffer.getvalue()))
 
 
 def _assert_refused(path, words, empty_db_path):
@@ -77,10 +90,7 @@ def test_altered_member_fails_its_checksum(good_package, tmp_path):
 
 def test_missing_member_is_refused(good_package, tmp_path):
     bad = tmp_path / "missing.tzpkg"
-    with zipfile.ZipFile(good_package) as old, zipfile.ZipFile(bad, "w") as new:
-        for name in old.namelist():
-            if name != "visit.jsonl":
-                new.writestr(name, old.read(name))
+    _write(bad, {name: data for name, data in sealing.members(good_package).items() if name != "visit.jsonl"})
     _assert_refused(bad, "visit.jsonl is missing", tmp_path / "other.db")
 
 
@@ -103,8 +113,7 @@ def test_not_a_package_is_refused(tmp_path, village_db):
     text.write_text("not a package", encoding="utf-8")
     _assert_refused(text, "not a 台账通 data package", tmp_path / "other.db")
     other_zip = tmp_path / "other.tzpkg"
-    with zipfile.ZipFile(other_zip, "w") as archive:
-        archive.writestr("readme.txt", "hello")
+    _write(other_zip, {"readme.txt": b"hello"})
     _assert_refused(other_zip, "no manifest", tmp_path / "other.db")
     _use(village_db)
     _assert_refused(village_db, "not a 台账通 data package", tmp_path / "other.db")
@@ -160,17 +169,13 @@ def test_an_edit_made_after_export_is_not_lost_to_a_later_local_edit(_village_te
 
 def test_a_package_that_cannot_fit_changes_nothing(good_package, tmp_path):
     broken = tmp_path / "broken.tzpkg"
-    with zipfile.ZipFile(good_package) as old:
-        manifest = json.loads(old.read("manifest.json"))
-        members = {name: old.read(name) for name in old.namelist() if name != "manifest.json"}
+    members = sealing.members(good_package)
+    manifest = json.loads(members.pop("manifest.json"))
     members["village_group.jsonl"] = b""  # households then point to groups that are nowhere
     manifest["counts"]["village_group"] = 0
     manifest["sha256"]["village_group.jsonl"] = hashlib.sha256(b"").hexdigest()
     manifest["sizes"]["village_group.jsonl"] = 0
-    with zipfile.ZipFile(broken, "w") as new:
-        new.writestr("manifest.json", json.dumps(manifest))
-        for name, data in members.items():
-            new.writestr(name, data)
+    _write(broken, {"manifest.json": json.dumps(manifest).encode(), **members})
     _use(tmp_path / "other.db")
     before = _dump()
     with pytest.raises(packages.PackageError) as caught:
