@@ -9,11 +9,47 @@ against a delete) are kept in the data file and printed, one line a field, until
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 
-from cli.common import CommandError, data_file, fail, unit_village_named
+from cli.common import CommandError, data_file, fail, regular_file, unit_village_named
 from models.i18n import translate
 
 DELETIONS_SHOWN = 20
+PASSPHRASE_VARIABLE = "TAIZHANGTONG_PASSPHRASE"
+
+
+def passphrase_of(args: argparse.Namespace) -> str | None:
+    """The exchange passphrase: from --passphrase-file, else $TAIZHANGTONG_PASSPHRASE, else None (the
+    one kept in the data file's settings)."""
+    if getattr(args, "passphrase_file", None) is not None:
+        return _first_line(args.passphrase_file)
+    return os.environ.get(PASSPHRASE_VARIABLE) or None
+
+
+def _first_line(path: Path) -> str:
+    """The first line of the passphrase file that is not blank (UTF-8, else GB 18030)."""
+    try:
+        with regular_file(path).open("rb") as handle:
+            data = handle.read(4096)
+    except OSError as error:
+        raise CommandError(translate("Cli", "{path} cannot be read: {error}").format(
+            path=path, error=error.strerror or error)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030", errors="replace")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise CommandError(translate("Cli", "{path} holds no exchange passphrase (it is empty).").format(
+            path=path))
+    return lines[0]
+
+
+def _no_passphrase() -> str:
+    return translate("Cli", "No exchange passphrase: give --passphrase-file FILE or set {variable}, or keep "
+                     "it in the window under Settings → Data exchange. Nothing was written.").format(
+        variable=PASSPHRASE_VARIABLE)
 
 
 def export_package(args: argparse.Namespace) -> int:
@@ -23,7 +59,9 @@ def export_package(args: argparse.Namespace) -> int:
         with data_file(args.db, writes=True):
             villages = [unit_village_named(name).id for name in args.village] if args.village else None
             manifest = packages.export_package(args.out, villages=villages, date_from=args.date_from,
-                                               date_to=args.date_to)
+                                               date_to=args.date_to, passphrase=passphrase_of(args))
+    except packages.NoPassphrase:
+        return fail(_no_passphrase())
     except (CommandError, packages.PackageError, db.DatabaseOpenError) as error:
         return fail(error)
     records = sum(manifest.counts.values()) - manifest.counts.get("visit_visitor", 0) - manifest.counts.get(
@@ -41,7 +79,7 @@ def import_package(args: argparse.Namespace) -> int:
         with data_file(args.db, writes=True):
             print(translate("Cli", "Importing {path}: {db} is held until the import has finished.").format(
                 path=args.source, db=args.db))
-            plan = packages.plan_import(packages.read_package(args.source))
+            plan = packages.plan_import(packages.read_package(args.source, passphrase_of(args)))
             _say_plan(plan)
             if plan.needs_confirmation and not args.yes:
                 raise CommandError(translate(
@@ -51,6 +89,8 @@ def import_package(args: argparse.Namespace) -> int:
             choices = {c.id: args.prefer for c in plan.conflicts} if args.prefer else {}
             result = packages.apply_import(plan, choices)
             waiting = packages.pending()
+    except packages.NoPassphrase:
+        return fail(_no_passphrase())
     except (CommandError, packages.PackageError, db.DatabaseOpenError) as error:
         return fail(error)
     print(translate("Cli", "Imported {path}: {added} added, {updated} updated, {deleted} deleted, "

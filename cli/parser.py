@@ -153,6 +153,13 @@ def _add_backup(commands) -> None:
                          help=translate("Cli", "the backup"))
 
 
+def _add_passphrase(command) -> None:
+    command.add_argument("--passphrase-file", type=Path, metavar=translate("Cli", "FILE"),
+                         help=translate("Cli", "a file whose first line is the exchange passphrase (default: "
+                                        "${variable}, else the passphrase kept in the data file's "
+                                        "settings)").format(variable=packages.PASSPHRASE_VARIABLE))
+
+
 def _add_package(commands) -> None:
     command = commands.add_parser(
         "package", help=translate("Cli", "carry records between laptops in a data package"))
@@ -166,6 +173,7 @@ def _add_package(commands) -> None:
                         help=translate("Cli", "only this village (may be repeated)"))
     _add_dates(export, translate("Cli", "first day of dated records"),
                translate("Cli", "last day of dated records"))
+    _add_passphrase(export)
     imp = actions.add_parser("import", help=translate("Cli", "merge a package into the data file"))
     imp.set_defaults(run=packages.import_package)
     _add_file(imp, "--db", translate("Cli", "the data file"))
@@ -178,6 +186,7 @@ def _add_package(commands) -> None:
                                     "many records (without it, they are listed and nothing is changed)"))
     imp.add_argument("source", type=Path, metavar=translate("Cli", "PACKAGE"),
                      help=translate("Cli", "the package"))
+    _add_passphrase(imp)
     listing = actions.add_parser("conflicts", help=translate(
         "Cli", "list the records changed on both laptops that wait for a decision"))
     listing.set_defaults(run=packages.list_conflicts)

@@ -41,8 +41,10 @@ def test_a_writer_that_cannot_wait_long_enough_names_the_holder(tmp_path, monkey
     import socket
 
     from models import packages
+    from tests.conftest import PASSPHRASE
 
     monkeypatch.setattr(sqlite, "BUSY_SECONDS", 0.3)
+    monkeypatch.setenv("TAIZHANGTONG_PASSPHRASE", PASSPHRASE)
     source, target = tmp_path / "a.db", tmp_path / "b.db"
     db.open_database(source)
     world = World()
@@ -52,7 +54,7 @@ def test_a_writer_that_cannot_wait_long_enough_names_the_holder(tmp_path, monkey
     db.close_database()
     db.open_database(source)
     world.suggestion("甲机的建议")
-    packages.export_package(tmp_path / "a.tzpkg")
+    packages.export_package(tmp_path / "a.tzpkg", passphrase=PASSPHRASE)
     db.close_database()
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     holder = sqlite3_holding(target)

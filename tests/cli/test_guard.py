@@ -57,7 +57,9 @@ def test_interrupting_a_command_is_one_line(office, monkeypatch, capsys):
 def test_a_full_disk_is_one_line_and_nothing_half_written(tmp_path, monkeypatch, capsys, _village_template):
     """The disk fills up in the middle of an import (SQLite's page limit stands in for the disk)."""
     from models import packages
+    from tests.conftest import PASSPHRASE
 
+    monkeypatch.setenv("TAIZHANGTONG_PASSPHRASE", PASSPHRASE)
     source = tmp_path / "village.db"
     shutil.copy(_village_template, source)
     db.open_database(source)

@@ -7,13 +7,17 @@ import shutil
 import main
 from models import db
 from models import records as r
+from tests.conftest import PASSPHRASE
+
+PASSPHRASE_VARIABLE = "TAIZHANGTONG_PASSPHRASE"
 
 
 def run(argv: list[str]) -> int:
     return main.main(["--lang", "en", *argv])
 
 
-def test_export_a_village_and_import_it_into_an_empty_file(_township_template, tmp_path, capsys):
+def test_export_a_village_and_import_it_into_an_empty_file(_township_template, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv(PASSPHRASE_VARIABLE, PASSPHRASE)  # the new file keeps none
     source, target, package = tmp_path / "town.db", tmp_path / "new.db", tmp_path / "out.tzpkg"
     shutil.copy(_township_template, source)
     db.open_database(target)
@@ -152,7 +156,8 @@ def test_a_county_exports_one_village_of_a_township(_township_template, tmp_path
     assert len(everything.rows["household"]) > households
 
 
-def test_a_package_of_another_unit_is_refused(_township_template, tmp_path, capsys):
+def test_a_package_of_another_unit_is_refused(_township_template, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv(PASSPHRASE_VARIABLE, PASSPHRASE)
     from tests.models.factories import World
 
     other_file, township_file = tmp_path / "other.db", tmp_path / "township.db"
