@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from models import packages, store
 from models import records as r
 from models.packages import describing
+from models.packages import passphrase as exchange
 from ui import files
 from ui.common import translate, warn
 from ui.dialogs.conflicts import LATER, ConflictTable
@@ -103,10 +104,28 @@ def default_package_name(villages: list[str] | None = None, today: dt.date | Non
     return f"{name}-数据包-{(today or dt.date.today()).isoformat()}{packages.SUFFIX}"
 
 
+def passphrase_missing(window: QMainWindow, title: str) -> bool:
+    """No exchange passphrase is kept: say so, and offer to open 设置 → 数据交换 to set it."""
+    if exchange.kept():
+        return False
+    text = translate("Packages", "Data packages are encrypted with the exchange passphrase agreed by the "
+                     "township and its villages, and none is set on this laptop yet. Set it first in "
+                     "Settings → Data exchange.")
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=window)
+    settings_button = box.addButton(translate("Packages", "Open settings"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is settings_button and hasattr(window, "show_page"):
+        window.show_page("settings").ask_for_passphrase()
+    return True
+
+
 def export_package(window: QMainWindow) -> Path | None:
     title = translate("Packages", "Export data package")
     if store.current_unit() is None:
         warn(window, title, translate("Packages", "The data file has no unit to export."))
+        return None
+    if passphrase_missing(window, title):
         return None
     dialog = ExportPackageDialog(window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -251,6 +270,8 @@ def _apply(plan: packages.ImportPlan, chosen: dict[Any, str],
 
 def import_package(window: QMainWindow, path: Path | None = None) -> packages.ImportResult | None:
     title = translate("Packages", "Import data package")
+    if passphrase_missing(window, title):
+        return None
     if path is None:
         chosen, _filter = QFileDialog.getOpenFileName(window, title, str(files.last_folder("package")),
                                                       PACKAGE_FILTER)

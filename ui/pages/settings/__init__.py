@@ -1,4 +1,4 @@
-"""设置: the office itself, its villages and groups, its categories and its campaigns.
+"""设置: the office itself, its villages and groups, its categories, its campaigns, the exchange passphrase.
 
 Everything here is written through ``models.store``, so the same validation
 messages appear as anywhere else; deletes go to the recycle bin and are refused
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from models import records as r
 from ui.pages.settings.campaigns import CampaignsTab
 from ui.pages.settings.categories import CategoriesTab
+from ui.pages.settings.exchange import ExchangeTab
 from ui.pages.settings.places import PlacesTab
 from ui.pages.settings.ranks import RanksTab
 from ui.pages.settings.unit import UnitTab
@@ -30,13 +31,16 @@ class SettingsPage(QWidget):
         self.categories_tab = CategoriesTab()
         self.campaigns_tab = CampaignsTab()
         self.ranks_tab = RanksTab()
+        self.exchange_tab = ExchangeTab()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.unit_tab, self.tr("This unit"))
         self.tabs.addTab(self.places_tab, self.tr("Villages (communities) and groups"))
         self.tabs.addTab(self.categories_tab, self.tr("Categories"))
         self.tabs.addTab(self.campaigns_tab, self.tr("Campaigns"))
         self.tabs.addTab(self.ranks_tab, self.tr("Order of posts"))
-        for tab in (self.unit_tab, self.places_tab, self.categories_tab, self.campaigns_tab, self.ranks_tab):
+        self.tabs.addTab(self.exchange_tab, self.tr("Data exchange"))
+        for tab in (self.unit_tab, self.places_tab, self.categories_tab, self.campaigns_tab, self.ranks_tab,
+                    self.exchange_tab):
             tab.changed.connect(self.changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -51,3 +55,9 @@ class SettingsPage(QWidget):
         self.categories_tab.refresh()
         self.campaigns_tab.refresh()
         self.ranks_tab.refresh()
+        self.exchange_tab.refresh()
+
+    def ask_for_passphrase(self) -> None:
+        """The 数据交换 tab, its passphrase ready to be entered."""
+        self.tabs.setCurrentWidget(self.exchange_tab)
+        self.exchange_tab.ask()
