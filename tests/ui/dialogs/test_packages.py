@@ -187,3 +187,66 @@ def test_deletions_are_shown_and_must_be_confirmed(qtbot, _village_template, tmp
     assert shown["listed"] == [f"Publicity：{store.describe(publicity)}"]
     assert shown == {**shown, "enabled": False, "then": True}
     assert r.Publicity.get_by_id(publicity.id).deleted_at is None
+
+
+# --- the exchange passphrase ----------------------------------------------------------------------------
+
+def test_a_package_made_and_read_with_the_passphrase_from_settings(qtbot, _village_template, tmp_path,
+                                                                  monkeypatch, messages):
+    """Both laptops enter the same passphrase in 设置 → 数据交换; the window uses it both ways."""
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    for path in (a, b):
+        shutil.copy(_village_template, path)
+    db.open_database(a)
+    window = make_window(qtbot, a)
+    settings_page = window.show_page("settings")
+    settings_page.exchange_tab.edit.setText("龙潭村与长坪镇的约定 2026")
+    settings_page.exchange_tab.save()
+    household = r.Household.select().order_by(r.Household.id).first()
+    store.save(r.Household, {"remarks": "甲机改过"}, household)
+    accepted = lambda dialog: QDialog.DialogCode.Accepted  # noqa: E731
+    monkeypatch.setattr(package_dialogs.ExportPackageDialog, "exec", accepted)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "a.tzpkg"), ""))
+    assert package_dialogs.export_package(window) == tmp_path / "a.tzpkg"
+    window.close()
+    db.close_database()
+    db.open_database(b)
+    other = make_window(qtbot, b)
+    refused_before = r.Household.get_by_id(household.id).remarks
+    # b keeps the tests' passphrase: refused, nothing changed
+    assert package_dialogs.import_package(other, tmp_path / "a.tzpkg") is None
+    assert "either the passphrase differs from the sender's, or the file was damaged or altered" in (
+        messages[-1][1])
+    assert r.Household.get_by_id(household.id).remarks == refused_before
+    page = other.show_page("settings")
+    page.exchange_tab.edit.setText("龙潭村与长坪镇的约定 2026")
+    page.exchange_tab.save()
+    monkeypatch.setattr(package_dialogs.ImportPackageDialog, "exec", accepted)
+    assert package_dialogs.import_package(other, tmp_path / "a.tzpkg") is not None
+    assert r.Household.get_by_id(household.id).remarks == "甲机改过"
+
+
+def test_without_a_passphrase_the_window_offers_the_settings(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.models.factories import World
+
+    db.open_database(tmp_path / "blank.db")
+    World()
+    window = make_window(qtbot, tmp_path / "blank.db")
+    shown = []
+
+    def click_settings(box):
+        shown.append(box.text())
+        next(b for b in box.buttons() if b.text() == "Open settings").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_settings)
+    monkeypatch.setattr(package_dialogs.ExportPackageDialog, "exec", lambda dialog: (_ for _ in ()).throw(
+        AssertionError))
+    assert package_dialogs.export_package(window) is None
+    assert "none is set on this laptop yet" in shown[0]
+    page = window.pages["settings"]
+    assert window.stack.currentWidget() is page and page.tabs.currentWidget() is page.exchange_tab
+    assert package_dialogs.import_package(window, tmp_path / "any.tzpkg") is None
+    assert len(shown) == 2
