@@ -594,6 +594,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>仍然恢复另一个数据文件的备份（另一个单位的数据）</translation>
     </message>
     <message>
+        <source>a file whose first line is the exchange passphrase (default: ${variable}, else the passphrase kept in the data file&apos;s settings)</source>
+        <translation>第一行是交换口令的文件（默认取环境变量 ${variable}，再没有则用数据文件设置中保存的口令）</translation>
+    </message>
+    <message>
         <source>decide at once every conflict of this import: this laptop&apos;s values (local) or the package&apos;s (incoming); without it they wait for package resolve</source>
         <translation>立即决定本次导入的全部冲突：保留本机的值（local）或数据包的值（incoming）；不加此项时冲突留待 package resolve 处理</translation>
     </message>
@@ -756,6 +760,18 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>the package</source>
         <translation>数据包</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} holds no exchange passphrase (it is empty).</source>
+        <translation>{path} 里没有交换口令（文件是空的）。</translation>
+    </message>
+    <message>
+        <source>No exchange passphrase: give --passphrase-file FILE or set {variable}, or keep it in the window under Settings → Data exchange. Nothing was written.</source>
+        <translation>没有交换口令：请用 --passphrase-file 文件 给出，或设置环境变量 {variable}，或在程序窗口的“设置 → 数据交换”中保存。未写入任何内容。</translation>
     </message>
     <message>
         <source>Wrote {path}: {n} records of {unit}.</source>
@@ -1039,6 +1055,37 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>Something unexpected went wrong ({error}). The details are in {log}.</source>
         <translation>发生了意外错误（{error}）。详细情况记录在 {log}。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeTab</name>
+    <message>
+        <source>Data packages are encrypted with the exchange passphrase. The township and each of its villages agree on one passphrase and enter the same one here; a package made under another passphrase cannot be opened. Tell it in person or by telephone, not in the chat where the packages travel. It is kept only in this laptop&apos;s data file and never goes into a package.</source>
+        <translation>数据包用交换口令加密。乡镇和所属各村约定同一个口令，各自填在这里；用别的口令做的数据包打不开。口令请当面或电话告知，不要在传数据包的聊天群里发。口令只保存在本机的数据文件里，不会随数据包发出。</translation>
+    </message>
+    <message>
+        <source>At least {n} characters, e.g. a sentence only you know</source>
+        <translation>至少 {n} 个字符，例如一句只有你们知道的话</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Exchange passphrase</source>
+        <translation>交换口令</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>No passphrase is set yet.</source>
+        <translation>尚未设置口令。</translation>
     </message>
 </context>
 <context>
@@ -2327,8 +2374,32 @@ Data file: {path}</source>
         <translation>文件超过数据包的大小上限（{n} MB）。</translation>
     </message>
     <message>
+        <source>it cannot be opened with this laptop&apos;s exchange passphrase: either the passphrase differs from the sender&apos;s, or the file was damaged or altered on the way. Nothing was changed.</source>
+        <translation>用本机的交换口令打不开它：要么本机口令与发送方的不同，要么文件在传送途中损坏或被改动。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>the file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>it is an unencrypted package written by an older version of 台账通. Ask the sender to install this version and export the package again.</source>
+        <translation>它是旧版本台账通写出的未加密数据包。请发送方安装本版本后重新导出数据包。</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of 台账通 (envelope {version}). Please install the newer version.</source>
+        <translation>它由更新版本的台账通写出（封装版本 {version}）。请安装新版本。</translation>
+    </message>
+    <message>
+        <source>its header asks for a key derivation this program does not accept; it was not written by 台账通, or it was altered.</source>
+        <translation>它的文件头要求本程序不接受的密钥计算参数：它不是台账通写出的，或者已被改动。</translation>
+    </message>
+    <message>
         <source>it is not a 台账通 data package.</source>
         <translation>这不是台账通数据包。</translation>
+    </message>
+    <message>
+        <source>the file is incomplete (cut short); ask the sender for it again.</source>
+        <translation>文件不完整（被截断），请发送方重新发送。</translation>
     </message>
     <message>
         <source>it holds parts a data package does not have.</source>
@@ -2385,6 +2456,10 @@ Data file: {path}</source>
     <message>
         <source>it was written by a newer version of 台账通 (data format {version}; this program knows up to {latest}). Please install the newer version.</source>
         <translation>它由更新版本的台账通写出（数据格式 {version}；本程序最高支持 {latest}）。请安装新版本。</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({error}).</source>
+        <translation>文件无法读取（{error}）。</translation>
     </message>
     <message>
         <source>too large</source>
@@ -2557,6 +2632,14 @@ Data file: {path}</source>
         <translation>以下记录疑似与本机已有记录重复。勾选的将在导入后并入本机已有记录（其走访等记录随之转过去）：</translation>
     </message>
     <message>
+        <source>Data packages are encrypted with the exchange passphrase agreed by the township and its villages, and none is set on this laptop yet. Set it first in Settings → Data exchange.</source>
+        <translation>数据包用乡镇和各村约定的交换口令加密，本机还没有设置口令。请先在“设置 → 数据交换”中设置。</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
         <source>These records go to the recycle bin:</source>
         <translation>以下记录将移入回收站：</translation>
     </message>
@@ -2623,6 +2706,30 @@ Data file: {path}</source>
     <message>
         <source>some of its rows would not pass the checks of a form; nothing was imported:</source>
         <translation>其中有些行通不过表单的检查，未导入任何记录：</translation>
+    </message>
+    <message>
+        <source>The exchange passphrase must have at least {n} characters.</source>
+        <translation>交换口令至少要有 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>No exchange passphrase is set. Set the passphrase agreed with the township and its villages in Settings → Data exchange first.</source>
+        <translation>尚未设置交换口令。请先在“设置 → 数据交换”中填写与乡镇和各村约定的口令。</translation>
+    </message>
+    <message>
+        <source>Too short: at least {n} characters.</source>
+        <translation>太短：至少 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>Weak: easy to guess. A sentence only the township and its villages know is better, e.g. 12 characters or more mixing Chinese, letters and digits.</source>
+        <translation>弱：容易被猜到。最好用一句只有乡镇和各村知道的话，例如 12 个字符以上，汉字、字母、数字混用。</translation>
+    </message>
+    <message>
+        <source>Fair. Longer is better: 16 characters or more.</source>
+        <translation>中。再长一些更好：16 个字符以上。</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>强。</translation>
     </message>
 </context>
 <context>
@@ -3336,6 +3443,10 @@ Data file: {path}</source>
     <message>
         <source>Order of posts</source>
         <translation>职务顺序</translation>
+    </message>
+    <message>
+        <source>Data exchange</source>
+        <translation>数据交换</translation>
     </message>
 </context>
 <context>

@@ -175,3 +175,49 @@ def test_a_package_of_another_unit_is_refused(_township_template, tmp_path, caps
     err = [line for line in capsys.readouterr().err.splitlines() if line]
     assert len(err) == 1 and "neither" in err[0] and "Nothing was imported" in err[0]
     assert township_file.read_bytes() == before
+
+
+# --- the exchange passphrase ----------------------------------------------------------------------------
+
+def test_the_passphrase_from_a_file_or_the_environment(_village_template, tmp_path, capsys, monkeypatch):
+    source, package = tmp_path / "village.db", tmp_path / "out.tzpkg"
+    shutil.copy(_village_template, source)
+    secret = tmp_path / "口令.txt"
+    secret.write_text("\ufeff 乡镇与各村约定的口令 \n第二行不算\n", encoding="utf-8")
+    assert run(["package", "export", "--db", str(source), "--out", str(package), "--passphrase-file",
+                str(secret)]) == 0
+    capsys.readouterr()
+    # the kept passphrase (the tests') is another one: refused in one line, nothing changed
+    before = source.read_bytes()
+    assert run(["package", "import", "--db", str(source), str(package)]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"Error: {package} cannot be imported:") and "passphrase differs" in line
+    assert source.read_bytes() == before
+    monkeypatch.setenv(PASSPHRASE_VARIABLE, "乡镇与各村约定的口令")
+    assert run(["package", "import", "--db", str(source), str(package)]) == 0
+    monkeypatch.delenv(PASSPHRASE_VARIABLE)
+    assert run(["package", "import", "--db", str(source), str(package), "--passphrase-file",
+                str(secret)]) == 0
+
+
+def test_no_passphrase_is_one_line_and_no_package(tmp_path, capsys, monkeypatch):
+    from tests.models.factories import World
+
+    monkeypatch.delenv(PASSPHRASE_VARIABLE, raising=False)
+    blank, package = tmp_path / "blank.db", tmp_path / "out.tzpkg"
+    db.open_database(blank)
+    World()
+    db.close_database()
+    assert run(["package", "export", "--db", str(blank), "--out", str(package)]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "No exchange passphrase" in line and "--passphrase-file" in line and PASSPHRASE_VARIABLE in line
+    assert not package.exists()
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n  \n", encoding="utf-8")
+    assert run(["package", "export", "--db", str(blank), "--out", str(package), "--passphrase-file",
+                str(empty)]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "holds no exchange passphrase" in line and not package.exists()
+    assert run(["package", "import", "--db", str(blank), "--passphrase-file", str(tmp_path / "none.txt"),
+                str(package)]) == 1
+    assert "does not exist" in capsys.readouterr().err
