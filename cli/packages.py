@@ -4,6 +4,8 @@ An import prints what it would do; deletions and large changes are applied only
 with ``--yes``. Conflicts (the same field changed on both laptops, an edit
 against a delete) are kept in the data file and printed, one line a field, until
 ``package resolve`` decides them (or ``--prefer`` decides those of the import).
+Packages are encrypted under the exchange passphrase: ``--passphrase-file``, else
+``$TAIZHANGTONG_PASSPHRASE``, else the one kept in the data file's settings.
 """
 
 from __future__ import annotations

@@ -154,7 +154,7 @@ def _add_backup(commands) -> None:
 
 
 def _add_passphrase(command) -> None:
-    command.add_argument("--passphrase-file", type=Path, metavar=translate("Cli", "FILE"),
+    command.add_argument("--passphrase-file", type=Path, metavar=translate("Cli", "PASSPHRASE_FILE"),
                          help=translate("Cli", "a file whose first line is the exchange passphrase (default: "
                                         "${variable}, else the passphrase kept in the data file's "
                                         "settings)").format(variable=packages.PASSPHRASE_VARIABLE))

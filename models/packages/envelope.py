@@ -93,7 +93,7 @@ def unseal(path: Path, data: bytes, passphrase: str) -> bytes:
     header = _header(path, data)
     packed = header.pack()
     try:
-        return AESGCM(derive(passphrase, header)).decrypt(header.nonce, data[HEADER.size:], packed)
+        return AESGCM(derive(passphrase, header)).decrypt(header.nonce, memoryview(data)[HEADER.size:], packed)
     except InvalidTag:
         raise bad(path, translate(
             "Packages", "it cannot be opened with this laptop's exchange passphrase: either the passphrase "

@@ -594,6 +594,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>仍然恢复另一个数据文件的备份（另一个单位的数据）</translation>
     </message>
     <message>
+        <source>PASSPHRASE_FILE</source>
+        <translation>口令文件</translation>
+    </message>
+    <message>
         <source>a file whose first line is the exchange passphrase (default: ${variable}, else the passphrase kept in the data file&apos;s settings)</source>
         <translation>第一行是交换口令的文件（默认取环境变量 ${variable}，再没有则用数据文件设置中保存的口令）</translation>
     </message>
