@@ -93,7 +93,8 @@ def unseal(path: Path, data: bytes, passphrase: str) -> bytes:
     header = _header(path, data)
     packed = header.pack()
     try:
-        return AESGCM(derive(passphrase, header)).decrypt(header.nonce, memoryview(data)[HEADER.size:], packed)
+        ciphertext = memoryview(data)[HEADER.size:]  # no copy of the file
+        return AESGCM(derive(passphrase, header)).decrypt(header.nonce, ciphertext, packed)
     except InvalidTag:
         raise bad(path, translate(
             "Packages", "it cannot be opened with this laptop's exchange passphrase: either the passphrase "

@@ -63,6 +63,7 @@ def read_package(path: str | Path, passphrase: str | None = None) -> Package:
     tag is checked before anything inside it is parsed (``models.packages.envelope``).
     """
     path = Path(path)
+    _check_file(path)
     key = exchange.required(passphrase)
     plain = envelope.unseal(path, _file_bytes(path), key)
     try:
@@ -76,8 +77,8 @@ def read_package(path: str | Path, passphrase: str | None = None) -> Package:
             error=f"{type(error).__name__}: {error}"[:200])) from None
 
 
-def _file_bytes(path: Path) -> bytes:
-    """The whole file, if it is a regular file no larger than a package may be."""
+def _check_file(path: Path) -> None:
+    """A regular file no larger than a package may be (a pipe would block, a device never end)."""
     try:
         info = path.stat()
     except OSError:
@@ -87,6 +88,10 @@ def _file_bytes(path: Path) -> bytes:
     if info.st_size > MAX_FILE_BYTES:
         raise bad(path, translate("Packages", "it is larger than a data package may be ({n} MB).").format(
             n=MAX_FILE_BYTES // 1_048_576))
+
+
+def _file_bytes(path: Path) -> bytes:
+    """The whole file (checked by ``_check_file``), never more than a package may be."""
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
