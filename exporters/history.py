@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from uuid import UUID
 
-from openpyxl import Workbook
-
 from exporters import ExportError
 from exporters.dates import period, zh_date
 from exporters.layout import SIGNOFF, Col
-from exporters.printed_sheet import PrintedSheet, Styles
+from exporters.printed_sheet import PrintedSheet, Styles, streamed
 from exporters.safe import atomic_target, id_number_text, phone_text
 from models import history, settings
 from models import records as r
@@ -49,9 +47,8 @@ def write_history(path, options: HistoryOptions | None = None) -> Path:
     if options.campaign is not None and campaign is None:
         raise ExportError(translate("Export", "The chosen campaign no longer exists."))
     unit = campaign.unit if campaign is not None else settings.current_unit()
-    with atomic_target(path) as temporary:
+    with atomic_target(path) as temporary, streamed(temporary) as wb:
         target = Path(path).expanduser().absolute()
-        wb = Workbook(write_only=True)
         sheet = PrintedSheet(wb, Styles(wb), SHEET, COLUMNS)
         where = (unit.name if unit else "") + (f"“{campaign.name}”活动" if campaign else "")
         title = where + SHEET + ("（含完整身份证号、联系电话，注意保密）" if options.full_personal else "")
@@ -66,7 +63,6 @@ def write_history(path, options: HistoryOptions | None = None) -> Path:
                        entry.kind_label(LANGUAGE), records.of(entry), ACTIONS.get(entry.action, entry.action),
                        "\n".join(entry.lines(LANGUAGE))])
         sheet.finish(SIGNOFF)
-        wb.save(temporary)
     return target
 
 

@@ -1,31 +1,30 @@
-"""A register sheet written with openpyxl (write-only) from its layout (``exporters.layout``).
+"""A register sheet written with XlsxWriter (constant memory) from its layout (``exporters.layout``).
 
-Sheets are streamed, so everything that sits before the rows in the file
-(column widths, frozen panes, the default row height) is set in ``start``;
-merges, page breaks and print settings are kept until the sheet is closed.
-Cell styles are built once per workbook as style arrays and copied per cell:
-assigning Font/Border objects to each cell would cost more than writing it.
+Rows are written in order and each is flushed to disk when the next begins, so
+a million rows keep one in memory. Everything that sits before the rows in the
+file (column widths, frozen panes, the default row height) is set in ``start``;
+merges, page breaks and print settings are stored until the workbook is closed
+(XlsxWriter writes them after the rows). A merge over rows already written (a
+category of 统计汇总 merged down, split where its pages end) cannot go through
+``merge_range``, which writes cells: it is added to the sheet's list of merged
+ranges (``_merge``). Cell formats are made once per workbook.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from copy import copy
+import contextlib
+import os
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.indexed_list import IndexedList
-from openpyxl.workbook import Workbook
-from openpyxl.worksheet.pagebreak import Break
+import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
 
 from exporters.layout import (
     BODY_POINTS,
     EMPTY,
     FONT,
     FOOTER,
-    PAPER_A4,
     TITLE_POINTS,
     Col,
     Page,
@@ -35,95 +34,101 @@ from exporters.layout import (
     text_ems,
     wrapped_lines,
 )
-from exporters.safe import text_cell, value_cell
+from exporters.safe import CellStyle, write_text, write_value
 
-_THIN = Side(style="thin", color="000000")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 ONE_LINE = row_height(1)
+PAPER_A4 = 9  # XlsxWriter's paper code of A4
+DIGIT_PIXELS = 7  # the digit of Arial 10, the unit of column widths (see ``workbook``)
+FOOTER_FONT = f'&"{FONT}"&9'
+
+_BOX = {"border": 1, "border_color": "#000000"}
+_BODY = {"font_name": FONT, "font_size": BODY_POINTS}
+_LEFT = {"valign": "vcenter", "text_wrap": True}
+_CENTER = {"align": "center", "valign": "vcenter", "text_wrap": True}
+_NUMBERS = {"text": None, "center": None, "int": "0", "date": "yyyy-mm-dd", "percent": "0.0%", "id": "@"}
 
 
-DEFAULT_FONT = Font(name="Arial", sz=10, family=2)
+def workbook(path) -> xlsxwriter.Workbook:
+    """A workbook that streams its rows and never turns text into a formula, a number or a link.
 
-
-def set_default_font(wb: Workbook) -> None:
-    """Arial 10 as the workbook's default font: the unit of its column widths.
-
-    A column's width is counted in digits of the default font. Excel and WPS
-    draw an Arial 10 digit 7 pixels wide, and so does LibreOffice with Liberation
-    Sans, which has Arial's metrics and comes with every Linux desktop; the default
-    Calibri is drawn 9 pixels wide where it is missing (LibreOffice then uses
-    DejaVu Sans), and the pages, laid out for 7, would print a quarter empty.
+    Arial 10 is its default font: the unit of its column widths. A column's width
+    is counted in digits of the default font. Excel and WPS draw an Arial 10 digit
+    7 pixels wide, and so does LibreOffice with Liberation Sans, which has Arial's
+    metrics and comes with every Linux desktop; the default Calibri is drawn 9
+    pixels wide where it is missing (LibreOffice then uses DejaVu Sans), and the
+    pages, laid out for 7, would print a quarter empty.
     """
-    wb._fonts = IndexedList([DEFAULT_FONT])
-    normal = wb._named_styles["Normal"]
-    normal.font = copy(DEFAULT_FONT)
+    return xlsxwriter.Workbook(str(path), {
+        "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+        "strings_to_urls": False,
+        "default_format_properties": {"font_name": "Arial", "font_size": 10, "font_scheme": "none"}})
+
+
+@contextlib.contextmanager
+def streamed(path) -> Iterator[xlsxwriter.Workbook]:
+    """A ``workbook`` closed into ``path`` when the block succeeds; its scratch files removed if it fails."""
+    wb = workbook(path)
+    try:
+        yield wb
+        wb.close()
+    except BaseException:
+        discard(wb)
+        raise
+
+
+def discard(wb: xlsxwriter.Workbook) -> None:
+    """Remove the scratch files of sheets streamed but never closed into a workbook."""
+    for ws in wb.worksheets():
+        handle, name = getattr(ws, "row_data_fh", None), getattr(ws, "row_data_filename", None)
+        try:
+            if handle is not None:
+                handle.close()
+            if name:
+                os.unlink(name)
+        except OSError:  # the program's temporary folder is swept at the next start
+            pass
 
 
 class Styles:
-    """The style arrays of one workbook, made once and copied into every cell."""
+    """The cell formats of one workbook, made once."""
 
-    def __init__(self, wb: Workbook):
-        set_default_font(wb)  # before any style is made: it is the workbook's font number 0
-        ws = wb.create_sheet("_styles")  # a scratch sheet to bind styles to this workbook
-        body = Font(name=FONT, size=BODY_POINTS)
-        left = Alignment(vertical="center", wrap_text=True)
-        center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.cells = {
-            "text": self._make(ws, body, left, _BOX),
-            "center": self._make(ws, body, center, _BOX),
-            "int": self._make(ws, body, center, _BOX, "0"),
-            "date": self._make(ws, body, center, _BOX, "yyyy-mm-dd"),
-            "percent": self._make(ws, body, center, _BOX, "0.0%"),
-            "id": self._make(ws, body, center, _BOX, "@"),
-        }
-        self.title = self._make(ws, Font(name=FONT, size=16, bold=True),
-                                Alignment(horizontal="center", vertical="center"), None)
-        self.line = self._make(ws, body, Alignment(vertical="center"), None)
-        self.line_right = self._make(ws, body, Alignment(horizontal="right", vertical="center"), None)
-        self.header = self._make(ws, Font(name=FONT, size=BODY_POINTS, bold=True), center, _BOX)
-        self.bold = {key: self._with_font(ws, array, Font(name=FONT, size=BODY_POINTS, bold=True))
-                     for key, array in self.cells.items()}
-        marked = PatternFill("solid", fgColor="FFE0E0")
-        self.marked = {key: self._with_fill(ws, array, marked) for key, array in self.cells.items()}
-        wb.remove(ws)
+    def __init__(self, wb: xlsxwriter.Workbook):
+        self.wb = wb
+        def each(extra: dict | None = None) -> dict[str, CellStyle]:
+            return {key: self._style(_BODY, _LEFT if key == "text" else _CENTER, _BOX, number, extra)
+                    for key, number in _NUMBERS.items()}
 
-    @staticmethod
-    def _make(ws, font, alignment, border, number_format: str | None = None) -> StyleArray:
-        cell = text_cell(ws, "", StyleArray())
-        cell.font = font
-        cell.alignment = alignment
-        if border is not None:
-            cell.border = border
-        if number_format:
-            cell.number_format = number_format
-        return StyleArray(cell._style)
+        self.cells, self.bold = each(), each({"bold": True})
+        self.marked = each({"pattern": 1, "bg_color": "#FFE0E0"})
+        self.title = self._style({"font_name": FONT, "font_size": 16, "bold": True},
+                                 {"align": "center", "valign": "vcenter"})
+        self.line = self._style(_BODY, {"valign": "vcenter"})
+        self.line_right = self._style(_BODY, {"align": "right", "valign": "vcenter"})
+        self.header = self._style(_BODY, _CENTER, _BOX, None, {"bold": True})
 
-    @staticmethod
-    def _with_font(ws, array, font) -> StyleArray:
-        cell = text_cell(ws, "", array)
-        cell.font = font
-        return StyleArray(cell._style)
-
-    @staticmethod
-    def _with_fill(ws, array, fill) -> StyleArray:
-        cell = text_cell(ws, "", array)
-        cell.fill = fill
-        return StyleArray(cell._style)
+    def _style(self, *parts: dict | str | None) -> CellStyle:
+        properties: dict[str, Any] = {}
+        for part in parts:
+            if isinstance(part, dict):
+                properties.update(part)
+            elif isinstance(part, str):
+                properties["num_format"] = part
+        return CellStyle(self.wb, properties)
 
 
 class PrintedSheet:
     """One streaming sheet: title, info line, header, rows, sign-off; paginated as it is written."""
 
-    def __init__(self, wb: Workbook, styles: Styles, name: str, columns: Sequence[Col],
+    def __init__(self, wb: xlsxwriter.Workbook, styles: Styles, name: str, columns: Sequence[Col],
                  landscape: bool = True):
-        self.ws = wb.create_sheet(name)
+        self.ws: Worksheet = wb.add_worksheet(name)
         self.styles, self.columns = styles, tuple(columns)
         self.widths = tuple(column.fitted for column in self.columns)
         self.page = Page(landscape)
         self.scale = self.page.scale(self.widths)
         self.width = len(self.columns)
         self.styles_of_columns = tuple(column.style for column in self.columns)
-        self.rows = 0  # rows written so far, all kinds
+        self.rows = 0  # rows written so far, all kinds (the 1-based number of the last)
         self.records = 0  # data rows written
         self.header_row = 0
         self.pagination: Pagination | None = None
@@ -134,27 +139,24 @@ class PrintedSheet:
     def start(self, title: str, left: str, right: str = "") -> None:
         """Everything above the data: title row, info line (two lines if it does not fit one), header row."""
         ws = self.ws
-        for index, width in enumerate(self.widths, 1):
-            ws.column_dimensions[get_column_letter(index)].width = width
-        ws.sheet_format.defaultRowHeight = ONE_LINE
-        ws.sheet_format.customHeight = True
-        # one page wide at the program's own scale, never above the one the pages were laid out at
-        # (written before the rows, as everything of the sheet's properties)
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        for index, width in enumerate(self.widths):
+            ws.set_column_pixels(index, index, width * DIGIT_PIXELS)  # stored as ``width`` digits
+        ws.set_default_row(ONE_LINE)
         split = self._split(left, right) if right else None
         info_rows = 2 if right and split is None else 1
-        ws.freeze_panes = f"A{info_rows + 3}"  # under the header: set before the first row is written
+        ws.freeze_panes(info_rows + 2, 0)  # under the header
         self._merged_line(title, self.styles.title, TITLE_POINTS)
         above = TITLE_POINTS + self._info(left, right, split)
         titles = [column.title for column in self.columns]
         header = self._height(titles)
-        self._append([text_cell(ws, text, self.styles.header) for text in titles], header)
+        row = self._next_row(header)
+        for column, text in enumerate(titles):
+            write_text(ws, row, column, text, self.styles.header)
         self.header_row = self.rows
         self.pagination = Pagination.of(self.page, self.scale, header, above)
 
     def _info(self, left: str, right: str, split: int | None) -> float:
         """填报单位 and 统计时段 on the left, 填报日期 on the right: one line when both fit, else two."""
-        ws = self.ws
         if not right:
             self._merged_line(left, self.styles.line, ONE_LINE)
             return ONE_LINE
@@ -162,8 +164,9 @@ class PrintedSheet:
             self._merged_line(left, self.styles.line, ONE_LINE)
             self._merged_line(right, self.styles.line_right, ONE_LINE)
             return 2 * ONE_LINE
-        self._append([text_cell(ws, left, self.styles.line)] + [None] * (split - 1)
-                     + [text_cell(ws, right, self.styles.line_right)], ONE_LINE)
+        row = self._next_row(ONE_LINE)
+        write_text(self.ws, row, 0, left, self.styles.line)
+        write_text(self.ws, row, split, right, self.styles.line_right)
         self._merge_row(1, split)
         self._merge_row(split + 1, self.width)
         return ONE_LINE
@@ -187,11 +190,12 @@ class PrintedSheet:
         ``styles`` overrides the columns' cell styles for this row.
         """
         ws = self.ws
-        arrays = self.styles.marked if marked else self.styles.bold if bold else self.styles.cells
+        chosen = self.styles.marked if marked else self.styles.bold if bold else self.styles.cells
         keys = styles or self.styles_of_columns
         height = self._height(values)
-        self._append([value_cell(ws, value, arrays[key]) for value, key in zip(values, keys, strict=True)],
-                     height)
+        row = self._next_row(height)
+        for column, (value, key) in enumerate(zip(values, keys, strict=True)):
+            write_value(ws, row, column, value, chosen[key])
         self.records += 1
         assert self.pagination is not None
         self.pagination.place(self.rows, height)
@@ -229,56 +233,71 @@ class PrintedSheet:
             self._merge_row(1, self.width)
         assert self.pagination is not None
         self.pagination.finish(2 * ONE_LINE)
-        self._append([], ONE_LINE)
+        self.ws.write_blank(self._next_row(ONE_LINE), 0, None, self.styles.line.plain)
         self._merged_line(signoff, self.styles.line, ONE_LINE)
         for column, first, last in self._merges:
             self._merge_split(column, first, last)
-        self.ws.row_breaks.brk = [Break(id=row) for row in self.pagination.breaks]
+        self.ws.set_h_pagebreaks(self.pagination.breaks)  # after the 1-based rows given: manual breaks
         self._print_settings()
 
     def _merge_split(self, column: int, first: int, last: int) -> None:
         assert self.pagination is not None
-        letter = get_column_letter(column)
         start = first
         for end in [row for row in self.pagination.breaks if first <= row < last] + [last]:
             if end > start:
-                self.ws.merged_cells.add(f"{letter}{start}:{letter}{end}")
+                self._merge(start, column, end, column)
             start = end + 1
 
     def _print_settings(self) -> None:
         ws, page = self.ws, self.page
         assert self.pagination is not None
-        setup = ws.page_setup
-        setup.paperSize = PAPER_A4
-        setup.orientation = "landscape" if page.landscape else "portrait"
-        setup.fitToWidth, setup.fitToHeight = 1, 0  # one page wide (fitToPage is set in ``start``)
-        setup.firstPageNumber = 1
-        setup.useFirstPageNumber = True
-        ws.print_options.horizontalCentered = True
-        ws.page_margins.left, ws.page_margins.right = page.left, page.right
-        ws.page_margins.top, ws.page_margins.bottom = page.top, page.bottom
-        ws.page_margins.header, ws.page_margins.footer = page.header, page.footer
-        ws.print_title_rows = f"{self.header_row}:{self.header_row}"
-        ws.oddFooter.center.text = FOOTER.format(pages=self.pagination.pages)
-        ws.oddFooter.center.font = FONT
-        ws.oddFooter.center.size = 9
+        ws.set_paper(PAPER_A4)
+        if page.landscape:
+            ws.set_landscape()
+        else:
+            ws.set_portrait()
+        ws.fit_to_pages(1, 0)  # one page wide at the program's own scale
+        ws.set_start_page(1)
+        ws.center_horizontally()
+        ws.set_margins(left=page.left, right=page.right, top=page.top, bottom=page.bottom)
+        ws.set_header("", {"margin": page.header})
+        ws.set_footer(f"&C{FOOTER_FONT}{FOOTER.format(pages=self.pagination.pages)}", {"margin": page.footer})
+        ws.repeat_rows(self.header_row - 1)
 
     # --- writing ---------------------------------------------------------------------------------------
 
-    def _merged_line(self, text: str, style: StyleArray, height: float) -> None:
-        self._append([text_cell(self.ws, text, style)], height)
+    def _merged_line(self, text: str, style: CellStyle, height: float) -> None:
+        row = self._next_row(height)
+        write_text(self.ws, row, 0, text, style)
         self._merge_row(1, self.width)
 
     def _merge_row(self, first: int, last: int) -> None:
+        """Merge columns ``first`` to ``last`` (1-based) of the row written last."""
         if last > first:
-            row = self.rows
-            self.ws.merged_cells.add(f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}")
+            self._merge(self.rows, first, self.rows, last)
 
-    def _append(self, cells: list, height: float) -> None:
-        """Write one row with its height — every row, as LibreOffice ignores a sheet's default height
-        (the record is dropped again once written, so that a million rows keep none)."""
+    def _merge(self, first_row: int, first_column: int, last_row: int, last_column: int) -> None:
+        """A merged range (1-based, inclusive), stored to be written after the rows.
+
+        ``merge_range`` would write the range's cells, and in constant memory rows
+        once left are gone; the range alone goes to the list the sheet writes at the end.
+        """
+        self.ws.merge.append([first_row - 1, first_column - 1, last_row - 1, last_column - 1])
+
+    def _next_row(self, height: float) -> int:
+        """Start the next row with its height — every row, as LibreOffice ignores a sheet's default
+        height — and return its 0-based number.
+
+        Every row gets a cell (XlsxWriter leaves out a row without one) and the height
+        of a row is dropped once the row is on disk: XlsxWriter would otherwise keep
+        one record for every row of the sheet, and a million rows would keep a million.
+        """
+        ws = self.ws
+        written = ws.previous_row - 1  # rows before the one XlsxWriter holds are on disk
+        if written >= 0:
+            ws.row_info.pop(written, None)
+            ws.row_sizes.pop(written, None)
+        row = self.rows
         self.rows += 1
-        dimensions = self.ws.row_dimensions
-        dimensions[self.rows].height = height
-        self.ws.append(cells)
-        del dimensions[self.rows]
+        ws.set_row_pixels(row, height * 4 / 3)
+        return row

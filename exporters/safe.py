@@ -21,9 +21,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from openpyxl.cell.cell import Cell
-from openpyxl.styles.cell_style import StyleArray
-
 from exporters import ExportError
 from models import files, personal
 from models.i18n import translate
@@ -48,43 +45,55 @@ def looks_like_formula(text: str) -> bool:
     return text.startswith(FORMULA_START)
 
 
-def text_cell(ws, value: Any, style: StyleArray) -> Cell:
-    """A cell that holds ``value`` as text whatever it looks like.
+class CellStyle:
+    """A cell format of a workbook, and the same with Excel's quote prefix (made when first needed).
 
-    The value is set directly as a string (openpyxl would otherwise turn a
-    leading ``=`` into a formula); text that looks like a formula also gets
-    Excel's quote prefix, so editing the cell in Excel keeps it text.
+    Text that looks like a formula gets the quote prefix, so that editing the cell
+    in Excel keeps it text.
     """
+
+    __slots__ = ("_quoted", "plain", "properties", "wb")
+
+    def __init__(self, wb, properties: dict[str, Any]):
+        self.wb, self.properties = wb, properties
+        self.plain = wb.add_format(properties)
+        self._quoted = None
+
+    @property
+    def quoted(self):
+        if self._quoted is None:
+            self._quoted = self.wb.add_format({**self.properties, "quote_prefix": True})
+        return self._quoted
+
+
+def write_text(ws, row: int, column: int, value: Any, style: CellStyle) -> None:
+    """``value`` as text in an XlsxWriter cell, whatever it looks like (``write_string``, never a formula)."""
     text = clean_text(value)
-    if text and looks_like_formula(text):
-        style = StyleArray(style)
-        style.quotePrefix = 1
-    cell = Cell(ws, 1, 1, style_array=style)
-    cell._value = text
-    cell.data_type = "s"
-    return cell
-
-
-def value_cell(ws, value: Any, style: StyleArray) -> Cell:
-    """A cell for a number or a date (``None`` stays empty); anything else is text.
-
-    Numbers and dates are set directly: the style already carries their format.
-    """
-    if isinstance(value, str):
-        return text_cell(ws, value, style)
-    cell = Cell(ws, 1, 1, style_array=style)
-    if value is None:
-        return cell
-    if isinstance(value, bool):
-        return text_cell(ws, "是" if value else "否", style)
-    if isinstance(value, int | float):
-        cell._value = value
-    elif isinstance(value, dt.date):
-        cell._value = value
-        cell.data_type = "d"
+    if not text:
+        ws.write_blank(row, column, None, style.plain)
+    elif text.startswith("<r>") and text.endswith("</r>"):
+        # XlsxWriter (constant memory) would copy such a string into the file as rich-text XML
+        # unescaped; as two runs of the cell's own font it is escaped like any other text
+        ws.write_rich_string(row, column, text[:1], style.plain, text[1:], style.plain)
     else:
-        return text_cell(ws, value, style)
-    return cell
+        ws.write_string(row, column, text, style.quoted if text.startswith(FORMULA_START) else style.plain)
+
+
+def write_value(ws, row: int, column: int, value: Any, style: CellStyle) -> None:
+    """A number or a date as itself (its format is the style's), ``None`` empty, anything else as text."""
+    kind = value.__class__
+    if kind is str:
+        write_text(ws, row, column, value, style)
+    elif value is None:
+        ws.write_blank(row, column, None, style.plain)
+    elif kind is bool:
+        write_text(ws, row, column, "是" if value else "否", style)
+    elif kind is int or kind is float or isinstance(value, int | float):
+        ws.write_number(row, column, value, style.plain)
+    elif isinstance(value, dt.date):
+        ws.write_datetime(row, column, value, style.plain)
+    else:
+        write_text(ws, row, column, value, style)
 
 
 def id_number_text(value: str | None, full: bool = False) -> str:

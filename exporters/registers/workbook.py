@@ -1,6 +1,6 @@
 """The register workbook written whole: the chosen sheets in order, or no file at all.
 
-The workbook is streamed (openpyxl write-only) to a temporary name and renamed
+The workbook is streamed (XlsxWriter, constant memory) to a temporary name and renamed
 when complete; a cancelled or failed export leaves nothing behind.
 """
 
@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from exporters import ExportError
-from exporters.printed_sheet import PrintedSheet, Styles
+from exporters.printed_sheet import PrintedSheet, Styles, streamed
 from exporters.registers import figure_sheets
 from exporters.registers.context import REGISTERS, Cancelled, Context, RegisterOptions
 from exporters.registers.record_sheets import RECORD_REGISTERS
@@ -51,19 +49,12 @@ def write_registers(path, options: RegisterOptions, progress: Callable[[int, int
 
 def _write_workbook(temporary: Path, context: Context, numbers: figures.Figures | None) -> None:
     """Every chosen sheet, saved to ``temporary``; the streamed sheets' scratch files removed if not saved."""
-    wb = Workbook(write_only=True)
-    saved = False
-    try:
+    with streamed(temporary) as wb:
         context.progress.check()
         styles = Styles(wb)
         for key in (key for key in REGISTERS if key in context.options.registers):
             _write_sheet(wb, styles, key, context, numbers)
         context.progress.check()
-        wb.save(temporary)
-        saved = True
-    finally:
-        if not saved:
-            _discard(wb)
 
 
 def _write_sheet(wb, styles, key: str, context: Context, numbers) -> None:
@@ -85,18 +76,3 @@ def _total(options: RegisterOptions, scope: figures.Scope, numbers) -> int:
         total += numbers.households
     return total
 
-
-def _discard(wb: Workbook) -> None:
-    """Remove the temporary files of sheets streamed but never saved."""
-    for ws in wb.worksheets:
-        writer = getattr(ws, "_writer", None)
-        if writer is None:
-            continue
-        try:
-            rows = getattr(ws, "_rows", None)
-            if rows is not None:
-                rows.close()
-            writer.close()
-            writer.cleanup()
-        except Exception:  # openpyxl's own exit handler removes what is left
-            pass

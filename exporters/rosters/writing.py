@@ -13,11 +13,10 @@ from pathlib import Path
 from uuid import UUID
 
 import peewee
-from openpyxl import Workbook
 
 from exporters.dates import zh_date
 from exporters.layout import SIGNOFF, Col
-from exporters.printed_sheet import PrintedSheet, Styles
+from exporters.printed_sheet import PrintedSheet, Styles, streamed
 from exporters.rosters.mapping import HOUSEHOLDS, PERSONS
 from exporters.safe import atomic_target
 from models import ranks, settings, vocab
@@ -41,9 +40,8 @@ def write_roster(path, kind: str, village: UUID | None = None, full_personal: bo
     """The live households (of ``village``, if given) or persons of the unit, to ``path`` (.xlsx)."""
     name, columns = SHEETS[kind]
     unit = settings.current_unit()
-    with atomic_target(path) as temporary:
+    with atomic_target(path) as temporary, streamed(temporary) as wb:
         target = Path(path).expanduser().absolute()
-        wb = Workbook(write_only=True)
         sheet = PrintedSheet(wb, Styles(wb), name, columns)
         place = r.Village.get_by_id(village).name if village else ""
         title = (unit.name if unit else "") + place + name + (
@@ -54,7 +52,6 @@ def write_roster(path, kind: str, village: UUID | None = None, full_personal: bo
         for number, values in enumerate(rows, 1):
             sheet.row([number, *values])
         sheet.finish(SIGNOFF)
-        wb.save(temporary)
     return target
 
 

@@ -1,7 +1,7 @@
 """The printed layout of the registers, read back from the written file as Excel, WPS or LibreOffice read it.
 
 Widths, merges, row heights, page breaks and print settings — what any writer
-(openpyxl today, XlsxWriter later) must put in the file — not the writer's
+(XlsxWriter, openpyxl before it) must put in the file — not the writer's
 internals.
 """
 
@@ -56,6 +56,10 @@ def book(written):
 
 
 def width(ws, column: int) -> float:
+    """The width of ``column``: a writer may give one width to a run of columns (``<col min max>``)."""
+    for dimension in ws.column_dimensions.values():
+        if dimension.min is not None and dimension.min <= column <= (dimension.max or dimension.min):
+            return dimension.width
     return ws.column_dimensions[get_column_letter(column)].width
 
 
@@ -117,7 +121,8 @@ def test_pages_per_register_and_no_orphan_last_page(book):
     for ws in book:
         breaks = [brk.id for brk in ws.row_breaks.brk]
         assert ws.oddFooter.center.text == f"第 &P 页 共 {len(breaks) + 1} 页"
-        assert ws.page_setup.firstPageNumber == 1 and ws.page_setup.useFirstPageNumber
+        # an attribute left out means its default (ECMA-376): first page number 1, one page wide
+        assert int(ws.page_setup.firstPageNumber or 1) == 1 and ws.page_setup.useFirstPageNumber
         signoff = next(cell.row for cell in ws["A"] if str(cell.value or "").startswith("填表人"))
         rows = [row[0].row for row in ws.iter_rows(min_row=header_row(ws) + 1, max_row=signoff - 1)
                 if any(c.value is not None for c in row)]

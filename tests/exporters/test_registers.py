@@ -173,11 +173,12 @@ def test_print_layout_of_every_sheet(village_db, tmp_path):
         assert ws.page_setup.orientation == ("portrait" if ws.title == "统计汇总" else "landscape"), ws.title
         assert ws.page_setup.paperSize in ("9", 9)
         assert ws.sheet_properties.pageSetUpPr.fitToPage
-        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert int(ws.page_setup.fitToWidth or 1) == 1 and int(ws.page_setup.fitToHeight) == 0
         assert ws.print_title_rows == f"${header}:${header}"
         # numbered from each register's own first page, its page count known: its breaks are all manual
         assert ws.oddFooter.center.text == f"第 &P 页 共 {pages} 页"
-        assert ws.page_setup.firstPageNumber == 1 and ws.page_setup.useFirstPageNumber
+        # an attribute left out means its default (ECMA-376): first page number 1, one page wide
+        assert int(ws.page_setup.firstPageNumber or 1) == 1 and ws.page_setup.useFirstPageNumber
         assert all(brk.man for brk in ws.row_breaks.brk)
         assert ws.freeze_panes == f"A{header + 1}"
         assert ws["A1"].font.name == "宋体" and ws["A1"].font.b
