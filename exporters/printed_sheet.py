@@ -39,7 +39,7 @@ from exporters.safe import CellStyle, write_text, write_value
 ONE_LINE = row_height(1)
 PAPER_A4 = 9  # XlsxWriter's paper code of A4
 DIGIT_PIXELS = 7  # the digit of Arial 10, the unit of column widths (see ``workbook``)
-FOOTER_FONT = f'&"{FONT}"&9'
+FOOTER_FONT = f'&"{FONT}"&9 '  # the space ends the size, as the text may begin with a digit
 
 _BOX = {"border": 1, "border_color": "#000000"}
 _BODY = {"font_name": FONT, "font_size": BODY_POINTS}
