@@ -23,6 +23,7 @@ page laid out at it never overflows (elsewhere it only keeps a margin at its foo
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -41,12 +42,17 @@ CELL_PADDING_POINTS = 6.0  # the cell's left and right insets together, and a li
 
 # --- measuring text and columns ----------------------------------------------------------------
 
+_NARROW = re.compile("[^\u2e80-\U0010ffff\u201c\u201d]+")  # what prints narrower than a Chinese character
+
+
 def text_ems(text: str) -> float:
     """The printed width of ``text`` in ems: a Chinese character 1, a digit or letter at most 0.62.
 
     (Digits of 宋体 are half an em; where 宋体 is missing, its stand-in's are wider.)
+    Chinese punctuation (（）：；，。、“”) is as wide as a character.
     """
-    return sum(0.62 if ord(ch) < 0x2E80 and ch not in "（）：；，。、“”" else 1.0 for ch in text)
+    wide = 0 if text.isascii() else len(_NARROW.sub("", text))
+    return 0.62 * (len(text) - wide) + wide
 
 
 def column_points(width: float) -> float:
@@ -67,7 +73,13 @@ def room_ems(width: float, points: float = BODY_POINTS) -> float:
 
 def wrapped_lines(text: str, width: float) -> int:
     """How many lines ``text`` takes in a column of ``width`` (its own line breaks kept)."""
-    room = room_ems(width)
+    return lines_in(text, room_ems(width))
+
+
+def lines_in(text: str, room: float) -> int:
+    """How many lines ``text`` takes where a line holds ``room`` ems (its own line breaks kept)."""
+    if len(text) <= room and "\n" not in text:  # no character is wider than an em
+        return 1
     return sum(max(1, math.ceil(text_ems(line) / room - 1e-9)) for line in text.split("\n"))
 
 

@@ -30,11 +30,13 @@ from exporters.layout import (
     Page,
     Pagination,
     column_points,
+    lines_in,
+    room_ems,
     row_height,
     text_ems,
-    wrapped_lines,
 )
-from exporters.safe import CellStyle, write_text, write_value
+from exporters.safe import CellStyle
+from exporters.xlsx_rows import RowStream
 
 ONE_LINE = row_height(1)
 PAPER_A4 = 9  # XlsxWriter's paper code of A4
@@ -122,8 +124,10 @@ class PrintedSheet:
     def __init__(self, wb: xlsxwriter.Workbook, styles: Styles, name: str, columns: Sequence[Col],
                  landscape: bool = True):
         self.ws: Worksheet = wb.add_worksheet(name)
+        self.stream = RowStream(self.ws)
         self.styles, self.columns = styles, tuple(columns)
         self.widths = tuple(column.fitted for column in self.columns)
+        self.rooms = tuple(room_ems(width) for width in self.widths)
         self.page = Page(landscape)
         self.scale = self.page.scale(self.widths)
         self.width = len(self.columns)
@@ -149,9 +153,7 @@ class PrintedSheet:
         above = TITLE_POINTS + self._info(left, right, split)
         titles = [column.title for column in self.columns]
         header = self._height(titles)
-        row = self._next_row(header)
-        for column, text in enumerate(titles):
-            write_text(ws, row, column, text, self.styles.header)
+        self._write(header, [(column, text, self.styles.header) for column, text in enumerate(titles)])
         self.header_row = self.rows
         self.pagination = Pagination.of(self.page, self.scale, header, above)
 
@@ -164,9 +166,7 @@ class PrintedSheet:
             self._merged_line(left, self.styles.line, ONE_LINE)
             self._merged_line(right, self.styles.line_right, ONE_LINE)
             return 2 * ONE_LINE
-        row = self._next_row(ONE_LINE)
-        write_text(self.ws, row, 0, left, self.styles.line)
-        write_text(self.ws, row, split, right, self.styles.line_right)
+        self._write(ONE_LINE, [(0, left, self.styles.line), (split, right, self.styles.line_right)])
         self._merge_row(1, split)
         self._merge_row(split + 1, self.width)
         return ONE_LINE
@@ -189,13 +189,11 @@ class PrintedSheet:
 
         ``styles`` overrides the columns' cell styles for this row.
         """
-        ws = self.ws
         chosen = self.styles.marked if marked else self.styles.bold if bold else self.styles.cells
         keys = styles or self.styles_of_columns
         height = self._height(values)
-        row = self._next_row(height)
-        for column, (value, key) in enumerate(zip(values, keys, strict=True)):
-            write_value(ws, row, column, value, chosen[key])
+        self._write(height, [(column, value, chosen[key])
+                             for column, (value, key) in enumerate(zip(values, keys, strict=True))])
         self.records += 1
         assert self.pagination is not None
         self.pagination.place(self.rows, height)
@@ -212,9 +210,9 @@ class PrintedSheet:
     def _height(self, values: Sequence[Any]) -> float:
         """The height of a row from its longest wrapped text (no program fits heights when opening a file)."""
         lines = 1
-        for value, width in zip(values, self.widths, strict=False):
-            if value.__class__ is str and value:
-                needed = wrapped_lines(value, width)
+        for value, room in zip(values, self.rooms, strict=False):
+            if value.__class__ is str and (len(value) > room or "\n" in value):
+                needed = lines_in(value, room)
                 if needed > lines:
                     lines = needed
         return row_height(lines)
@@ -233,7 +231,7 @@ class PrintedSheet:
             self._merge_row(1, self.width)
         assert self.pagination is not None
         self.pagination.finish(2 * ONE_LINE)
-        self.ws.write_blank(self._next_row(ONE_LINE), 0, None, self.styles.line.plain)
+        self._write(ONE_LINE, [])
         self._merged_line(signoff, self.styles.line, ONE_LINE)
         for column, first, last in self._merges:
             self._merge_split(column, first, last)
@@ -267,8 +265,7 @@ class PrintedSheet:
     # --- writing ---------------------------------------------------------------------------------------
 
     def _merged_line(self, text: str, style: CellStyle, height: float) -> None:
-        row = self._next_row(height)
-        write_text(self.ws, row, 0, text, style)
+        self._write(height, [(0, text, style)])
         self._merge_row(1, self.width)
 
     def _merge_row(self, first: int, last: int) -> None:
@@ -284,20 +281,7 @@ class PrintedSheet:
         """
         self.ws.merge.append([first_row - 1, first_column - 1, last_row - 1, last_column - 1])
 
-    def _next_row(self, height: float) -> int:
-        """Start the next row with its height — every row, as LibreOffice ignores a sheet's default
-        height — and return its 0-based number.
-
-        Every row gets a cell (XlsxWriter leaves out a row without one) and the height
-        of a row is dropped once the row is on disk: XlsxWriter would otherwise keep
-        one record for every row of the sheet, and a million rows would keep a million.
-        """
-        ws = self.ws
-        written = ws.previous_row - 1  # rows before the one XlsxWriter holds are on disk
-        if written >= 0:
-            ws.row_info.pop(written, None)
-            ws.row_sizes.pop(written, None)
-        row = self.rows
+    def _write(self, height: float, cells: list) -> None:
+        """The next row with its height — every row, as LibreOffice ignores a sheet's default height."""
+        self.stream.write(self.rows, height, cells)
         self.rows += 1
-        ws.set_row_pixels(row, height * 4 / 3)
-        return row
