@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 TODAY = dt.date(2026, 11, 25)
 SAMPLE = 1000
+CHUNK = 50_000
 
 
 # --- synthetic data -------------------------------------------------------------------------
@@ -60,16 +61,21 @@ def build(path: Path, visits: int, seed: int = 7) -> None:
             village = store.save(r.Village, {"unit": unit.id, "name": f"测速{v + 1}村", "position": v})
             groups += [(village.id, store.save(r.VillageGroup, {"village": village.id, "name": f"{g + 1}组",
                                                                  "position": g}).id) for g in range(10)]
-        households = [_household(rng, *groups[n * len(groups) // max(1, visits // 2)])
-                      for n in range(max(1, visits // 2))]
-        _insert(r.Household, households)
-        rows, links = [], []
-        for n in range(visits):
-            visit = _visit(rng, campaign.id, households[n % len(households)]["id"])
-            rows.append(visit)
-            links += [{"visit": visit["id"], "person": p} for p in rng.sample(staff, rng.randint(1, 3))]
-        _insert(r.Visit, rows)
-        _insert(r.VisitVisitor, links)
+        count = max(1, visits // 2)
+        households = []
+        for first in range(0, count, CHUNK):  # in chunks: a million visits need not be held at once
+            chunk = [_household(rng, *groups[n * len(groups) // count])
+                     for n in range(first, min(count, first + CHUNK))]
+            _insert(r.Household, chunk)
+            households += [household["id"] for household in chunk]
+        for first in range(0, visits, CHUNK):
+            rows, links = [], []
+            for n in range(first, min(visits, first + CHUNK)):
+                visit = _visit(rng, campaign.id, households[n % len(households)])
+                rows.append(visit)
+                links += [{"visit": visit["id"], "person": p} for p in rng.sample(staff, rng.randint(1, 3))]
+            _insert(r.Visit, rows)
+            _insert(r.VisitVisitor, links)
         store.set_setting("current_campaign", campaign.id.hex)
     db.close_database()
 
