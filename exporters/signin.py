@@ -15,13 +15,11 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+import xlsxwriter
 
 from exporters import ExportError
-from exporters.layout import FONT, PAPER_A4
-from exporters.safe import atomic_target, clean_text
+from exporters.layout import FONT
+from exporters.safe import CellStyle, atomic_target, write_value
 from models import ranks, vocab
 from models import records as r
 from models.i18n import translate
@@ -30,10 +28,35 @@ FOOTER = "第 &P 页 共 &N 页"  # a workbook of one sheet: its pages are the w
 COLUMNS = (("序号", 6), ("姓名", 13), ("职务", 26), ("签到", 27), ("备注", 17))
 HEADER_ROW = 5
 SIGN_HEIGHT = 20  # points: about 7 mm to sign in; 30 rows and the heading fit one A4 page
-_THIN = Side(style="thin", color="000000")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_LEFT = Alignment(vertical="center", wrap_text=True)
+_BOX = {"border": 1, "border_color": "#000000"}
+_CENTER = {"align": "center", "valign": "vcenter", "text_wrap": True}
+_LEFT = {"valign": "vcenter", "text_wrap": True}
+PAPER_A4 = 9  # XlsxWriter's paper code
+
+
+class _Sheet:
+    """The sheet being written and its cell formats, each made once (宋体 of a size, bold, boxed)."""
+
+    def __init__(self, wb: xlsxwriter.Workbook):
+        self.wb = wb
+        self.ws = wb.add_worksheet("签到表")
+        self.made: dict[tuple, CellStyle] = {}
+
+    def put(self, row: int, column: int, value: Any, alignment: dict, size: int = 11, bold: bool = False,
+            border: bool = False) -> None:
+        """A cell (1-based) whose text stays text (a name starting with = is not a formula)."""
+        key = (tuple(alignment.items()), size, bold, border)
+        if key not in self.made:
+            self.made[key] = CellStyle(self.wb, {"font_name": FONT, "font_size": size, "bold": bold,
+                                                 **alignment, **(_BOX if border else {})})
+        write_value(self.ws, row - 1, column - 1, value, self.made[key])
+
+    def height(self, row: int, points: float) -> None:
+        self.ws.set_row_pixels(row - 1, points * 4 / 3)  # in pixels, so that the points stay exact
+
+    def merge_row(self, row: int) -> None:
+        """Row ``row`` merged across the sheet; its text is in its first cell already."""
+        self.ws.merge.append([row - 1, 0, row - 1, len(COLUMNS) - 1])
 
 
 def write_signin_sheet(path, session_id: UUID) -> Path:
@@ -44,20 +67,20 @@ def write_signin_sheet(path, session_id: UUID) -> Path:
                           .format(path=path))
     persons = expected_persons(session_id)
     with atomic_target(path) as temporary:
-        wb = Workbook()
-        ws = wb.active
-        ws.title = "签到表"
-        _heading(ws, session)
+        wb = xlsxwriter.Workbook(str(temporary), {"strings_to_formulas": False, "strings_to_numbers": False,
+                                                  "strings_to_urls": False})
+        sheet = _Sheet(wb)
+        _heading(sheet, session)
         for number, (name, post, status, reason) in enumerate(persons, 1):
             row = HEADER_ROW + number
             leave = vocab.ATTENDANCE.zh("leave")
             remark = (f"{leave}（{reason}）" if reason else leave) if status == "leave" else ""
             for column, value in enumerate((number, name, post, "", remark), 1):
-                _put(ws, row, column, value, _CENTER if column < 4 else _LEFT, border=True)
-            ws.row_dimensions[row].height = SIGN_HEIGHT
-        _foot(ws, HEADER_ROW + len(persons) + 1, len(persons), _name(session.recorder_id))
-        _page(ws)
-        wb.save(temporary)
+                sheet.put(row, column, value, _CENTER if column < 4 else _LEFT, border=True)
+            sheet.height(row, SIGN_HEIGHT)
+        _foot(sheet, HEADER_ROW + len(persons) + 1, len(persons), _name(session.recorder_id))
+        _page(sheet.ws)
+        wb.close()
     return Path(path).expanduser().absolute()
 
 
@@ -71,34 +94,33 @@ def expected_persons(session_id: UUID) -> list[tuple[str, str, str | None, str]]
     return [(name, title or "", status, reason or "") for name, title, status, reason, _leader in rows]
 
 
-def _heading(ws, session: r.Session) -> None:
-    for index, (_, width) in enumerate(COLUMNS, 1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    last = get_column_letter(len(COLUMNS))
+def _heading(sheet: _Sheet, session: r.Session) -> None:
+    for index, (_, width) in enumerate(COLUMNS):
+        sheet.ws.set_column_pixels(index, index, width * 7)  # stored as ``width`` digits
     unit = session.campaign.unit.name
-    _put(ws, 1, 1, f"{unit}会议签到表", Alignment(horizontal="center", vertical="center"), size=18, bold=True)
-    ws.row_dimensions[1].height = 30
+    sheet.put(1, 1, f"{unit}会议签到表", {"align": "center", "valign": "vcenter"}, size=18, bold=True)
+    sheet.height(1, 30)
     time = "—".join(t.strftime("%H:%M") for t in (session.start_time, session.end_time) if t)
     host = _name(session.host_id)
     lines = (f"会议名称：{session.topic}（{vocab.SESSION_KINDS.zh(session.kind)}）",
              f"时　　间：{_date(session.date)} {time}",
              f"地　　点：{session.place}　　　　主持人：{host}")
     for row, text in enumerate(lines, 2):
-        _put(ws, row, 1, text, _LEFT, size=11)
-        ws.row_dimensions[row].height = 18
+        sheet.put(row, 1, text, _LEFT, size=11)
+        sheet.height(row, 18)
     for row in range(1, HEADER_ROW):
-        ws.merge_cells(f"A{row}:{last}{row}")
+        sheet.merge_row(row)
     for column, (title, _) in enumerate(COLUMNS, 1):
-        _put(ws, HEADER_ROW, column, title, _CENTER, bold=True, border=True)
-    ws.row_dimensions[HEADER_ROW].height = 22
-    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+        sheet.put(HEADER_ROW, column, title, _CENTER, bold=True, border=True)
+    sheet.height(HEADER_ROW, 22)
+    sheet.ws.freeze_panes(HEADER_ROW, 0)
 
 
-def _foot(ws, row: int, expected: int, recorder: str) -> None:
+def _foot(sheet: _Sheet, row: int, expected: int, recorder: str) -> None:
     """应到, and 实到 left to fill in after the meeting; the recorder named."""
-    _put(ws, row, 1, f"应到：{expected}人　　　　实到：　　　人　　　　记录人：{recorder}", _LEFT, size=11)
-    ws.merge_cells(f"A{row}:{get_column_letter(len(COLUMNS))}{row}")
-    ws.row_dimensions[row].height = 24
+    sheet.put(row, 1, f"应到：{expected}人　　　　实到：　　　人　　　　记录人：{recorder}", _LEFT, size=11)
+    sheet.merge_row(row)
+    sheet.height(row, 24)
 
 
 def _name(person) -> str:
@@ -106,34 +128,14 @@ def _name(person) -> str:
 
 
 def _page(ws) -> None:
-    ws.page_setup.paperSize = PAPER_A4
-    ws.page_setup.orientation = "portrait"
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.6
-    ws.page_margins.top, ws.page_margins.bottom = 0.5, 0.6
-    ws.page_margins.header, ws.page_margins.footer = 0.2, 0.25
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.oddFooter.center.text = FOOTER
-    ws.oddFooter.center.font = FONT
-    ws.oddFooter.center.size = 9
-
-
-def _put(ws, row: int, column: int, value: Any, alignment: Alignment, size: int = 11,
-         bold: bool = False, border: bool = False) -> None:
-    """A cell whose text stays text (a name starting with = is not a formula)."""
-    cell = ws.cell(row=row, column=column)
-    if isinstance(value, int):
-        cell.value = value
-    else:
-        cell._value = clean_text(value)
-        cell.data_type = "s"
-    cell.font = Font(name=FONT, size=size, bold=bold)
-    cell.alignment = alignment
-    if border:
-        cell.border = _BOX
+    ws.set_paper(PAPER_A4)
+    ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    ws.center_horizontally()
+    ws.set_margins(left=0.6, right=0.6, top=0.5, bottom=0.6)
+    ws.set_header("", {"margin": 0.2})
+    ws.set_footer(f'&C&"{FONT}"&9 {FOOTER}', {"margin": 0.25})
+    ws.repeat_rows(HEADER_ROW - 1)
 
 
 def _date(day: dt.date) -> str:

@@ -84,7 +84,7 @@ def test_thirty_names_print_on_one_a4_portrait_page(meeting, tmp_path):
     _, session, _ = meeting
     ws = openpyxl.load_workbook(write_signin_sheet(tmp_path / "sign.xlsx", session.id)).active
     assert ws.page_setup.orientation == "portrait" and ws.page_setup.paperSize in ("9", 9)
-    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and int(ws.page_setup.fitToWidth or 1) == 1  # default 1
     assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
     assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
     assert all(ws.row_dimensions[row[0].row].height == SIGN_HEIGHT >= 20 for row in rows_of(ws))
