@@ -4,8 +4,7 @@ Offices print the registers as they are: a title row, a line with 填报单位 /
 统计时段 / 填报日期, a bold bordered header repeated on every page, bordered rows,
 a sign-off line; A4, 宋体, 第 N 页 共 M 页 in the footer, each register numbered
 from its own first page. Nothing here writes a file: ``exporters.printed_sheet``
-hands this layout to openpyxl, and another writer (XlsxWriter) can be given the
-same layout unchanged.
+hands this layout to XlsxWriter (openpyxl before it: the pages print the same).
 
 The page is laid out here, not left to Excel, WPS or LibreOffice, which
 paginate differently: every row gets its height (from its longest wrapped text)

@@ -138,7 +138,7 @@ def flush_to_disk(path: Path) -> None:
 # --- leftovers ---------------------------------------------------------------------------------
 
 def use_private_temp() -> Path:
-    """This process's own temporary folder in the data folder, for every ``tempfile`` user (openpyxl's
+    """This process's own temporary folder in the data folder, for every ``tempfile`` user (XlsxWriter's
     scratch files hold names and ID numbers); at every start, the folders of processes that are gone
     are swept, and so are the temporary files killed writes left in the data and backups folders."""
     from models import paths

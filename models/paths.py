@@ -42,7 +42,7 @@ def log_file() -> Path:
 
 
 def temp_dir() -> Path:
-    """The program's own temporary folder (openpyxl's scratch files, …): swept at every start."""
+    """The program's own temporary folder (XlsxWriter's scratch files, …): swept at every start."""
     return data_dir() / "tmp"
 
 

@@ -1,7 +1,7 @@
 """The register workbook: one printed sheet per register of a campaign.
 
 Each record register is a joined SQL query read as raw tuples and streamed
-into a write-only sheet, so a million visits take constant memory. The same
+into a streamed sheet (XlsxWriter, constant memory), so a million visits take constant memory. The same
 scope filters as ``models.figures`` are used (``figures.within``,
 ``figures.live_households``), so every register holds exactly the records the
 statistics sheet counts; the 走访覆盖 and 统计汇总 sheets print the figures

@@ -1,7 +1,7 @@
 """The registers of records: one printed sheet for each kind (学习会议台账, 走访台账 …).
 
 Each register is a joined SQL query read as raw tuples and streamed into a
-write-only sheet, so a million visits take constant memory. Its records are
+streamed sheet (XlsxWriter, constant memory), so a million visits take constant memory. Its records are
 those of ``models.scope.where`` — the very records ``models.figures`` counts —
 so every register holds exactly what the statistics sheet counts, and a
 village's register only that village's records.
