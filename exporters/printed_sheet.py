@@ -1,13 +1,14 @@
 """A register sheet written with XlsxWriter (constant memory) from its layout (``exporters.layout``).
 
-Rows are written in order and each is flushed to disk when the next begins, so
-a million rows keep one in memory. Everything that sits before the rows in the
-file (column widths, frozen panes, the default row height) is set in ``start``;
-merges, page breaks and print settings are stored until the workbook is closed
-(XlsxWriter writes them after the rows). A merge over rows already written (a
-category of 统计汇总 merged down, split where its pages end) cannot go through
-``merge_range``, which writes cells: it is added to the sheet's list of merged
-ranges (``_merge``). Cell formats are made once per workbook.
+Rows are written in order, each whole and at once (``exporters.xlsx_rows``),
+into the file XlsxWriter streams a sheet's rows to: a million rows keep none in
+memory, and the writer never goes back. Everything that sits before the rows in
+the file (column widths, frozen panes, the default row height) is set in
+``start``; merges, page breaks and print settings are stored until the workbook
+is closed (XlsxWriter writes them after the rows). A merge — a title across the
+sheet, a category of 统计汇总 merged down and split where its pages end — goes
+to the sheet's list of merged ranges (``_merge``): ``merge_range`` would write
+cells, and rows already written are gone. Cell formats are made once per workbook.
 """
 
 from __future__ import annotations
