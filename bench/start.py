@@ -102,9 +102,9 @@ def summary(data) -> list:
         found = pairs(path, data.runs)
         rows.append(Row("start", f"{size}: python main.py --smoke", found["ours"], found["bare"],
                         "bare QMainWindow process", goal=goal, paired_ratio=found["ratio"]))
-        rows.append(Row("start", f"{size}: --smoke's own count (main.py to figures painted)",
+        rows.append(Row("start", f"{size}: --smoke's own count",
                         found["printed"], found["bare"], "bare QMainWindow process"))
-        rows.append(Row("start", f"{size}: integrity check, after the window is shown (not in the start)",
+        rows.append(Row("start", f"{size}: integrity check (after the start)",
                         integrity_check_ms(path, min(data.runs, 3)), found["bare"],
                         "bare QMainWindow process"))
     return rows
