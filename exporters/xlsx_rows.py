@@ -46,6 +46,8 @@ def _text_xml(text: str) -> str:
     """``text`` as the content of an inline string's ``<t>``: escaped, whitespace kept."""
     if "_x" in text:
         text = _LITERAL_ESCAPE.sub(r"_x005F\1", text)
+    if "\r" in text:  # a bare carriage return would be read back as a line feed
+        text = text.replace("\r", "_x000D_")
     if "&" in text or "<" in text or ">" in text:
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if text[0].isspace() or text[-1].isspace():

@@ -18,7 +18,7 @@ from exporters.xlsx_rows import RowStream, excel_serial
 HOSTILE = ["=1+1", "+1", "-3", "@SUM(1)", '=HYPERLINK("http://x","y")', "{=A1}", "=", "http://example.com",
            "mailto:a@b.c", "1e5", "0012", "TRUE", "#N/A", " =1", "\x00=1", "a\x1fb\x7f", "\ud800x", "_x0041_",
            "<r><t>x</t></r>", "<r></x></r>", "</sheetData>", "&amp;<>\"'", "430122198001011234", "１２",
-           " 前后有空格 ", "两行\n文字", "\t"]
+           " 前后有空格 ", "两行\n文字", "\t", "\r", "回车\r\n换行"]
 CELLS = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=30), st.integers(-10**9, 10**9),
                   st.floats(allow_nan=False, allow_infinity=False, width=32), st.booleans(), st.none(),
                   st.dates(dt.date(1900, 3, 1), dt.date(2100, 1, 1)))
