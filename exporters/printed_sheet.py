@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.worksheet import Worksheet
 
 from exporters.layout import (
@@ -63,8 +64,18 @@ def workbook(path) -> xlsxwriter.Workbook:
     """
     return xlsxwriter.Workbook(str(path), {
         "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-        "strings_to_urls": False,
+        "strings_to_urls": False, "use_zip64": True,  # a county's sheet may pass 2 GB unzipped
         "default_format_properties": {"font_name": "Arial", "font_size": 10, "font_scheme": "none"}})
+
+
+def close(wb: xlsxwriter.Workbook) -> None:
+    """Write the file; a full disk or a refused write is the OSError underneath (``safe.atomic_target``
+    says it in the user's words), not XlsxWriter's own exception."""
+    try:
+        wb.close()
+    except FileCreateError as error:
+        cause = error.args[0] if error.args else None
+        raise cause if isinstance(cause, OSError) else OSError(str(error)) from None
 
 
 @contextlib.contextmanager
@@ -73,7 +84,7 @@ def streamed(path) -> Iterator[xlsxwriter.Workbook]:
     wb = workbook(path)
     try:
         yield wb
-        wb.close()
+        close(wb)
     except BaseException:
         discard(wb)
         raise

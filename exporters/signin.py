@@ -19,6 +19,7 @@ import xlsxwriter
 
 from exporters import ExportError
 from exporters.layout import FONT
+from exporters.printed_sheet import close
 from exporters.safe import CellStyle, atomic_target, write_value
 from models import ranks, vocab
 from models import records as r
@@ -68,7 +69,7 @@ def write_signin_sheet(path, session_id: UUID) -> Path:
     persons = expected_persons(session_id)
     with atomic_target(path) as temporary:
         wb = xlsxwriter.Workbook(str(temporary), {"strings_to_formulas": False, "strings_to_numbers": False,
-                                                  "strings_to_urls": False})
+                                                  "strings_to_urls": False})  # Calibri 11, as Excel
         sheet = _Sheet(wb)
         _heading(sheet, session)
         for number, (name, post, status, reason) in enumerate(persons, 1):
@@ -80,7 +81,7 @@ def write_signin_sheet(path, session_id: UUID) -> Path:
             sheet.height(row, SIGN_HEIGHT)
         _foot(sheet, HEADER_ROW + len(persons) + 1, len(persons), _name(session.recorder_id))
         _page(sheet.ws)
-        wb.close()
+        close(wb)
     return Path(path).expanduser().absolute()
 
 

@@ -302,6 +302,34 @@ def test_a_folder_the_system_refuses_is_reported_before_any_work(village_db, tmp
         write_registers(tmp_path / "registers.xlsx", RegisterOptions(today=TODAY))
 
 
+@pytest.mark.parametrize("export", ["registers", "roster", "signin"])
+def test_a_full_disk_is_said_and_leaves_nothing(village_db, tmp_path, monkeypatch, export):
+    import errno
+
+    from xlsxwriter.workbook import Workbook
+
+    from exporters.rosters.writing import write_roster
+    from exporters.signin import write_signin_sheet
+    from models import records as r
+
+    def full(self):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "_store_workbook", full)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "out.xlsx"
+    session = r.Session.select().first()
+    with pytest.raises(ExportError, match=r"out\.xlsx"):
+        if export == "registers":
+            write_registers(target, RegisterOptions(today=TODAY))
+        elif export == "roster":
+            write_roster(target, "households")
+        else:
+            write_signin_sheet(target, session.id)
+    assert os.listdir(folder) == []
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes into read-only folders")
 def test_a_read_only_folder_is_refused(village_db, tmp_path):
     folder = tmp_path / "ro"
