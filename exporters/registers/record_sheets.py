@@ -17,7 +17,7 @@ from typing import Any
 import peewee
 from peewee import JOIN, fn
 
-from exporters.layout import SIGNOFF, Col
+from exporters.layout import SIGNOFF, Col, lines_of_names
 from exporters.printed_sheet import PrintedSheet
 from exporters.registers.context import Context, day
 from exporters.safe import id_number_text, phone_text
@@ -157,8 +157,16 @@ def _visit_rows(context: Context, cursor) -> Iterator[tuple[list[Any], bool]]:
         yield ([day(date[:10]) if date else None, village, group or "", head,
                 id_number_text(id_number, full), phone_text(phone, full), population,
                 "、".join(tags.get(code, code) for code in tag_codes.split(",") if code) if tag_codes else "",
-                methods.get(method, method), visitors or "", situation, requests, help_given,
+                methods.get(method, method), _visitor_lines(visitors), situation, requests, help_given,
                 "是" if raised else "否", satisfaction.get(satisfied, satisfied)], False)
+
+
+VISITORS_WIDTH = 11
+
+
+def _visitor_lines(visitors: str | None) -> str:
+    """The visitors in lines that fit their column: a name never breaks across two lines (苏/忠)."""
+    return lines_of_names(visitors.split("、"), VISITORS_WIDTH) if visitors else ""
 
 
 def _suggestions_query(where: list[Any]) -> peewee.Select:
@@ -243,7 +251,7 @@ RECORD_REGISTERS = {register.key: register for register in (
         Col("户主", 7, "center"), Col("身份证号", 19, "id", ("000000000000000000",)),
         Col("联系电话", 12, "id", ("00000000000",)), Col("家庭人口", 6, "int"),
         Col("户类别", 10, "center", _terms(vocab.HOUSEHOLD_TAGS)),
-        Col("走访方式", 8, "center", _terms(vocab.VISIT_METHODS)), Col("走访人", 11, "center"),
+        Col("走访方式", 8, "center", _terms(vocab.VISIT_METHODS)), Col("走访人", VISITORS_WIDTH, "center"),
         Col("家庭情况", 24), Col("诉求", 14), Col("帮扶/办理情况", 16), Col("是否转整改", 6, "center"),
         Col("满意度", 7, "center", _terms(vocab.SATISFACTION))),
         r.Visit, _where(r.Visit), _visits_query, _visit_rows, personal=True),

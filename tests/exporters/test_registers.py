@@ -115,6 +115,17 @@ def test_row_counts_equal_the_database_and_are_numbered(township_db, tmp_path, s
         assert data_rows(wb["宣传信息"]) == []  # publicity belongs to the unit
 
 
+def test_visitors_are_never_broken_inside_a_name(township_db, tmp_path):
+    from exporters.layout import room_ems, text_ems
+    from exporters.registers.record_sheets import VISITORS_WIDTH
+
+    wb, _ = export(tmp_path, registers=("visits",))
+    cells = [row[10] for row in data_rows(wb["走访台账"]) if row[10]]
+    assert any("\n" in cell for cell in cells)  # the demo has visits of several visitors
+    room = room_ems(VISITORS_WIDTH)
+    assert all(text_ems(line) <= room for cell in cells for line in cell.split("\n"))
+
+
 def test_a_visit_row_reads_as_entered(village_db, tmp_path):
     wb, _ = export(tmp_path, registers=("visits",))
     first = data_rows(wb["走访台账"])[0]
@@ -125,7 +136,7 @@ def test_a_visit_row_reads_as_entered(village_db, tmp_path):
     assert first[2:5] == (household.village.name, household.group.name, household.head_name)
     assert first[7] == household.population
     assert first[9] == vocab.VISIT_METHODS.zh(visit.method)
-    assert set(first[10].split("、")) == {v.person.name for v in visit.visitors}
+    assert set(first[10].replace("\n", "").split("、")) == {v.person.name for v in visit.visitors}
     assert first[15] == vocab.SATISFACTION.zh(visit.satisfaction)
 
 
