@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from models import backup_marks, files, identity, paths, sqlite
 from models import records as r
 from models.i18n import QT_TRANSLATE_NOOP, translate
+from models.sqlite import driver
 
 AUTOMATIC = ("daily", "close")
 KEPT = ("manual", "before-restore", "before-upgrade")
@@ -159,7 +159,7 @@ def make_backup(reason: str, folder: Path | None = None, now: dt.datetime | None
     target = backup_path(folder, current_file().stem, reason, now or dt.datetime.now())
     try:
         write_copy(target)
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, driver.Error) as error:
         raise _folder_error(folder, error) from error
     backup_marks.write(target, identity.file_id(), identity.current_unit_name())
     return target
@@ -203,7 +203,7 @@ def backup_to_file(target: Path) -> Path:
         raise BackupError(str(error)) from None
     except OSError as error:
         raise BackupError(files.write_error_text(target, error)) from error
-    except sqlite3.Error as error:
+    except driver.Error as error:
         raise BackupError(translate("Backup", "The backup {path} could not be written: {error}").format(
             path=target, error=error)) from error
     return target
@@ -279,7 +279,7 @@ def preview(path: Path) -> Preview:
             return Preview(path, version, count_records(connection))
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except driver.Error as error:
         raise BackupError(translate("Backup", "{path} cannot be read: {error}").format(
             path=path, error=error)) from error
 
@@ -291,7 +291,7 @@ def current_preview() -> Preview:
     return Preview(current_file(), version, count_records(connection))
 
 
-def count_records(connection: sqlite3.Connection) -> tuple[KindCount, ...]:
+def count_records(connection: driver.Connection) -> tuple[KindCount, ...]:
     tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     kinds = []
     for model in PREVIEW_KINDS:

@@ -15,11 +15,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from models import identity, sqlite
+from models.sqlite import driver
 
 SUFFIX = ".json"
 
@@ -74,7 +74,7 @@ def _from_inside(backup: Path) -> Mark:
     owner = identity.read_identity(backup)
     try:
         connection = sqlite.open_readonly(backup)
-    except sqlite3.Error:
+    except driver.Error:
         return Mark(owner, "", False)
     try:
         unit = identity.unit_name_in(connection)

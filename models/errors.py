@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import logging
 import logging.handlers
-import sqlite3
 import traceback
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import peewee
 
 from models import health, holders, paths
 from models.i18n import translate
+from models.sqlite import driver
 
 _LOGGER = "taizhangtong"
 LOG_BYTES = 1_000_000
@@ -32,23 +32,23 @@ def _message(error: BaseException) -> str:
 
 
 def is_locked(error: BaseException) -> bool:
-    return isinstance(error, sqlite3.OperationalError | peewee.OperationalError) and (
+    return isinstance(error, driver.OperationalError | peewee.OperationalError) and (
         "database is locked" in _message(error) or "database table is locked" in _message(error))
 
 
 def is_full(error: BaseException) -> bool:
     if isinstance(error, OSError):
         return error.errno == errno.ENOSPC
-    return isinstance(error, sqlite3.Error | peewee.DatabaseError) and "disk is full" in _message(error)
+    return isinstance(error, driver.Error | peewee.DatabaseError) and "disk is full" in _message(error)
 
 
 def is_read_only(error: BaseException) -> bool:
-    return isinstance(error, sqlite3.Error | peewee.DatabaseError) and "readonly database" in _message(error)
+    return isinstance(error, driver.Error | peewee.DatabaseError) and "readonly database" in _message(error)
 
 
 def is_damaged(error: BaseException) -> bool:
     text = _message(error)
-    return isinstance(error, sqlite3.DatabaseError | peewee.DatabaseError) and (
+    return isinstance(error, driver.DatabaseError | peewee.DatabaseError) and (
         "malformed" in text or "not a database" in text or "disk i/o error" in text)
 
 

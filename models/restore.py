@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import sqlite3
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from models import backup, backup_marks, files, holders, identity, paths, sqlite
 from models import records as r
 from models.backup import BackupError, BackupInfo
 from models.i18n import translate
+from models.sqlite import driver
 
 _STAMP = "%Y%m%d-%H%M%S"
 
@@ -64,7 +64,7 @@ def check(path: Path) -> int:
             problems = [] if checked else sqlite.health_problems(connection, full=True)
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except driver.Error as error:
         problems = [str(error)]
     if problems:
         raise BackupError(translate("Backup", "{path} is damaged ({problem}).").format(
@@ -74,7 +74,7 @@ def check(path: Path) -> int:
     return version
 
 
-def _version(path: Path, connection: sqlite3.Connection, latest: int) -> int:
+def _version(path: Path, connection: driver.Connection, latest: int) -> int:
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     application = connection.execute("PRAGMA application_id").fetchone()[0]
     if application != sqlite.APPLICATION_ID or version < 1:
@@ -131,7 +131,7 @@ def owner_of(path: Path) -> tuple[str | None, str]:
 def _unit_in(path: Path) -> str:
     try:
         connection = sqlite.open_readonly(path)
-    except sqlite3.Error:
+    except driver.Error:
         return ""
     try:
         return identity.unit_name_in(connection)
@@ -185,7 +185,7 @@ def restore(source: Path, folder: Path | None = None, other_file_ok: bool = Fals
     kept = _set_aside(current, folder, owner, unit)
     try:
         put_in_place(source, current, owner)
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, driver.Error) as error:
         _bring_back(kept, current)
         db.open_database(current, folder)
         raise BackupError(translate(
@@ -210,7 +210,7 @@ def _set_aside(current: Path, folder: Path, owner: str, unit: str) -> Path:
         else:
             db.close_database()
             _move_with_sides(current, target)
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, driver.Error) as error:
         if r.database.is_closed() and not current.exists() and target.exists():
             _move_with_sides(target, current)
         raise BackupError(translate(
@@ -261,7 +261,7 @@ def put_in_place(source: Path, target: Path, owner: str | None) -> None:
 
 def _stamp(path: Path, owner: str, place: Path) -> None:
     """The restored data is the target's data file still: its identity and place written in."""
-    connection = sqlite3.connect(path)
+    connection = driver.connect(path)
     try:
         # A temporary copy, flushed to the disk right after: no journal, no flush of SQLite's own.
         connection.execute("PRAGMA journal_mode = MEMORY")
