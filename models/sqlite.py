@@ -8,6 +8,8 @@ move the same models to PostgreSQL; what serves speed or safety on a laptop
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import decimal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,12 @@ from peewee import Database, SqliteDatabase
 from sqlcipher3 import dbapi2 as driver
 
 from models import crypt, files
+
+# Values bound as peewee has the sqlite3 module bind them (text): SQLCipher's module is not given its adapters.
+driver.register_adapter(decimal.Decimal, str)
+driver.register_adapter(dt.date, str)
+driver.register_adapter(dt.time, str)
+driver.register_adapter(dt.datetime, lambda value: value.isoformat(" "))
 
 # "TZT1" as a big-endian integer: marks a file as a 台账通 database.
 APPLICATION_ID = 0x545A5431
