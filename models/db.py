@@ -239,6 +239,15 @@ def _key(path: Path, password: str | None) -> bytes | None:
     return key
 
 
+def encrypt_open_file(password: str, backups: Path | None = None) -> str:
+    """The open plain file encrypted (the office now chose a password), opened again; its recovery code."""
+    path = Path(database.database)
+    _recovery.clear()
+    _encrypt(path, password, backups, True, database.before_write)
+    files.protect(path)
+    return _recovery[0]
+
+
 def _encrypt(path: Path, password: str, backups: Path | None, settle: bool, gate) -> None:
     """A plain file of an earlier version, encrypted now that a password is given; opened again."""
     try:
