@@ -21,8 +21,9 @@ def change_password(args: argparse.Namespace) -> int:
         regular_file(args.db)
         new = password(args.new_password_file, NEW_PASSWORD_VARIABLE)
         if not new:
-            raise CommandError(translate("Cli", "Give the new password with --new-password-file or {variable}. "
-                                         "Nothing was changed.").format(variable=NEW_PASSWORD_VARIABLE))
+            raise CommandError(translate(
+                "Cli", "Give the new password with --new-password-file or {variable}. Nothing was "
+                "changed.").format(variable=NEW_PASSWORD_VARIABLE))
         weak = crypt.weakness(new)
         if weak:
             raise CommandError(weak + " " + translate("Cli", "Nothing was changed."))
@@ -43,9 +44,9 @@ def _change(args: argparse.Namespace, new: str) -> int:
 
     old = password()
     if not old:
-        raise CommandError(translate("Cli", "{path} is encrypted: give its password (or its recovery code) with "
-                                     "--password-file or TAIZHANGTONG_PASSWORD. Nothing was changed.").format(
-            path=args.db))
+        raise CommandError(translate(
+            "Cli", "{path} is encrypted: give its password (or its recovery code) with --password-file or "
+            "TAIZHANGTONG_PASSWORD. Nothing was changed.").format(path=args.db))
     crypt.change_password(args.db, old, new)
     print(translate("Cli", "The password of {path} was changed; the recovery code stays as it was.").format(
         path=args.db))

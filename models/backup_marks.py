@@ -90,4 +90,6 @@ def checked(backup: Path) -> None:
 
 
 def remove(backup: Path) -> None:
+    """The backup's mark, and its key file (an encrypted backup's), with the backup."""
     mark_path(backup).unlink(missing_ok=True)
+    backup.with_name(backup.name + ".key").unlink(missing_ok=True)

@@ -75,8 +75,9 @@ def _read(path: Path) -> dict:
     try:
         data = json.loads(target.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise KeyFileError(translate("Crypt", "{path} is encrypted, but its key file {key} is missing; "
-                                     "without it the data cannot be read.").format(path=path, key=target)) from None
+        raise KeyFileError(translate(
+            "Crypt", "{path} is encrypted, but its key file {key} is missing; without it the data cannot be "
+            "read.").format(path=path, key=target)) from None
     except (OSError, ValueError) as error:
         raise KeyFileError(translate("Crypt", "The key file {key} cannot be read: {error}").format(
             key=target, error=error)) from None

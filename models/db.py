@@ -232,8 +232,8 @@ def _key(path: Path, password: str | None) -> bytes | None:
     except crypt.WrongPassword as error:
         raise PasswordError(str(error), missing=False) from None
     except crypt.Locked:
-        raise PasswordError(translate("Database", "{path} is encrypted: give its password to open it.").format(
-            path=path), missing=True) from None
+        raise PasswordError(translate("Database", "{path} is encrypted: give its password to open it.")
+                            .format(path=path), missing=True) from None
     except crypt.KeyFileError as error:
         raise DatabaseOpenError(str(error)) from None
     return key

@@ -22,7 +22,8 @@ from sqlcipher3 import dbapi2 as driver
 
 from models import crypt, files
 
-# Values bound as peewee has the sqlite3 module bind them (text): SQLCipher's module is not given its adapters.
+# Values bound as peewee has the sqlite3 module bind them (text): SQLCipher's module is not given
+# peewee's adapters.
 driver.register_adapter(decimal.Decimal, str)
 driver.register_adapter(dt.date, str)
 driver.register_adapter(dt.time, str)
@@ -138,6 +139,11 @@ def connect(path: str | Path, mode: str | None = None, timeout: float = 5,
 def _quiet(connection: driver.Connection) -> None:
     """SQLCipher writes its own errors (a wrong key) to stderr: the program says them in its words."""
     connection.execute("PRAGMA cipher_log_level = NONE")
+
+
+def key_of(path: Path) -> bytes | None:
+    """The data key of the file at ``path`` as this process unlocked it; None for a plain file."""
+    return _key_of(Path(path))
 
 
 def _key_of(path: Path) -> bytes | None:

@@ -159,7 +159,9 @@ class FirstStartDialog(QDialog):
             self.password.first.setFocus()
             return
         unit, campaign = self.values()
-        if guarded(self, lambda: create_unit(unit, campaign)) is not None and apply_choice(self, self.password):
+        if guarded(self, lambda: create_unit(unit, campaign)) is None:
+            return
+        if apply_choice(self, self.password):
             super().accept()
 
     def load_demo(self) -> None:

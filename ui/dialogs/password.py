@@ -183,8 +183,9 @@ class RecoveryCodeDialog(QDialog):
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
         document = QTextDocument()
-        document.setPlainText(self.tr("台账通 recovery code of {path}:\n\n{code}\n\nKeep this sheet in the "
-                                      "office, away from the computer.").format(path=self.path, code=self.code))
+        text = self.tr("台账通 recovery code of {path}:\n\n{code}\n\nKeep this sheet in the office, away "
+                       "from the computer.")
+        document.setPlainText(text.format(path=self.path, code=self.code))
         document.print_(printer)
 
 
@@ -206,8 +207,9 @@ class ProtectDialog(QDialog):
         self.setup = PasswordSetup()
         self.problem = QLabel()
         self.problem.setStyleSheet(ERROR_STYLE)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Ask me next time"))
+        standard = QDialogButtonBox.StandardButton
+        buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
+        buttons.button(standard.Cancel).setText(self.tr("Ask me next time"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
