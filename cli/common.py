@@ -45,9 +45,10 @@ def use_arguments(args) -> None:
 
 
 def password(file: Path | None = None, variable: str = PASSWORD_VARIABLE) -> str | None:
-    """The password from ``file`` (its first line; default: ``--password-file``), else from the
-    environment; None when neither gives one."""
-    file = file if file is not None else _password_file[0]
+    """The password from ``file`` (its first line), else from the environment ``variable``; by default
+    the data file's (``--password-file``, TAIZHANGTONG_PASSWORD). None when neither gives one."""
+    if variable == PASSWORD_VARIABLE and file is None:
+        file = _password_file[0]
     if file is not None:
         regular_file(file)
         try:
