@@ -139,6 +139,15 @@ def password_is_right(parent: QWidget | None, path: Path, why: str) -> bool:
     return True
 
 
+def full_values_allowed(parent: QWidget | None) -> bool:
+    """Full ID numbers and phones leave an encrypted file only when its password is given again."""
+    if protection.state() != protection.ENCRYPTED:
+        return True
+    return password_is_right(parent, Path(r.database.database), translate(
+        "Password", "Full ID numbers and phone numbers are exported only with the data file's password. "
+        "Its password (or its recovery code):"))
+
+
 class RecoveryCodeDialog(QDialog):
     """The recovery code, once: large, printable; closed only once the office says it has kept it."""
 
