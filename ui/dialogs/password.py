@@ -238,3 +238,56 @@ def protect_if_undecided(parent: QWidget | None, path: Path) -> None:
     """A file of an earlier version, not encrypted and never decided: the office is asked."""
     if protection.state() == protection.UNDECIDED:
         ProtectDialog(path, parent).exec()
+
+
+class ChangePasswordDialog(QDialog):
+    """The password of the open encrypted file changed: the old one (or the recovery code) first."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.path = path
+        self.setWindowTitle(self.tr("Change the password"))
+        self.old = QLineEdit()
+        self.old.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setup = PasswordSetup()
+        self.setup.none.hide()  # an encrypted file stays one: no choice of none here
+        self.problem = QLabel()
+        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Current password (or recovery code)"), self.old)
+        note = QLabel(self.tr("The data file is not rewritten; the recovery code stays as it was. Backups "
+                              "made before keep the password they were made under."))
+        note.setWordWrap(True)
+        standard = QDialogButtonBox.StandardButton
+        buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.setup)
+        layout.addWidget(note)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        problem = self.setup.problem()
+        if problem is None:
+            try:
+                crypt.change_password(self.path, self.old.text(), self.setup.first.text())
+            except crypt.WrongPassword:
+                problem = translate("Password", "The password was wrong.")
+            except crypt.KeyFileError as error:
+                problem = str(error)
+        self.problem.setText(problem or "")
+        if problem is None:
+            super().accept()
+
+
+def change_password(parent: QWidget | None) -> None:
+    """设置's button: the password of an encrypted file changed, or a plain file given one."""
+    path = Path(r.database.database)
+    if protection.state() == protection.ENCRYPTED:
+        ChangePasswordDialog(path, parent).exec()
+    else:
+        ProtectDialog(path, parent).exec()
