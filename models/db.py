@@ -177,6 +177,7 @@ def open_database(path: str | Path, backups: Path | None = None, settle: bool = 
     _recovery.clear()
     _check_file(path)
     key = _key(path, password)
+    _check_wal(path)  # after the key: an encrypted -wal is read with it
     leftover = health.leftover_wal(path)
     close_database()
     database.init(**sqlite.make_database(path, key))
@@ -302,10 +303,13 @@ def _check_file(path: Path) -> None:
         if problem.damaged:
             raise DatabaseDamagedError(str(problem), path) from None
         raise DatabaseOpenError(str(problem)) from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _check_wal(path: Path) -> None:
     notice = health.foreign_wal(path) if path.exists() else None
     if notice:
         _notices.append(notice)
-    path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def _apply_leftover_wal(path: Path) -> None:

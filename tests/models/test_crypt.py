@@ -184,3 +184,15 @@ def test_a_backup_whose_key_is_not_known_asks_for_the_password_it_was_made_under
     assert r.Household.get().head_name == "向飞"
     _reopen(other, "Other-file-77")  # encrypted on the way with the file's own key
     assert r.Household.get().head_name == "向飞"
+
+
+def test_a_wal_left_by_a_crash_of_an_encrypted_file_is_its_own_and_applied(encrypted):
+    path, _code = encrypted
+    store.save(r.Unit, {"phone": "0743-3333333"}, r.Unit.get())
+    main, wal = path.read_bytes(), path.with_name(path.name + "-wal").read_bytes()
+    db.close_database()  # closing checkpoints: put both back as a crash leaves them
+    path.write_bytes(main)
+    path.with_name(path.name + "-wal").write_bytes(wal)
+    _reopen(path, PASSWORD)
+    assert db.notices() == []
+    assert r.Unit.get().phone == "0743-3333333"
