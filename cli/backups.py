@@ -66,8 +66,8 @@ def _with_hint(error: Exception) -> str:
     from models import backup, restore
 
     if isinstance(error, backup.PasswordNeeded):
-        return str(error) + " " + translate("Cli", "Give it with --backup-password-file or {variable}.").format(
-            variable=BACKUP_PASSWORD_VARIABLE)
+        hint = translate("Cli", "Give it with --backup-password-file or {variable}.")
+        return str(error) + " " + hint.format(variable=BACKUP_PASSWORD_VARIABLE)
     if isinstance(error, restore.OtherFileError):
         return str(error) + " " + translate("Cli", "To restore it all the same, run again with --other-file.")
     return str(error)

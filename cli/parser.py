@@ -167,7 +167,8 @@ def _add_backup(commands) -> None:
     command.add_argument("--other-file", action="store_true",
                          help=translate("Cli", "restore a backup of another data file (another unit's data) "
                                         "all the same"))
-    command.add_argument("--backup-password-file", type=Path, metavar=translate("Cli", "FILE"), help=translate(
+    command.add_argument("--backup-password-file", type=Path, metavar=translate("Cli", "FILE"),
+                         help=translate(
         "Cli", "an encrypted backup made under another password (before it was changed, or of another "
         "data file): the file whose first line is that password or its recovery code (default: "
         "TAIZHANGTONG_BACKUP_PASSWORD)"))

@@ -101,7 +101,7 @@ def encrypt(path: Path, password: str, folder: Path | None = None) -> str:
     """The open plain data file at ``path`` encrypted with a new data key unlocked by ``password``;
     the recovery code (to be shown once). The database is closed meanwhile and reopened encrypted."""
     from models import backup as backups
-    from models import db, identity
+    from models import identity
 
     path = Path(path)
     owner = identity.file_id()
@@ -111,7 +111,8 @@ def encrypt(path: Path, password: str, folder: Path | None = None) -> str:
     try:
         partial.unlink()
         _export(r.database.connection(), partial, key, path)
-        db.close_database()
+        r.database.close()  # reopened encrypted by the caller (models.db)
+        files.protect(None)
         code = crypt.create(path, password, key).recovery_code
         os.replace(partial, path)
         for suffix in ("-wal", "-shm"):

@@ -64,7 +64,7 @@ class IdleLock(QObject):
         if app is not None:
             app.removeEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched, event) -> bool:
         kind = event.type()
         if kind in _INPUT:
             self.last_input = time.monotonic()

@@ -20,6 +20,10 @@ def run(argv: list[str]) -> int:
     return main.main(["--lang", "en", *argv])
 
 
+def passwd(path: Path, old: Path, new: Path) -> int:
+    return run(["passwd", "--db", str(path), "--password-file", str(old), "--new-password-file", str(new)])
+
+
 def lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
@@ -65,7 +69,8 @@ def test_a_wrong_or_missing_password_is_one_line_and_writes_nothing(encrypted, t
 def test_the_password_from_a_file_or_the_environment_opens_it(encrypted, tmp_path, capsys, monkeypatch):
     out = tmp_path / "out.xlsx"
     file = secret_file(tmp_path, "pw.txt", PASSWORD)
-    assert run(["export", "xlsx", "--db", str(encrypted), "--out", str(out), "--password-file", str(file)]) == 0
+    assert run(["export", "xlsx", "--db", str(encrypted), "--out", str(out), "--password-file",
+                str(file)]) == 0
     out.unlink()
     monkeypatch.setenv("TAIZHANGTONG_PASSWORD", PASSWORD)
     assert run(["export", "xlsx", "--db", str(encrypted), "--out", str(out), "--full-id"]) == 0
@@ -82,10 +87,10 @@ def test_passwd_changes_the_password_and_accepts_the_recovery_code(tmp_path, cap
     assert protection.is_encrypted_file(path)
     before = path.read_bytes()
     weak = secret_file(tmp_path, "weak.txt", "12345678")
-    assert run(["passwd", "--db", str(path), "--password-file", str(old), "--new-password-file", str(weak)]) == 1
-    assert run(["passwd", "--db", str(path), "--password-file", str(new), "--new-password-file", str(new)]) == 1
+    assert passwd(path, old, weak) == 1
+    assert passwd(path, new, new) == 1
     assert len(lines(capsys.readouterr().err)) == 2
-    assert run(["passwd", "--db", str(path), "--password-file", str(old), "--new-password-file", str(new)]) == 0
+    assert passwd(path, old, new) == 0
     assert path.read_bytes() == before
     out = tmp_path / "out.xlsx"
     assert run(["export", "xlsx", "--db", str(path), "--out", str(out), "--password-file", str(old)]) == 1

@@ -131,7 +131,8 @@ def undo_version_8(connection) -> None:
 
 
 def _undo_identity(connection) -> None:
-    connection.execute("DELETE FROM \"setting\" WHERE \"key\" IN ('file_identity', 'file_place', 'file_path')")
+    connection.execute('DELETE FROM "setting" WHERE "key" IN (?, ?, ?)',
+                       ("file_identity", "file_place", "file_path"))
 
 
 def _undo_protection(connection) -> None:
@@ -161,8 +162,8 @@ def make_old_file(path, version: int) -> str:
     village = store.save(r.Village, {"unit": unit.id, "name": "龙潭村"})
     group = store.save(r.VillageGroup, {"village": village.id, "name": "1组"})
     number = id_number()
-    store.save(r.Household, {"village": village.id, "group": group.id, "head_name": "向飞", "id_number": number,
-                             "phone": "13812345678"})
+    store.save(r.Household, {"village": village.id, "group": group.id, "head_name": "向飞",
+                             "id_number": number, "phone": "13812345678"})
     db.close_database()
     connection = sqlite.driver.connect(path)
     for step in range(db.schema_version(), version, -1):
