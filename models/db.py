@@ -188,7 +188,7 @@ def open_database(path: str | Path, backups: Path | None = None, settle: bool = 
             _apply_leftover_wal(path)
         _prepare(path, backups if backups is not None else paths.backups_dir(), plain_reason)
         if password and protection.state() == protection.UNDECIDED:
-            _encrypt(path, password, backups, settle, gate)
+            _encrypt(path, password, backups, gate)
         with contextlib.suppress(peewee.DatabaseError):  # a read-only file: the statistics can wait
             sqlite.keep_statistics(database)
         _settle_identity(path, settle)
@@ -244,23 +244,24 @@ def encrypt_open_file(password: str, backups: Path | None = None) -> str:
     """The open plain file encrypted (the office now chose a password), opened again; its recovery code."""
     path = Path(database.database)
     _recovery.clear()
-    _encrypt(path, password, backups, True, database.before_write)
+    _encrypt(path, password, backups, database.before_write)
     files.protect(path)
     return _recovery[0]
 
 
-def _encrypt(path: Path, password: str, backups: Path | None, settle: bool, gate) -> None:
+def _encrypt(path: Path, password: str, backups: Path | None, gate) -> None:
     """A plain file of an earlier version, encrypted now that a password is given; opened again."""
     try:
         code = protection.encrypt(path, password, backups)
     except protection.ConversionError as error:
         raise DatabaseOpenError(str(error)) from None
     _recovery.append(code)
-    key = crypt.unlock(path, password)
+    key = crypt.key_for(path)  # made just now: no second key derivation
     database.init(**sqlite.make_database(path, key))
     database.before_write, database.on_write = gate, health.record_session
     database.connect()
     health.remember_sound(path)  # checked in full as it was written
+
 
 def notices() -> list[str]:
     """What the last opening did that the user should know (a foreign -wal set aside)."""
