@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from cli.common import CommandError, data_file, fail, regular_file
+from cli.common import CommandError, data_file, fail, password, regular_file
 from models.i18n import translate
 
 
@@ -42,9 +42,32 @@ def restore_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _with_hint(error: Exception) -> str:
-    from models import restore
+BACKUP_PASSWORD_VARIABLE = "TAIZHANGTONG_BACKUP_PASSWORD"
 
+
+def _unlock_backup(args: argparse.Namespace) -> None:
+    """An encrypted backup's key, unlocked by the password it was made under (``--backup-password-file``
+    or TAIZHANGTONG_BACKUP_PASSWORD) or by the data file's; the check that follows says when neither."""
+    from models import crypt, protection
+
+    if not protection.is_encrypted_file(args.source):
+        return
+    for secret in (password(args.backup_password_file, BACKUP_PASSWORD_VARIABLE), password()):
+        if not secret:
+            continue
+        try:
+            crypt.unlock(args.source, secret)
+            return
+        except crypt.KeyFileError:
+            continue
+
+
+def _with_hint(error: Exception) -> str:
+    from models import backup, restore
+
+    if isinstance(error, backup.PasswordNeeded):
+        hint = translate("Cli", "Give it with --backup-password-file or {variable}.")
+        return str(error) + " " + hint.format(variable=BACKUP_PASSWORD_VARIABLE)
     if isinstance(error, restore.OtherFileError):
         return str(error) + " " + translate("Cli", "To restore it all the same, run again with --other-file.")
     return str(error)
@@ -54,15 +77,17 @@ def _restore(args: argparse.Namespace) -> str:
     """Put the backup in place; the sentence says where the data file as it was is kept."""
     from models import db, restore
 
-    restore.check(args.source)
+    secret = password()
+    _unlock_backup(args)
     if not args.db.exists() or (args.db.is_file() and args.db.stat().st_size == 0):
+        restore.check(args.source)
         regular_file(args.source)
         restore.put_in_place(args.source, args.db, None)  # nothing there to keep
         db.open_database(args.db)
         return translate("Cli", "There was no data file there before.")
     regular_file(args.db)
     try:
-        db.open_database(args.db, settle=False)
+        db.open_database(args.db, settle=False, password=secret)
     except db.DatabaseDamagedError:  # its first page: it cannot even be opened
         damaged = restore.replace_damaged(args.db, args.source, other_file_ok=args.other_file)
         db.open_database(args.db)  # upgrades a copy from an older version

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +34,41 @@ def regular_file(path: Path) -> Path:
     return path
 
 
+PASSWORD_VARIABLE = "TAIZHANGTONG_PASSWORD"
+NEW_PASSWORD_VARIABLE = "TAIZHANGTONG_NEW_PASSWORD"
+_password_file: list[Path | None] = [None]
+
+
+def use_arguments(args) -> None:
+    """The command's ``--password-file``, for every data file it opens (``data_file``)."""
+    _password_file[0] = getattr(args, "password_file", None)
+
+
+def password(file: Path | None = None, variable: str = PASSWORD_VARIABLE) -> str | None:
+    """The password from ``file`` (its first line), else from the environment ``variable``; by default
+    the data file's (``--password-file``, TAIZHANGTONG_PASSWORD). None when neither gives one."""
+    if variable == PASSWORD_VARIABLE and file is None:
+        file = _password_file[0]
+    if file is not None:
+        regular_file(file)
+        try:
+            text = file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(translate("Cli", "The password file {path} cannot be read: {error}").format(
+                path=file, error=error)) from None
+        lines = text.splitlines()
+        return lines[0] if lines and lines[0] else None
+    return os.environ.get(variable) or None
+
+
+def say_recovery_code(code: str | None, path: Path) -> None:
+    """A file just encrypted: its recovery code, shown this once."""
+    if code:
+        print(translate("Cli", "{path} is now encrypted. Its recovery code (print it and keep it in the "
+                        "office: with it the data can be opened if the password is lost; it is not shown "
+                        "again): {code}").format(path=path, code=code), file=sys.stderr)
+
+
 @contextmanager
 def data_file(path: Path, writes: bool = False) -> Iterator[None]:
     """The command's data file, open while the command runs; it must exist already, and not be empty
@@ -41,10 +77,12 @@ def data_file(path: Path, writes: bool = False) -> Iterator[None]:
     Every command says beside the file that it has it open (``models.holders``), so that a
     program waiting for it can name it. A command that ``writes`` first checks the file
     (``integrity_check``, unless it is known sound as it is) and writes nothing to a damaged
-    one; one that only reads pays for no check.
+    one; one that only reads pays for no check. An encrypted file is opened with the password
+    (``password``); a plain file of an earlier version given one is encrypted.
     """
-    from models import db, health, holders
+    from models import db, health, holders, protection
 
+    secret = password()
     regular_file(path)
     if path.stat().st_size == 0:
         raise CommandError(translate("Cli", "{path} is empty: it is not a data file (a new one is made only "
@@ -52,9 +90,14 @@ def data_file(path: Path, writes: bool = False) -> Iterator[None]:
             path=path))
     with holders.holding(path, _command()):
         gate = health.WriteGate.check_now(path) if writes else None
-        db.open_database(path, settle=writes, gate=gate)
+        db.open_database(path, settle=writes, gate=gate, password=secret)
+        say_recovery_code(db.new_recovery_code(), path)
         for notice in db.notices():
             print(translate("Cli", "Note: {notice}").format(notice=notice), file=sys.stderr)
+        if protection.state() == protection.UNDECIDED:
+            print(translate("Cli", "Note: {path} is not encrypted yet; give a password (--password-file or "
+                            "{variable}) to encrypt it, or set one with the passwd command.").format(
+                path=path, variable=PASSWORD_VARIABLE), file=sys.stderr)
         try:
             yield
         finally:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli.common import fail
+from cli.common import fail, use_arguments
 from models.i18n import translate
 
 
@@ -22,6 +22,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
 
     try:
         files.use_private_temp()
+        use_arguments(args)
         return args.run(args)
     except KeyboardInterrupt:
         print(translate("Cli", "Interrupted; what was not finished was not written."), file=sys.stderr)

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from cli import backups, demo, exports, packages, rosters
+from cli import backups, demo, exports, packages, passwords, rosters
 from cli.arguments import Parser
 from cli.program import PROGRAM
 from models import i18n, paths
@@ -55,19 +55,37 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export(commands)
     _add_backup(commands)
     _add_package(commands)
+    _add_passwd(commands)
     return parser
 
 
 def _add_file(command, flag: str, help_text: str) -> None:
-    """A data file, package or document the command cannot do without."""
+    """A data file, package or document the command cannot do without (a data file: with its password)."""
     command.add_argument(flag, type=Path, metavar=translate("Cli", "FILE"), required=True, help=help_text)
+    if flag == "--db":
+        command.add_argument("--password-file", type=Path, metavar=translate("Cli", "FILE"), help=translate(
+            "Cli", "the file whose first line is the data file's password or recovery code (default: the "
+            "environment variable TAIZHANGTONG_PASSWORD)"))
+
+
+def _add_passwd(commands) -> None:
+    command = commands.add_parser("passwd", help=translate(
+        "Cli", "change the password of the data file (the old one, or the recovery code, as with "
+        "--password-file; the new one from --new-password-file or TAIZHANGTONG_NEW_PASSWORD); a file "
+        "without a password is encrypted"))
+    command.set_defaults(run=passwords.change_password)
+    _add_file(command, "--db", translate("Cli", "the data file"))
+    command.add_argument("--new-password-file", type=Path, metavar=translate("Cli", "FILE"),
+                         help=translate("Cli", "the file whose first line is the new password"))
 
 
 def _add_demo(commands) -> None:
     command = commands.add_parser(
         "demo", help=translate("Cli", "write a new data file filled with realistic records"))
     command.set_defaults(run=demo.make_demo)
-    _add_file(command, "--db", translate("Cli", "the new data file"))
+    _add_file(command, "--db", translate("Cli", "the new data file (encrypted when a password is given "
+                                         "with --password-file or TAIZHANGTONG_PASSWORD; without one it is a "
+                                         "plain demo, for tests and benchmarks)"))
     command.add_argument("--size", choices=("village", "township", "county"), default="township",
                          help=translate("Cli", "village: small; township: 24 villages, 12,000 "
                                         "households; county: 20 townships, a million visits"))
@@ -149,6 +167,11 @@ def _add_backup(commands) -> None:
     command.add_argument("--other-file", action="store_true",
                          help=translate("Cli", "restore a backup of another data file (another unit's data) "
                                         "all the same"))
+    command.add_argument("--backup-password-file", type=Path, metavar=translate("Cli", "FILE"),
+                         help=translate(
+        "Cli", "an encrypted backup made under another password (before it was changed, or of another "
+        "data file): the file whose first line is that password or its recovery code (default: "
+        "TAIZHANGTONG_BACKUP_PASSWORD)"))
     command.add_argument("source", type=Path, metavar=translate("Cli", "BACKUP"),
                          help=translate("Cli", "the backup"))
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from models import backup_marks, files, identity, paths, sqlite
+from models import backup_marks, crypt, files, identity, paths, sqlite
 from models import records as r
 from models.i18n import QT_TRANSLATE_NOOP, translate
+from models.sqlite import driver
 
 AUTOMATIC = ("daily", "close")
 KEPT = ("manual", "before-restore", "before-upgrade")
@@ -50,6 +50,38 @@ PREVIEW_KINDS: tuple[type[r.BaseModel], ...] = (
 
 class BackupError(Exception):
     """A copy could not be made, read or brought back; the message names the file and why."""
+
+
+class PasswordNeeded(BackupError):
+    """The copy is encrypted with a key this program has not unlocked: the password it was made under
+    (or its recovery code) opens it (``unlock``)."""
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message)
+        self.path = path
+
+
+def need_key(path: Path) -> None:
+    """PasswordNeeded unless ``path`` is plain or its key was unlocked here."""
+    if not path.is_file() or sqlite.is_sqlite_file(path):
+        return
+    try:
+        crypt.key_for(path)
+    except crypt.Locked:
+        raise PasswordNeeded(translate(
+            "Backup", "{path} is encrypted with a password this data file does not have now (a password "
+            "used before it was changed, or another data file's): give that password, or the recovery code "
+            "of then.").format(path=path), path) from None
+    except crypt.KeyFileError as error:
+        raise BackupError(str(error)) from None
+
+
+def unlock(path: Path, secret: str) -> None:
+    """The key of the encrypted copy at ``path`` unlocked by ``secret``; BackupError when it does not."""
+    try:
+        crypt.unlock(path, secret)
+    except crypt.KeyFileError as error:
+        raise BackupError(str(error)) from None
 
 
 @dataclass(frozen=True)
@@ -142,8 +174,20 @@ def current_file() -> Path:
 
 
 def write_copy(target: Path) -> None:
-    """A consistent copy of the open data file at ``target``: the one way a copy is made."""
-    sqlite.backup_to(r.database, target)
+    """A consistent copy of the open data file at ``target``: the one way a copy is made. A copy of an
+    encrypted file is encrypted with the same key, its key file beside it."""
+    source = current_file()
+    encrypted = bool(getattr(r.database, "key", None))
+    if encrypted:
+        crypt.copy_key_file(source, target)
+    else:
+        crypt.remove_key_file(target)
+    try:
+        sqlite.backup_to(r.database, target)
+    except BaseException:
+        if encrypted and not target.exists():
+            crypt.remove_key_file(target)
+        raise
 
 
 def make_backup(reason: str, folder: Path | None = None, now: dt.datetime | None = None) -> Path:
@@ -159,7 +203,7 @@ def make_backup(reason: str, folder: Path | None = None, now: dt.datetime | None
     target = backup_path(folder, current_file().stem, reason, now or dt.datetime.now())
     try:
         write_copy(target)
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, driver.Error) as error:
         raise _folder_error(folder, error) from error
     backup_marks.write(target, identity.file_id(), identity.current_unit_name())
     return target
@@ -203,7 +247,7 @@ def backup_to_file(target: Path) -> Path:
         raise BackupError(str(error)) from None
     except OSError as error:
         raise BackupError(files.write_error_text(target, error)) from error
-    except sqlite3.Error as error:
+    except driver.Error as error:
         raise BackupError(translate("Backup", "The backup {path} could not be written: {error}").format(
             path=target, error=error)) from error
     return target
@@ -215,6 +259,7 @@ def _refuse_damaged(copy: Path) -> None:
     problems = health.full_check(copy)
     if problems:
         copy.unlink(missing_ok=True)
+        crypt.remove_key_file(copy)
         raise BackupError(translate("Backup", "{path} is damaged ({problem}); no backup of it was "
                                     "written.").format(path=current_file(), problem="; ".join(problems[:3])))
 
@@ -272,6 +317,7 @@ def _newest_of_each(infos: list[BackupInfo], period, count: int) -> set[Path]:
 def preview(path: Path) -> Preview:
     """The counts of each kind of record in a copy, read without changing it."""
     path = Path(path)
+    need_key(path)
     try:
         connection = sqlite.open_readonly(path)
         try:
@@ -279,7 +325,7 @@ def preview(path: Path) -> Preview:
             return Preview(path, version, count_records(connection))
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except driver.Error as error:
         raise BackupError(translate("Backup", "{path} cannot be read: {error}").format(
             path=path, error=error)) from error
 
@@ -291,7 +337,7 @@ def current_preview() -> Preview:
     return Preview(current_file(), version, count_records(connection))
 
 
-def count_records(connection: sqlite3.Connection) -> tuple[KindCount, ...]:
+def count_records(connection: driver.Connection) -> tuple[KindCount, ...]:
     tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     kinds = []
     for model in PREVIEW_KINDS:

@@ -15,11 +15,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from models import identity, sqlite
+from models.sqlite import driver
 
 SUFFIX = ".json"
 
@@ -74,7 +74,7 @@ def _from_inside(backup: Path) -> Mark:
     owner = identity.read_identity(backup)
     try:
         connection = sqlite.open_readonly(backup)
-    except sqlite3.Error:
+    except driver.Error:
         return Mark(owner, "", False)
     try:
         unit = identity.unit_name_in(connection)
@@ -90,4 +90,6 @@ def checked(backup: Path) -> None:
 
 
 def remove(backup: Path) -> None:
+    """The backup's mark, and its key file (an encrypted backup's), with the backup."""
     mark_path(backup).unlink(missing_ok=True)
+    backup.with_name(backup.name + ".key").unlink(missing_ok=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import peewee
 
-from models import backup_marks, files, health, identity, paths, settings, sqlite
+from models import backup_marks, crypt, files, health, identity, paths, protection, settings, sqlite
 from models.i18n import translate
 from models.records import ALL_MODELS, database
 
@@ -118,9 +118,17 @@ def _v8_village_of_sessions_and_suggestions(db: peewee.Database) -> None:
                    'WHERE "person"."id" = "suggestion"."submitter_id") WHERE "submitter_id" IS NOT NULL')
 
 
+def _v9_protection(db: peewee.Database) -> None:
+    """Version 9: the file's protection. A file of an earlier version is plain and its office has not
+    chosen yet: it is encrypted right after this step when opened with a password
+    (``models.protection.encrypt``), else the window asks for one."""
+    db.execute_sql('INSERT OR IGNORE INTO "setting" ("key", "value") VALUES (?, ?)',
+                   (protection.KEY, protection.UNDECIDED))
+
+
 UPGRADES: list[Upgrade] = [_v2_summary_texts, _v3_change_history, _v4_person_staff,
                            _v5_sorting_and_searching, _v6_record_versions, _v7_file_identity,
-                           _v8_village_of_sessions_and_suggestions]
+                           _v8_village_of_sessions_and_suggestions, _v9_protection]
 
 
 def schema_version() -> int:
@@ -129,6 +137,14 @@ def schema_version() -> int:
 
 class DatabaseOpenError(Exception):
     """The file cannot be used; the message says why in the user's words."""
+
+
+class PasswordError(DatabaseOpenError):
+    """The file is encrypted and no password, or a wrong one, was given; ``missing`` for none."""
+
+    def __init__(self, message: str, missing: bool):
+        super().__init__(message)
+        self.missing = missing
 
 
 class DatabaseDamagedError(DatabaseOpenError):
@@ -140,7 +156,7 @@ class DatabaseDamagedError(DatabaseOpenError):
 
 
 def open_database(path: str | Path, backups: Path | None = None, settle: bool = True,
-                  gate=None) -> peewee.SqliteDatabase:
+                  gate=None, password: str | None = None, plain_reason: str = "") -> peewee.SqliteDatabase:
     """Open (creating if need be) the database at ``path`` and bring it up to date.
 
     No full check here (``models.health``): the file itself is looked at (not a
@@ -149,19 +165,30 @@ def open_database(path: str | Path, backups: Path | None = None, settle: bool = 
     gives (``health.WriteGate``). ``settle`` False leaves the file's identity as it is (a
     command that only reads writes nothing). What the user should know about the
     opening is in ``notices()``.
+
+    An encrypted file needs its ``password`` (or recovery code; a key this process
+    unlocked already will do); a new file is encrypted when a ``password`` is given
+    (its recovery code is then ``new_recovery_code()``), else plain by the caller's
+    choice (``plain_reason``); a plain file of an earlier version is encrypted when
+    opened with a ``password``.
     """
     path = Path(path)
     _notices.clear()
+    _recovery.clear()
     _check_file(path)
+    key = _key(path, password)
+    _check_wal(path)  # after the key: an encrypted -wal is read with it
     leftover = health.leftover_wal(path)
     close_database()
-    database.init(**sqlite.make_database(path))
+    database.init(**sqlite.make_database(path, key))
     database.before_write, database.on_write = gate, health.record_session
     try:
         database.connect()
         if leftover:
             _apply_leftover_wal(path)
-        _prepare(path, backups if backups is not None else paths.backups_dir())
+        _prepare(path, backups if backups is not None else paths.backups_dir(), plain_reason)
+        if password and protection.state() == protection.UNDECIDED:
+            _encrypt(path, password, backups, gate)
         with contextlib.suppress(peewee.DatabaseError):  # a read-only file: the statistics can wait
             sqlite.keep_statistics(database)
         _settle_identity(path, settle)
@@ -180,6 +207,60 @@ def open_database(path: str | Path, backups: Path | None = None, settle: bool = 
 
 
 _notices: list[str] = []
+_recovery: list[str] = []
+
+
+def new_recovery_code() -> str | None:
+    """The recovery code of the file the last opening encrypted (new or converted): shown once."""
+    return _recovery[0] if _recovery else None
+
+
+def _key(path: Path, password: str | None) -> bytes | None:
+    """The data key to open ``path`` with (a new one for a new file given a password); None: plain."""
+    if not path.exists() or path.stat().st_size == 0:
+        if not password:
+            return None
+        crypt.remove_key_file(path)
+        made = crypt.create(path, password)
+        _recovery.append(made.recovery_code)
+        return made.key
+    if not protection.is_encrypted_file(path):
+        return None
+    try:
+        if password:
+            return crypt.unlock(path, password)
+        key = crypt.key_for(path)
+    except crypt.WrongPassword as error:
+        raise PasswordError(str(error), missing=False) from None
+    except crypt.Locked:
+        raise PasswordError(translate("Database", "{path} is encrypted: give its password to open it.")
+                            .format(path=path), missing=True) from None
+    except crypt.KeyFileError as error:
+        raise DatabaseOpenError(str(error)) from None
+    return key
+
+
+def encrypt_open_file(password: str, backups: Path | None = None) -> str:
+    """The open plain file encrypted (the office now chose a password), opened again; its recovery code."""
+    path = Path(database.database)
+    _recovery.clear()
+    _encrypt(path, password, backups, database.before_write)
+    files.protect(path)
+    return _recovery[0]
+
+
+def _encrypt(path: Path, password: str, backups: Path | None, gate) -> None:
+    """A plain file of an earlier version, encrypted now that a password is given; opened again."""
+    try:
+        code = protection.encrypt(path, password, backups)
+    except protection.ConversionError as error:
+        raise DatabaseOpenError(str(error)) from None
+    _recovery.append(code)
+    key = crypt.key_for(path)  # made just now: no second key derivation
+    database.init(**sqlite.make_database(path, key))
+    database.before_write, database.on_write = gate, health.record_session
+    database.connect()
+    health.remember_sound(path)  # checked in full as it was written
 
 
 def notices() -> list[str]:
@@ -223,10 +304,13 @@ def _check_file(path: Path) -> None:
         if problem.damaged:
             raise DatabaseDamagedError(str(problem), path) from None
         raise DatabaseOpenError(str(problem)) from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _check_wal(path: Path) -> None:
     notice = health.foreign_wal(path) if path.exists() else None
     if notice:
         _notices.append(notice)
-    path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def _apply_leftover_wal(path: Path) -> None:
@@ -235,14 +319,14 @@ def _apply_leftover_wal(path: Path) -> None:
     database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def _prepare(path: Path, backups: Path) -> None:
+def _prepare(path: Path, backups: Path, plain_reason: str) -> None:
     version = sqlite.user_version(database)
     latest = schema_version()
     if version == 0:
         if sqlite.table_names(database):
             raise DatabaseOpenError(
                 translate("Database", "{path} is not a 台账通 data file.").format(path=path))
-        _create_schema()
+        _create_schema(plain_reason)
         return
     if sqlite.application_id(database) != sqlite.APPLICATION_ID:
         raise DatabaseOpenError(
@@ -261,7 +345,7 @@ def _prepare(path: Path, backups: Path) -> None:
         _upgrade(path, version, backups)
 
 
-def _create_schema() -> None:
+def _create_schema(plain_reason: str) -> None:
     with database.atomic():
         database.create_tables(ALL_MODELS)
         _as_upgraded(database)
@@ -269,6 +353,11 @@ def _create_schema() -> None:
         for statement in BOOKKEEPING_TABLES:
             database.execute_sql(statement)
         identity.file_id()
+        encrypted = bool(getattr(database, "key", None))
+        settings.set_setting(protection.KEY, protection.ENCRYPTED if encrypted else protection.PLAIN)
+        if not encrypted:
+            settings.set_setting(protection.REASON_KEY, plain_reason or translate(
+                "Protection", "made without a password"))
         sqlite.set_application_id(database)
         sqlite.set_user_version(database, schema_version())
 

@@ -21,6 +21,12 @@ import peewee
 
 from models import health, holders, paths
 from models.i18n import translate
+from models.sqlite import driver
+
+# SQLite's errors as either library raises them (the data file's is SQLCipher's, a bare tool's the stdlib's).
+_OPERATIONAL = (driver.OperationalError, sqlite3.OperationalError, peewee.OperationalError)
+_ERROR = (driver.Error, sqlite3.Error, peewee.DatabaseError)
+_DATABASE = (driver.DatabaseError, sqlite3.DatabaseError, peewee.DatabaseError)
 
 _LOGGER = "taizhangtong"
 LOG_BYTES = 1_000_000
@@ -32,23 +38,23 @@ def _message(error: BaseException) -> str:
 
 
 def is_locked(error: BaseException) -> bool:
-    return isinstance(error, sqlite3.OperationalError | peewee.OperationalError) and (
+    return isinstance(error, _OPERATIONAL) and (
         "database is locked" in _message(error) or "database table is locked" in _message(error))
 
 
 def is_full(error: BaseException) -> bool:
     if isinstance(error, OSError):
         return error.errno == errno.ENOSPC
-    return isinstance(error, sqlite3.Error | peewee.DatabaseError) and "disk is full" in _message(error)
+    return isinstance(error, _ERROR) and "disk is full" in _message(error)
 
 
 def is_read_only(error: BaseException) -> bool:
-    return isinstance(error, sqlite3.Error | peewee.DatabaseError) and "readonly database" in _message(error)
+    return isinstance(error, _ERROR) and "readonly database" in _message(error)
 
 
 def is_damaged(error: BaseException) -> bool:
     text = _message(error)
-    return isinstance(error, sqlite3.DatabaseError | peewee.DatabaseError) and (
+    return isinstance(error, _DATABASE) and (
         "malformed" in text or "not a database" in text or "disk i/o error" in text)
 
 

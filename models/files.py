@@ -43,7 +43,7 @@ def protect(path: Path | None) -> None:
     if path is not None:
         path = Path(path).resolve()
         _protected.update(path.with_name(path.name + suffix)
-                          for suffix in ("", "-wal", "-shm", ".lock", ".busy"))
+                          for suffix in ("", "-wal", "-shm", ".lock", ".busy", ".key"))
 
 
 def check_target(path: str | Path) -> Path:

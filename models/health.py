@@ -21,15 +21,15 @@ import contextlib
 import datetime as dt
 import json
 import os
-import sqlite3
 import stat
 import threading
 from pathlib import Path
 
 import peewee
 
-from models import holders, identity, paths, sqlite
+from models import crypt, holders, identity, paths, sqlite
 from models.i18n import translate
+from models.sqlite import driver
 
 _WAL_KEY = "wal_session"
 _READ = 'SELECT "value" FROM "setting" WHERE "key" = ?'
@@ -57,8 +57,8 @@ def check_file(path: Path) -> None:
         raise FileProblem(translate("Database", "{path} is a folder, not a data file.").format(path=path))
     if not stat.S_ISREG(info.st_mode):
         raise FileProblem(translate("Database", "{path} is not a regular file.").format(path=path))
-    if info.st_size == 0 or sqlite.is_sqlite_file(path):
-        return
+    if info.st_size == 0 or sqlite.is_sqlite_file(path) or crypt.has_key_file(path):
+        return  # an encrypted file (a key file beside it): whether the key opens it is seen at opening
     if identity.known_identity(path) is not None or _looks_like_pages(path, info.st_size):
         raise FileProblem(translate("Database", "{path} is damaged: its first page is not that of a data "
                                     "file. It has not been changed.").format(path=path), damaged=True)
@@ -120,21 +120,20 @@ def foreign_wal(path: Path) -> str | None:
 
 def _token(path: Path, immutable: bool) -> str | None:
     """The session token of the file alone (``immutable``: its -wal left out) or with its -wal."""
-    uri = Path(path).resolve().as_uri() + ("?immutable=1" if immutable else "?mode=ro")
     try:
-        connection = sqlite3.connect(uri, uri=True, timeout=1)
-    except sqlite3.Error:
+        connection = sqlite.connect(path, "immutable" if immutable else "ro", timeout=1)
+    except driver.Error:
         return None
     try:
         found = connection.execute('SELECT "value" FROM "setting" WHERE "key" = ?', (_WAL_KEY,)).fetchone()
         return found[0] if found else ""
-    except sqlite3.Error:
+    except driver.Error:
         return None
     finally:
         connection.close()
 
 
-def record_session(connection: sqlite3.Connection, token: str | None) -> str | None:
+def record_session(connection: driver.Connection, token: str | None) -> str | None:
     """In every write transaction: this session's token (the one found at its first write, then its
     own), so that whatever this session leaves in the -wal carries it."""
     try:
@@ -142,7 +141,7 @@ def record_session(connection: sqlite3.Connection, token: str | None) -> str | N
             found = connection.execute(_READ, (_WAL_KEY,)).fetchone()
             token = f"{(found[0] if found else '').split(':')[-1]}:{os.urandom(8).hex()}"
         connection.execute(_WRITE, (_WAL_KEY, token))
-    except sqlite3.Error:
+    except driver.Error:
         return None  # a file still being made: no setting table yet
     return token
 
@@ -154,11 +153,11 @@ def full_check(path: Path) -> list[str]:
     """What ``PRAGMA integrity_check`` finds wrong, through a read-only connection; empty when sound."""
     try:
         connection = sqlite.open_readonly(path)
-    except sqlite3.Error as error:
+    except driver.Error as error:
         return [str(error)]
     try:
         return sqlite.health_problems(connection, full=True)
-    except sqlite3.Error as error:
+    except driver.Error as error:
         return [str(error)]
     finally:
         connection.close()

@@ -16,11 +16,11 @@ import contextlib
 import hashlib
 import json
 import os
-import sqlite3
 import uuid
 from pathlib import Path
 
 from models import paths, settings, sqlite
+from models.sqlite import driver
 
 IDENTITY_KEY = "file_identity"
 _SETTING = 'SELECT "value" FROM "setting" WHERE "key" = ?'
@@ -58,7 +58,7 @@ def settle(path: Path) -> str:
     return identity
 
 
-def stamp(connection: sqlite3.Connection, identity: str, path: Path) -> None:
+def stamp(connection: driver.Connection, identity: str, path: Path) -> None:
     """Through ``connection`` to a copy that will be the data file at ``path``: its identity and place."""
     path = Path(path).resolve()
     for key, value in ((IDENTITY_KEY, identity), (PLACE_KEY, _place(path)), (PATH_KEY, str(path))):
@@ -83,18 +83,18 @@ def read_identity(path: Path) -> str | None:
     """The identity inside a data file or backup, read without changing it; None if it has none."""
     try:
         connection = sqlite.open_readonly(path)
-    except sqlite3.Error:
+    except driver.Error:
         return None
     try:
         found = connection.execute(_SETTING, (IDENTITY_KEY,)).fetchone()
-    except sqlite3.Error:
+    except driver.Error:
         return None
     finally:
         connection.close()
     return found[0] if found and found[0] else None
 
 
-def unit_name_in(connection: sqlite3.Connection) -> str:
+def unit_name_in(connection: driver.Connection) -> str:
     """The name of a file's own unit (the current one, else the first), read through ``connection``."""
     try:
         current = connection.execute(_SETTING, ("current_unit",)).fetchone()
@@ -103,7 +103,7 @@ def unit_name_in(connection: sqlite3.Connection) -> str:
             row = connection.execute('SELECT "name" FROM "unit" WHERE "id" = ?', (current[0],)).fetchone()
         row = row or connection.execute('SELECT "name" FROM "unit" WHERE "deleted_at" IS NULL '
                                         'ORDER BY "created_at" LIMIT 1').fetchone()
-    except sqlite3.Error:
+    except driver.Error:
         return ""
     return row[0] if row else ""
 

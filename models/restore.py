@@ -15,15 +15,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import sqlite3
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from models import backup, backup_marks, files, holders, identity, paths, sqlite
+from models import backup, backup_marks, crypt, files, holders, identity, paths, protection, sqlite
 from models import records as r
 from models.backup import BackupError, BackupInfo
 from models.i18n import translate
+from models.sqlite import driver
 
 _STAMP = "%Y%m%d-%H%M%S"
 
@@ -54,8 +54,10 @@ def check(path: Path) -> int:
         info = path.stat()
     except OSError:
         raise BackupError(translate("Backup", "{path} does not exist.").format(path=path)) from None
-    if not stat.S_ISREG(info.st_mode) or info.st_size == 0 or not sqlite.is_sqlite_file(path):
+    if not stat.S_ISREG(info.st_mode) or info.st_size == 0 or not (
+            sqlite.is_sqlite_file(path) or protection.is_encrypted_file(path)):
         raise BackupError(_not_ours(path))
+    backup.need_key(path)
     try:
         connection = sqlite.open_readonly(path)
         try:
@@ -64,7 +66,7 @@ def check(path: Path) -> int:
             problems = [] if checked else sqlite.health_problems(connection, full=True)
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except driver.Error as error:
         problems = [str(error)]
     if problems:
         raise BackupError(translate("Backup", "{path} is damaged ({problem}).").format(
@@ -74,7 +76,7 @@ def check(path: Path) -> int:
     return version
 
 
-def _version(path: Path, connection: sqlite3.Connection, latest: int) -> int:
+def _version(path: Path, connection: driver.Connection, latest: int) -> int:
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     application = connection.execute("PRAGMA application_id").fetchone()[0]
     if application != sqlite.APPLICATION_ID or version < 1:
@@ -131,7 +133,7 @@ def owner_of(path: Path) -> tuple[str | None, str]:
 def _unit_in(path: Path) -> str:
     try:
         connection = sqlite.open_readonly(path)
-    except sqlite3.Error:
+    except driver.Error:
         return ""
     try:
         return identity.unit_name_in(connection)
@@ -182,10 +184,13 @@ def restore(source: Path, folder: Path | None = None, other_file_ok: bool = Fals
     owner, unit = identity.file_id(), identity.current_unit_name()
     _check_owner(source, current, owner, unit, other_file_ok)
     folder = folder if folder is not None else paths.backups_dir()
+    key = getattr(r.database, "key", None)  # an encrypted file stays under its key, password and code
     kept = _set_aside(current, folder, owner, unit)
     try:
-        put_in_place(source, current, owner)
-    except (OSError, sqlite3.Error) as error:
+        if key:
+            crypt.copy_key_file(kept, current)
+        put_in_place(source, current, owner, key)
+    except (OSError, driver.Error) as error:
         _bring_back(kept, current)
         db.open_database(current, folder)
         raise BackupError(translate(
@@ -210,7 +215,7 @@ def _set_aside(current: Path, folder: Path, owner: str, unit: str) -> Path:
         else:
             db.close_database()
             _move_with_sides(current, target)
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, driver.Error) as error:
         if r.database.is_closed() and not current.exists() and target.exists():
             _move_with_sides(target, current)
         raise BackupError(translate(
@@ -228,8 +233,8 @@ def _other_disk(path: Path, folder: Path) -> bool:
 
 
 def _move_with_sides(path: Path, target: Path) -> None:
-    """A data file and its -wal/-shm moved together (a rename: the same disk)."""
-    for suffix in ("", "-wal", "-shm"):
+    """A data file and its -wal/-shm and key file moved together (a rename: the same disk)."""
+    for suffix in ("", "-wal", "-shm", crypt.KEY_SUFFIX):
         side = path.with_name(path.name + suffix)
         if side.exists():
             side.replace(target.with_name(target.name + suffix))
@@ -240,28 +245,63 @@ def _bring_back(kept: Path, current: Path) -> None:
     if not current.exists() and kept.exists():
         if _other_disk(kept, current.parent):
             shutil.copyfile(kept, current)
+            if crypt.has_key_file(kept):
+                crypt.copy_key_file(kept, current)
         else:
             _move_with_sides(kept, current)
 
 
-def put_in_place(source: Path, target: Path, owner: str | None) -> None:
-    """The one way a copy becomes the data file at ``target`` (which keeps its identity ``owner``)."""
+def put_in_place(source: Path, target: Path, owner: str | None, target_key: bytes | None = None) -> None:
+    """The one way a copy becomes the data file at ``target`` (which keeps its identity ``owner``).
+
+    An encrypted target whose key is ``target_key`` keeps its key (and so its password and recovery
+    code): a copy under another key, or a plain one, is encrypted with it on the way. Else the copy
+    comes with its own key file (or none).
+    """
+    source_key = sqlite.key_of(source)
     partial = files.temporary_beside(target)
     try:
-        shutil.copyfile(source, partial)
+        if target_key and source_key != target_key:
+            _copy_encrypted(source, source_key, partial, target_key)
+        else:
+            shutil.copyfile(source, partial)
+        key = target_key or source_key
         if owner:
-            _stamp(partial, owner, target)
+            _stamp(partial, owner, target, key)
         files.flush_to_disk(partial)
         for suffix in ("-wal", "-shm"):
             target.with_name(target.name + suffix).unlink(missing_ok=True)
+        if not target_key:
+            _key_file_of(source, target, source_key)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
 
 
-def _stamp(path: Path, owner: str, place: Path) -> None:
+def _copy_encrypted(source: Path, source_key: bytes | None, partial: Path, key: bytes) -> None:
+    """``source`` (plain, or under another key) copied page by page into ``partial`` under ``key``."""
+    reading = sqlite.connect(source, "ro", key=source_key or b"")
+    try:
+        writing = sqlite.connect(partial, key=key)
+        try:
+            reading.backup(writing)
+            writing.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            writing.close()
+    finally:
+        reading.close()
+
+
+def _key_file_of(source: Path, target: Path, source_key: bytes | None) -> None:
+    if source_key:
+        crypt.copy_key_file(source, target)
+    else:
+        crypt.remove_key_file(target)
+
+
+def _stamp(path: Path, owner: str, place: Path, key: bytes | None) -> None:
     """The restored data is the target's data file still: its identity and place written in."""
-    connection = sqlite3.connect(path)
+    connection = sqlite.connect(path, key=key or b"")
     try:
         # A temporary copy, flushed to the disk right after: no journal, no flush of SQLite's own.
         connection.execute("PRAGMA journal_mode = MEMORY")
@@ -282,11 +322,22 @@ def replace_damaged(path: Path, source: Path, other_file_ok: bool = False, now: 
     _check_owner(source, path, owner, unit, other_file_ok)
     stamp = (now or dt.datetime.now()).strftime(_STAMP)
     damaged = path.with_name(f"{path.name}.damaged-{stamp}")
+    key = _unlocked_key(path)
     try:
         if path.exists():
             _move_with_sides(path, damaged)
-        put_in_place(source, path, owner)
+        if key:
+            crypt.copy_key_file(damaged, path)
+        put_in_place(source, path, owner, key)
     except OSError as error:
         raise BackupError(translate("Backup", "{path} could not be replaced by {source}: {error}").format(
             path=path, source=source, error=error)) from error
     return damaged
+
+
+def _unlocked_key(path: Path) -> bytes | None:
+    """The key of an encrypted (damaged) data file, if it was unlocked here; None else."""
+    try:
+        return sqlite.key_of(path) if path.is_file() else None
+    except driver.Error:
+        return None

@@ -8,14 +8,26 @@ move the same models to PostgreSQL; what serves speed or safety on a laptop
 from __future__ import annotations
 
 import contextlib
-import sqlite3
+import datetime as dt
+import decimal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from peewee import Database, SqliteDatabase
 
-from models import files
+# Every connection to a data file goes through one SQLite library, SQLCipher's (it reads plain files as
+# well): two copies of SQLite in one process on the same file would release each other's locks.
+from sqlcipher3 import dbapi2 as driver
+
+from models import crypt, files
+
+# Values bound as peewee has the sqlite3 module bind them (text): SQLCipher's module is not given
+# peewee's adapters.
+driver.register_adapter(decimal.Decimal, str)
+driver.register_adapter(dt.date, str)
+driver.register_adapter(dt.time, str)
+driver.register_adapter(dt.datetime, lambda value: value.isoformat(" "))
 
 # "TZT1" as a big-endian integer: marks a file as a 台账通 database.
 APPLICATION_ID = 0x545A5431
@@ -30,6 +42,10 @@ PRAGMAS = {
     "synchronous": "full",
     "cache_size": -32000,
 }
+# An encrypted file's pages are decrypted each time they are read from the disk: big scans of a file
+# larger than the cache are about 4x slower with a small cache (bench/crypt.py), so it gets a big one
+# (a maximum: it grows only as pages are read).
+ENCRYPTED_CACHE_KB = 300_000
 
 
 class DataFileDatabase(SqliteDatabase):
@@ -48,7 +64,7 @@ class DataFileDatabase(SqliteDatabase):
     before_write: Callable[[], None] | None = None
     # Called inside every write transaction with the connection and what it returned last time in this
     # session (None at first); ``models.health`` records the session's token there.
-    on_write: Callable[[sqlite3.Connection, str | None], str | None] | None = None
+    on_write: Callable[[driver.Connection, str | None], str | None] | None = None
 
     def __init__(self, database, *args, **kwargs):
         kwargs.setdefault("lock_type", "IMMEDIATE")
@@ -57,7 +73,22 @@ class DataFileDatabase(SqliteDatabase):
 
     def init(self, database, *args, **kwargs):
         self._session = None
+        self.key = kwargs.pop("key", None)
         super().init(database, *args, **kwargs)
+
+    def _connect(self):
+        """A connection through SQLCipher, given the data key first when the file is encrypted."""
+        connection = driver.connect(self.database, timeout=self._timeout, isolation_level=None,
+                                    **self.connect_params)
+        try:
+            _quiet(connection)
+            if getattr(self, "key", None):
+                connection.execute(crypt.pragma(self.key))
+            self._add_conn_hooks(connection)
+        except Exception:
+            connection.close()
+            raise
+        return connection
 
     def begin(self, lock_type=None):
         kind = (lock_type or self._lock_type or "").upper()
@@ -81,10 +112,49 @@ class DataFileDatabase(SqliteDatabase):
         return not self.is_closed() and self.connection().in_transaction is False
 
 
-def make_database(path: str | Path) -> dict:
-    """Keyword arguments for ``SqliteDatabase.init``."""
+def make_database(path: str | Path, key: bytes | None = None) -> dict:
+    """Keyword arguments for ``SqliteDatabase.init`` (``key``: the data key of an encrypted file)."""
     pragmas = {**PRAGMAS, "busy_timeout": int(BUSY_SECONDS * 1000)}
-    return {"database": str(path), "pragmas": pragmas, "timeout": BUSY_SECONDS}
+    if key:
+        pragmas["cache_size"] = -ENCRYPTED_CACHE_KB
+    return {"database": str(path), "pragmas": pragmas, "timeout": BUSY_SECONDS, "key": key}
+
+
+def connect(path: str | Path, mode: str | None = None, timeout: float = 5,
+            key: bytes | None = None) -> driver.Connection:
+    """A connection to a data file or copy: given its key when it is encrypted (the key this process
+    unlocked for it, ``models.crypt``; Locked when there is none); ``mode`` ``ro`` or ``immutable``."""
+    key = key if key is not None else _key_of(Path(path))
+    if mode:
+        flag = "immutable=1" if mode == "immutable" else f"mode={mode}"
+        connection = driver.connect(Path(path).resolve().as_uri() + "?" + flag, uri=True, timeout=timeout)
+    else:
+        connection = driver.connect(str(path), timeout=timeout)
+    _quiet(connection)
+    if key:
+        connection.execute(crypt.pragma(key))
+    return connection
+
+
+def _quiet(connection: driver.Connection) -> None:
+    """SQLCipher writes its own errors (a wrong key) to stderr: the program says them in its words."""
+    connection.execute("PRAGMA cipher_log_level = NONE")
+
+
+def key_of(path: Path) -> bytes | None:
+    """The data key of the file at ``path`` as this process unlocked it; None for a plain file."""
+    return _key_of(Path(path))
+
+
+def _key_of(path: Path) -> bytes | None:
+    if not path.exists() or is_sqlite_file(path):
+        return None  # a plain file (or a new one), whatever lies beside it
+    try:
+        return crypt.key_for(path)
+    except crypt.Locked as locked:
+        raise driver.DatabaseError(str(locked)) from None
+    except crypt.KeyFileError:
+        return None  # an unreadable key file: the file is read as plain, and found not to be one
 
 
 def user_version(db: SqliteDatabase) -> int:
@@ -109,6 +179,12 @@ def table_names(db: SqliteDatabase) -> list[str]:
     return [name for (name,) in rows]
 
 
+def table_names_of(connection: driver.Connection) -> list[str]:
+    rows = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    return [name for (name,) in rows]
+
+
 def backup_to(db: SqliteDatabase, target: Path) -> None:
     """A consistent copy of the open database, safe while it is in use.
 
@@ -118,7 +194,7 @@ def backup_to(db: SqliteDatabase, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = files.temporary_beside(target)
     try:
-        destination = sqlite3.connect(partial)
+        destination = connect(partial, key=getattr(db, "key", None) or b"")
         try:
             db.connection().backup(destination)
             # One self-contained file: reading it later (even read-only) leaves no -wal/-shm beside it.
@@ -131,17 +207,16 @@ def backup_to(db: SqliteDatabase, target: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def open_readonly(path: Path) -> sqlite3.Connection:
+def open_readonly(path: Path) -> driver.Connection:
     """A connection that cannot change the file (a backup being previewed, a file being checked)."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=5)
+    return connect(path, "ro")
 
 
 # SQLITE_CORRUPT and SQLITE_NOTADB: the file's pages themselves are wrong.
 DAMAGE_CODES = (11, 26)
 
 
-def health_problems(connection: sqlite3.Connection, full: bool = False) -> list[str]:
+def health_problems(connection: driver.Connection, full: bool = False) -> list[str]:
     """What ``PRAGMA quick_check`` (or the slower ``integrity_check``) finds wrong; empty when sound.
 
     An error that means damage is returned as a problem; any other error (a lock,
@@ -149,9 +224,9 @@ def health_problems(connection: sqlite3.Connection, full: bool = False) -> list[
     """
     try:
         rows = connection.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}(20)").fetchall()
-    except sqlite3.DatabaseError as error:
+    except driver.DatabaseError as error:
         if getattr(error, "sqlite_errorcode", None) in DAMAGE_CODES or not isinstance(
-                error, sqlite3.OperationalError):
+                error, driver.OperationalError):
             return [str(error)]
         raise
     # One problem a line, without the "*** in database main ***" heading SQLite puts first.

@@ -54,6 +54,13 @@ run_bundle demo --db "$village_db" --size village
 run_bundle export xlsx --db "$village_db" --out "$work/台账.xlsx"
 run_bundle export docx --db "$village_db" --out "$work/总结.docx"
 [ -s "$work/台账.xlsx" ] && [ -s "$work/总结.docx" ] || fail "the exports wrote no files"
+printf 'Check-password-2026\n' >"$work/password"  # an encrypted data file: SQLCipher in the bundle
+run_bundle demo --db "$work/加密.db" --size village --password-file "$work/password" 2>/dev/null
+run_bundle export xlsx --db "$work/加密.db" --out "$work/加密.xlsx" --password-file "$work/password"
+[ -s "$work/加密.xlsx" ] && [ -s "$work/加密.db.key" ] || fail "the encrypted demo was not made or not read"
+if run_bundle export xlsx --db "$work/加密.db" --out "$work/错.xlsx" 2>/dev/null; then
+    fail "an encrypted data file opened without its password"
+fi
 python - "$village_db" "$work/花名册.xlsx" <<'EOF'
 import sqlite3, sys
 from tests.exporters.test_rosters import household_rows, write_book

@@ -38,9 +38,10 @@ def _home(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("TAIZHANGTONG_HOME", str(home))
     yield home
-    from models import db
+    from models import crypt, db
 
     db.close_database()
+    crypt.forget_all()  # the keys a test unlocked
 
 
 @pytest.fixture

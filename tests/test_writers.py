@@ -80,9 +80,10 @@ class sqlite3_holding:
     """Another connection holding the write lock (as a long import in another program does)."""
 
     def __init__(self, path: Path):
-        import sqlite3
+        # The program's own SQLite library: two libraries in one process do not see each other's locks.
+        from models.sqlite import driver
 
-        self.connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self.connection = driver.connect(path, isolation_level=None, check_same_thread=False)
         self.connection.execute("BEGIN IMMEDIATE")
 
     def release(self) -> None:

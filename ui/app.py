@@ -99,6 +99,10 @@ def _run_window(app: QApplication, db_path: Path, smoke_since: float | None = No
     chosen = ensure_unit(None, db_path)
     if chosen is None:
         return 0
+    if smoke_since is None:
+        from ui.dialogs.password import protect_if_undecided
+
+        protect_if_undecided(None, chosen)  # a plain file of an earlier version: a password now?
     from ui.pages.overview.ahead import count_ahead
 
     count_ahead()  # the first page's figures, counted while the window is imported and built

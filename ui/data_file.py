@@ -47,7 +47,9 @@ def open_or_explain(parent: QWidget | None, path: Path) -> bool:
     if fresh:
         gate.settle([])  # a new file: nothing to check
     try:
-        db.open_database(path, gate=gate)
+        _open_with_password(parent, path, gate)
+    except _Cancelled:
+        return False
     except db.DatabaseDamagedError as error:
         from ui.dialogs.damaged_file import offer_good_backup
 
@@ -65,6 +67,30 @@ def open_or_explain(parent: QWidget | None, path: Path) -> bool:
     for notice in db.notices():
         QMessageBox.information(parent, "台账通", notice)
     return True
+
+
+class _Cancelled(Exception):
+    """The user gave no password for an encrypted file."""
+
+
+PASSWORD_VARIABLE = "TAIZHANGTONG_PASSWORD"  # as the command line reads it (a check of an installation)
+
+
+def _open_with_password(parent: QWidget | None, path: Path, gate) -> None:
+    """Open the file; an encrypted one with the password from the environment, else asked for."""
+    import os
+
+    password = os.environ.get(PASSWORD_VARIABLE) or None
+    while True:
+        try:
+            db.open_database(path, gate=gate, password=password)
+            return
+        except db.PasswordError as error:
+            from ui.dialogs.password import ask_password
+
+            password = ask_password(parent, path, wrong=not error.missing)
+            if password is None:
+                raise _Cancelled() from None
 
 
 CHECK_AFTER_MS = 1500  # the first page reads its data first: the check would compete with it

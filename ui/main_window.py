@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
         self._menus()
         self.auto_backup = AutoBackup(self)
+        from ui.idle_lock import IdleLock
+
+        self.idle_lock = IdleLock(self)
         screen = self.screen().availableGeometry()
         self.resize(min(1280, screen.width() - 40), min(780, screen.height() - 60))
         self.splitter.setSizes([150, self.width() - 150])

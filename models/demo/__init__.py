@@ -56,8 +56,10 @@ class DemoError(Exception):
 
 
 def generate(path: str | Path, size: str = "township", seed: int = 2026,
-             progress: Callable[[str], None] | None = None, today: dt.date | None = None) -> dict[str, int]:
-    """Write a new database at ``path`` as of ``today`` and return how many records of each kind it holds."""
+             progress: Callable[[str], None] | None = None, today: dt.date | None = None,
+             password: str | None = None) -> dict:
+    """Write a new database at ``path`` as of ``today`` and return how many records of each kind it holds
+    (and, encrypted with ``password``, its ``recovery_code``); without a password a plain demo."""
     if size not in SIZES:
         raise DemoError(translate("Demo", "Unknown size {size}; choose village, township or county.")
                         .format(size=size))
@@ -65,7 +67,9 @@ def generate(path: str | Path, size: str = "township", seed: int = 2026,
     if path.exists() and path.stat().st_size > 0:
         raise DemoError(translate("Demo", "{path} already exists; the demo is written to a new file.")
                         .format(path=path))
-    db.open_database(path)
+    db.open_database(path, password=password, plain_reason=translate(
+        "Demo", "a demo made without a password (for tests and benchmarks)"))
+    code = db.new_recovery_code()
     try:
         writer = _Writer()
         builder = _Builder(SIZES[size], random.Random(seed), writer, progress or (lambda _: None),
@@ -73,10 +77,11 @@ def generate(path: str | Path, size: str = "township", seed: int = 2026,
         with sqlite.bulk_writes(r.database):
             builder.build()
             writer.flush_all()
-        return {model._meta.table_name: model.select().count() for model in r.RECORD_MODELS}
+        counts: dict = {model._meta.table_name: model.select().count() for model in r.RECORD_MODELS}
+        return {**counts, "recovery_code": code} if code else counts
     except BaseException:
         db.close_database()
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        for leftover in (path, *(path.with_name(path.name + side) for side in ("-wal", "-shm", ".key"))):
             leftover.unlink(missing_ok=True)
         raise
 

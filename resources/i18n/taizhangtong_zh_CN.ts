@@ -140,6 +140,10 @@ Switch to that window, or close it first.</source>
         <translation>升级前</translation>
     </message>
     <message>
+        <source>{path} is encrypted with a password this data file does not have now (a password used before it was changed, or another data file&apos;s): give that password, or the recovery code of then.</source>
+        <translation>{path} 是用本数据文件现在没有的密码加密的（改密码之前的旧密码，或另一个数据文件的密码）：请输入那个密码，或当时的恢复码。</translation>
+    </message>
+    <message>
         <source>No data file is open.</source>
         <translation>没有打开的数据文件。</translation>
     </message>
@@ -412,6 +416,21 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change the password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Current password (or recovery code)</source>
+        <translation>现在的密码（或恢复码）</translation>
+    </message>
+    <message>
+        <source>The data file is not rewritten; the recovery code stays as it was. Backups made before keep the password they were made under.</source>
+        <translation>数据文件本身不重写，恢复码不变。此前做的备份仍用做备份时的密码打开。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>台账通: the ledgers of a campaign, recorded once.</source>
@@ -448,10 +467,6 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>write a new data file filled with realistic records</source>
         <translation>生成一个填好演示记录的新数据文件</translation>
-    </message>
-    <message>
-        <source>the new data file</source>
-        <translation>新数据文件</translation>
     </message>
     <message>
         <source>village: small; township: 24 villages, 12,000 households; county: 20 townships, a million visits</source>
@@ -546,6 +561,22 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>数据文件</translation>
     </message>
     <message>
+        <source>the file whose first line is the data file&apos;s password or recovery code (default: the environment variable TAIZHANGTONG_PASSWORD)</source>
+        <translation>一个文件，其第一行是数据文件的密码或恢复码（默认：环境变量 TAIZHANGTONG_PASSWORD）</translation>
+    </message>
+    <message>
+        <source>change the password of the data file (the old one, or the recovery code, as with --password-file; the new one from --new-password-file or TAIZHANGTONG_NEW_PASSWORD); a file without a password is encrypted</source>
+        <translation>修改数据文件的密码（旧密码或恢复码照 --password-file 的方式给出；新密码来自 --new-password-file 或 TAIZHANGTONG_NEW_PASSWORD）；没有密码的文件则加密</translation>
+    </message>
+    <message>
+        <source>the file whose first line is the new password</source>
+        <translation>一个文件，其第一行是新密码</translation>
+    </message>
+    <message>
+        <source>the new data file (encrypted when a password is given with --password-file or TAIZHANGTONG_PASSWORD; without one it is a plain demo, for tests and benchmarks)</source>
+        <translation>新的数据文件（用 --password-file 或 TAIZHANGTONG_PASSWORD 给出密码时加密；不给密码则是不加密的演示数据，供测试和速度测量用）</translation>
+    </message>
+    <message>
         <source>the file to write</source>
         <translation>要写入的文件</translation>
     </message>
@@ -594,6 +625,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>仍然恢复另一个数据文件的备份（另一个单位的数据）</translation>
     </message>
     <message>
+        <source>an encrypted backup made under another password (before it was changed, or of another data file): the file whose first line is that password or its recovery code (default: TAIZHANGTONG_BACKUP_PASSWORD)</source>
+        <translation>用另一个密码加密的备份（改密码之前做的，或另一个数据文件的）：一个文件，其第一行是那个密码或它的恢复码（默认：TAIZHANGTONG_BACKUP_PASSWORD）</translation>
+    </message>
+    <message>
         <source>PASSPHRASE_FILE</source>
         <translation>口令文件</translation>
     </message>
@@ -638,12 +673,24 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>{path} 不是普通文件。</translation>
     </message>
     <message>
+        <source>The password file {path} cannot be read: {error}</source>
+        <translation>无法读取密码文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is now encrypted. Its recovery code (print it and keep it in the office: with it the data can be opened if the password is lost; it is not shown again): {code}</source>
+        <translation>{path} 已加密。它的恢复码（请打印出来在办公室保管：忘记密码时凭它打开数据；只显示这一次）：{code}</translation>
+    </message>
+    <message>
         <source>{path} is empty: it is not a data file (a new one is made only by the window, which asks first). Nothing was changed.</source>
         <translation>{path} 是空文件，不是数据文件（只有窗口会在询问后新建数据文件）。未作任何改动。</translation>
     </message>
     <message>
         <source>Note: {notice}</source>
         <translation>注意：{notice}</translation>
+    </message>
+    <message>
+        <source>Note: {path} is not encrypted yet; give a password (--password-file or {variable}) to encrypt it, or set one with the passwd command.</source>
+        <translation>提示：{path} 尚未加密；给出密码（--password-file 或 {variable}）即可加密，或用 passwd 命令设置密码。</translation>
     </message>
     <message>
         <source>No campaign named {name}; choose one of: {names}</source>
@@ -700,6 +747,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>the backup</source>
         <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>Give it with --backup-password-file or {variable}.</source>
+        <translation>请用 --backup-password-file 或 {variable} 给出。</translation>
     </message>
     <message>
         <source>To restore it all the same, run again with --other-file.</source>
@@ -837,6 +888,22 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <source>Interrupted; what was not finished was not written.</source>
         <translation>已中断；未完成的部分没有写入。</translation>
     </message>
+    <message>
+        <source>Give the new password with --new-password-file or {variable}. Nothing was changed.</source>
+        <translation>请用 --new-password-file 或 {variable} 给出新密码。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted: give its password (or its recovery code) with --password-file or TAIZHANGTONG_PASSWORD. Nothing was changed.</source>
+        <translation>{path} 已加密：请用 --password-file 或 TAIZHANGTONG_PASSWORD 给出它的密码（或恢复码）。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The password of {path} was changed; the recovery code stays as it was.</source>
+        <translation>{path} 的密码已修改；恢复码不变。</translation>
+    </message>
 </context>
 <context>
     <name>Common</name>
@@ -855,6 +922,45 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>The data file could not be written: {error}</source>
         <translation>数据文件无法写入：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Crypt</name>
+    <message>
+        <source>{path} is encrypted, but its key file {key} is missing; without it the data cannot be read.</source>
+        <translation>{path} 已加密，但它的密钥文件 {key} 不见了；没有它，数据无法读出。</translation>
+    </message>
+    <message>
+        <source>The key file {key} cannot be read: {error}</source>
+        <translation>无法读取密钥文件 {key}：{error}</translation>
+    </message>
+    <message>
+        <source>{key} is not a key file of 台账通.</source>
+        <translation>{key} 不是台账通的密钥文件。</translation>
+    </message>
+    <message>
+        <source>Wrong password for {path}: neither the password nor the recovery code given opens it.</source>
+        <translation>{path} 的密码不对：给出的既不是它的密码，也不是它的恢复码。</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted with another password; give it to open the file.</source>
+        <translation>{path} 是用另一个密码加密的；请给出该密码再打开。</translation>
+    </message>
+    <message>
+        <source>The password must have at least {count} characters.</source>
+        <translation>密码至少要有 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>This password is one of the first that would be tried; choose another.</source>
+        <translation>这个密码是别人最先会试的那几个之一，请换一个。</translation>
+    </message>
+    <message>
+        <source>Mix letters and digits (or use at least 12 characters).</source>
+        <translation>请把字母和数字混用（或至少用 12 个字符）。</translation>
+    </message>
+    <message>
+        <source>The password is a run of keys or digits; choose another.</source>
+        <translation>这个密码是连续的键位或数字，请换一个。</translation>
     </message>
 </context>
 <context>
@@ -888,6 +994,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>{path} 已损坏（{problem}）。该文件未被改动。</translation>
     </message>
     <message>
+        <source>{path} is encrypted: give its password to open it.</source>
+        <translation>{path} 已加密：请给出它的密码再打开。</translation>
+    </message>
+    <message>
         <source>{path} was written by a newer version of 台账通 (data format {version}; this program knows up to {latest}). Please install the newer version; the file has not been changed.</source>
         <translation>{path} 由更新版本的台账通写入（数据格式 {version}，本程序最高支持 {latest}）。请安装新版本；文件未作任何改动。</translation>
     </message>
@@ -905,6 +1015,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     <message>
         <source>{path} already exists; the demo is written to a new file.</source>
         <translation>{path} 已存在；演示数据只写入新文件。</translation>
+    </message>
+    <message>
+        <source>a demo made without a password (for tests and benchmarks)</source>
+        <translation>不带密码生成的演示数据（供测试和速度测量用）</translation>
     </message>
     <message>
         <source>Writing {unit} ({n} of {total})…</source>
@@ -1828,6 +1942,17 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <source>台账通 is locked: it was not used for a while. The data is hidden until the password is given.</source>
+        <translation>台账通已锁定：有一段时间没有操作了。输入密码后才显示数据。</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>解锁…</translation>
+    </message>
+</context>
+<context>
     <name>Lists</name>
     <message>
         <source>Yes</source>
@@ -2737,6 +2862,60 @@ Data file: {path}</source>
     </message>
 </context>
 <context>
+    <name>Password</name>
+    <message>
+        <source>The data file is encrypted with this password. Keep the password, and print the recovery code shown next and keep it in the office: if both are lost, nobody can open the data again — not the office, not the makers of 台账通.</source>
+        <translation>数据文件用这个密码加密。请记住密码，并把接下来显示的恢复码打印出来在办公室保管：密码和恢复码都丢了，数据就再也打不开——本单位打不开，台账通的开发者也打不开。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted. Its password (or its recovery code):</source>
+        <translation>{path} 已加密。请输入它的密码（或恢复码）：</translation>
+    </message>
+    <message>
+        <source>The password was wrong.</source>
+        <translation>密码不对。</translation>
+    </message>
+    <message>
+        <source>Full ID numbers and phone numbers are exported only with the data file&apos;s password. Its password (or its recovery code):</source>
+        <translation>导出完整的身份证号和电话号码需要数据文件的密码。请输入密码（或恢复码）：</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordSetup</name>
+    <message>
+        <source>Keep this data file without a password (not encrypted)</source>
+        <translation>这个数据文件不设密码（不加密）</translation>
+    </message>
+    <message>
+        <source>Why (for example: this computer is locked in the office safe and holds no other data)</source>
+        <translation>原因（例如：这台电脑锁在办公室保密柜里，不存其他数据）</translation>
+    </message>
+    <message>
+        <source>Without a password, whoever takes this computer or copies the file reads every name, ID number and phone in it.</source>
+        <translation>不设密码，谁拿到这台电脑或复制走这个文件，都能看到其中每个人的姓名、身份证号和电话。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再输一次密码</translation>
+    </message>
+    <message>
+        <source>Say why this data file is to have no password.</source>
+        <translation>请写明这个数据文件为什么不设密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一样。</translation>
+    </message>
+</context>
+<context>
     <name>Personal</name>
     <message>
         <source>this old 15-digit number has a birth date that does not exist</source>
@@ -3106,6 +3285,32 @@ Data file: {path}</source>
     </message>
 </context>
 <context>
+    <name>ProtectDialog</name>
+    <message>
+        <source>Protect the data file</source>
+        <translation>保护数据文件</translation>
+    </message>
+    <message>
+        <source>{path} holds the names, ID numbers and phones of the households in clear: whoever copies the file can read them. Set a password to encrypt it (it takes a moment; the unencrypted file is removed once the encrypted one is checked).</source>
+        <translation>{path} 中农户的姓名、身份证号和电话都是明文：谁复制走这个文件都能看到。设置密码即可加密（需要一会儿；加密后的文件检查无误后，未加密的文件即删除）。</translation>
+    </message>
+    <message>
+        <source>Ask me next time</source>
+        <translation>下次再说</translation>
+    </message>
+</context>
+<context>
+    <name>Protection</name>
+    <message>
+        <source>made without a password</source>
+        <translation>建立时未设密码</translation>
+    </message>
+    <message>
+        <source>{path} could not be encrypted ({error}); it is left as it was, not encrypted.</source>
+        <translation>{path} 未能加密（{error}）；文件保持原样，仍未加密。</translation>
+    </message>
+</context>
+<context>
     <name>RanksTab</name>
     <message>
         <source>People are listed in this order of posts: the leadership group first, then everyone else. A post such as “党委委员、副镇长” ranks by its highest part; posts not in the list come last.</source>
@@ -3205,6 +3410,37 @@ Data file: {path}</source>
     <message>
         <source>Summary wording</source>
         <translation>总结文字</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>The recovery code of {path} opens it when the password is lost. Print it (or write it down) now and keep it in the office, away from this computer: it is not shown again.</source>
+        <translation>忘记密码时，凭 {path} 的恢复码可以打开它。请现在把它打印（或抄写）下来，放在办公室里、不和这台电脑放在一起：它只显示这一次。</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery code</source>
+        <translation>我已打印或抄下恢复码</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>台账通 recovery code of {path}:
+
+{code}
+
+Keep this sheet in the office, away from the computer.</source>
+        <translation>台账通 {path} 的恢复码：
+
+{code}
+
+请把这张纸放在办公室里保管，不要和电脑放在一起。</translation>
     </message>
 </context>
 <context>
@@ -3892,6 +4128,22 @@ Data file: {path}</source>
         <translation>每行一个，如本单位的公众号</translation>
     </message>
     <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>After this long without input the window hides the data and asks for the password (an encrypted data file only).</source>
+        <translation>这么长时间没有操作后，窗口隐藏数据并要求输入密码（仅限加密的数据文件）。</translation>
+    </message>
+    <message>
+        <source>Change the password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3906,6 +4158,18 @@ Data file: {path}</source>
     <message>
         <source>The unit&apos;s own media</source>
         <translation>本单位媒体</translation>
+    </message>
+    <message>
+        <source>Lock when idle for</source>
+        <translation>无操作自动锁定</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Set a password (encrypt the data file)…</source>
+        <translation>设置密码（加密数据文件）…</translation>
     </message>
 </context>
 <context>

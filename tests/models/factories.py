@@ -128,3 +128,47 @@ def undo_version_8(connection) -> None:
         for index in indexes:
             connection.execute(index)
     connection.execute("PRAGMA legacy_alter_table = OFF")
+
+
+def _undo_identity(connection) -> None:
+    connection.execute('DELETE FROM "setting" WHERE "key" IN (?, ?, ?)',
+                       ("file_identity", "file_place", "file_path"))
+
+
+def _undo_protection(connection) -> None:
+    connection.execute("DELETE FROM \"setting\" WHERE \"key\" IN ('protection', 'protection_reason')")
+
+
+# Each step taken back, from the newest: a file of version k is today's with the steps above k undone.
+_UNDO = {
+    9: _undo_protection,
+    8: undo_version_8,
+    7: _undo_identity,
+    6: undo_version_6,
+    5: undo_version_5,
+    4: lambda connection: connection.execute('ALTER TABLE "person" DROP COLUMN "staff"'),
+    3: lambda connection: connection.execute('DROP TABLE "change"'),
+    2: lambda connection: connection.execute('DROP TABLE "summary_text"'),
+}
+
+
+def make_old_file(path, version: int) -> str:
+    """A plain data file as ``version`` of the program wrote it, holding a unit and a household; the
+    household's ID number."""
+    from models import db
+
+    db.open_database(path)
+    unit = store.save(r.Unit, {"name": "长坪镇", "level": "town"})
+    village = store.save(r.Village, {"unit": unit.id, "name": "龙潭村"})
+    group = store.save(r.VillageGroup, {"village": village.id, "name": "1组"})
+    number = id_number()
+    store.save(r.Household, {"village": village.id, "group": group.id, "head_name": "向飞",
+                             "id_number": number, "phone": "13812345678"})
+    db.close_database()
+    connection = sqlite.driver.connect(path)
+    for step in range(db.schema_version(), version, -1):
+        _UNDO[step](connection)
+    connection.execute(f"PRAGMA user_version = {version}")
+    connection.commit()
+    connection.close()
+    return number

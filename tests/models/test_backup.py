@@ -77,14 +77,14 @@ def test_a_backups_folder_that_cannot_be_made_is_a_clear_error(empty_db, tmp_pat
 def test_a_read_only_backups_folder_is_a_clear_error(empty_db, monkeypatch):
     """Tests run as root, whom chmod does not stop: the refusal SQLite gives is simulated."""
     folder = paths.backups_dir()
-    real_connect = sqlite3.connect
+    real_connect = sqlite.driver.connect
 
     def connect(target, *args, **kwargs):
         if str(target).startswith(str(folder)):
-            raise sqlite3.OperationalError("unable to open database file")
+            raise sqlite.driver.OperationalError("unable to open database file")
         return real_connect(target, *args, **kwargs)
 
-    monkeypatch.setattr(sqlite3, "connect", connect)
+    monkeypatch.setattr(sqlite.driver, "connect", connect)
     with pytest.raises(backup.BackupError) as raised:
         backup.make_backup("daily")
     assert str(folder) in str(raised.value)

@@ -225,7 +225,7 @@ def test_a_version_7_file_gets_the_village_of_sessions_and_suggestions(tmp_path)
     connection.commit()
     connection.close()
     db.open_database(path, backups=tmp_path / "backups")
-    assert sqlite.user_version(r.database) == db.schema_version() == 8
+    assert sqlite.user_version(r.database) == db.schema_version() == 9
     assert {name for name, _sql in _schema(r.database.connection())} == {name for name, _sql in expected}
     villages = {s.content: s.village_id for s in r.Suggestion.select()}
     assert villages == {"田支书的建议": village.id, "向干部的建议": None}

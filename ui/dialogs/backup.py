@@ -207,15 +207,34 @@ class RestoreDialog(QDialog):
         self.chosen = self.preview = None
         title = heading or translate("Backup", "File {name}").format(name=path.name)
         try:
-            with files.busy():
-                restore.check(path)
-                preview = backup.preview(path)
+            preview = self._check_and_preview(path)
         except backup.BackupError as error:
             self._show(None, str(error), title)
             return False
         self.chosen, self.preview = path, preview
         self._show(preview, "", title)
         return True
+
+    def _check_and_preview(self, path: Path) -> backup.Preview:
+        """What ``path`` holds, after its check; an encrypted copy of another password asks for it (the
+        password it was made under, or its recovery code) until it is given or the user gives up."""
+        from ui.dialogs.password import ask_password
+
+        wrong = False
+        while True:
+            try:
+                with files.busy():
+                    restore.check(path)
+                    return backup.preview(path)
+            except backup.PasswordNeeded as needed:
+                secret = ask_password(self, path, wrong)
+                if secret is None:
+                    raise backup.BackupError(str(needed)) from None
+            try:
+                backup.unlock(path, secret)
+                wrong = False
+            except backup.BackupError:
+                wrong = True
 
     def _show(self, preview: backup.Preview | None, problem: str, title: str = "") -> None:
         self.heading.setText(f"<b>{title}</b><br>{preview.path if preview else ''}" if title else "")

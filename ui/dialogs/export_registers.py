@@ -178,6 +178,10 @@ class ExportDialog(QDialog):
         options = self.options()
         if options is None:
             return
+        from ui.dialogs.password import full_values_allowed
+
+        if options.full_personal and not full_values_allowed(self):
+            return
         path = files.choose_excel_target(self, translate("Transfer", "Export registers"), self.default_name())
         if path is not None:
             self.start(path, options)

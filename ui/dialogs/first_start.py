@@ -1,8 +1,9 @@
 """The first start: a data file without a unit asks who keeps these ledgers.
 
-The office gives its name and level and names its first campaign (with the
-usual phases); or it looks around in the township demo first. Nothing is
-written when the dialog is cancelled.
+The office gives its name and level, names its first campaign (with the
+usual phases) and sets the password the data file is encrypted with (or says
+why it is to have none); or it looks around in the township demo first (a
+plain file of invented data). Nothing is written when the dialog is cancelled.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from models import db, demo, paths, store, vocab
 from models import records as r
-from ui.common import guarded, translate, warn
+from ui.common import ERROR_STYLE, guarded, translate, warn
+from ui.dialogs.password import PasswordSetup, apply_choice
 from ui.widgets.date_input import DateInput
 
 DEFAULT_CAMPAIGN = "思想大解放"  # the campaign most offices start with (data, not interface text)
@@ -119,6 +121,10 @@ class FirstStartDialog(QDialog):
         form.addRow(translate("Field", r.Campaign.name.verbose_name), self.campaign_name)
         form.addRow(translate("Field", r.Campaign.start_date.verbose_name), self.start_date)
         form.addRow(translate("Field", r.Campaign.end_date.verbose_name), self.end_date)
+        self.password = PasswordSetup()
+        self.password_problem = QLabel()
+        self.password_problem.setStyleSheet(ERROR_STYLE)
+        self.password_problem.setWordWrap(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -134,6 +140,8 @@ class FirstStartDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.password)
+        layout.addWidget(self.password_problem)
         layout.addWidget(buttons)
         self.unit_name.setFocus()
 
@@ -145,8 +153,15 @@ class FirstStartDialog(QDialog):
         return unit, campaign
 
     def accept(self) -> None:
+        problem = self.password.problem()
+        self.password_problem.setText(problem or "")
+        if problem is not None:
+            self.password.first.setFocus()
+            return
         unit, campaign = self.values()
-        if guarded(self, lambda: create_unit(unit, campaign)) is not None:
+        if guarded(self, lambda: create_unit(unit, campaign)) is None:
+            return
+        if apply_choice(self, self.password):
             super().accept()
 
     def load_demo(self) -> None:

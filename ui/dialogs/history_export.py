@@ -78,6 +78,10 @@ class HistoryExportDialog(QDialog):
         options = self.options()
         if options is None:
             return
+        from ui.dialogs.password import full_values_allowed
+
+        if options.full_personal and not full_values_allowed(self):
+            return
         path = files.choose_excel_target(self, self.windowTitle(), self.default_name())
         if path is not None:
             self.export_to(path, options)

@@ -394,3 +394,30 @@ def test_a_save_before_or_during_the_background_check_waits_for_it_and_lands(qtb
     store.save(r.Unit, {"phone": "0743-7654321"}, store.current_unit())
     assert store.current_unit().phone == "0743-7654321"
     _settled(qtbot, window)
+
+
+def test_an_encrypted_backup_of_another_password_asks_for_it_before_its_preview(qtbot, village_db, tmp_path,
+                                                                                 monkeypatch, messages):
+    from models import crypt
+    from tests.models.factories import World
+    from ui.dialogs import password
+
+    other = tmp_path / "other.db"
+    db.open_database(other, password="Other-file-77")
+    World().suggestion("修好村口的路")
+    copy = backup.backup_to_file(tmp_path / "other-copy.db")
+    db.close_database()
+    crypt.forget_all()
+    window = make_window(qtbot, village_db)
+    answers, asked = ["Longtan2026!", "Other-file-77"], []
+
+    def ask(_parent, path, wrong=False):
+        asked.append((Path(path).name, wrong))
+        return answers.pop(0)
+
+    monkeypatch.setattr(password, "ask_password", ask)
+    window.restore_from_backup()
+    dialog = window.restore_dialog
+    assert dialog.choose(copy)
+    assert asked == [("other-copy.db", False), ("other-copy.db", True)]
+    assert dialog.restore_button.isEnabled() and dialog.cells[r.Suggestion][0].text() == "1"

@@ -183,3 +183,22 @@ def test_the_file_menu_opens_the_export_and_import_dialogs(qtbot, village_db):
     menu_action(window, "Import roster…").trigger()
     assert window.import_dialog.isVisible()
     window.import_dialog.reject()
+
+
+def test_full_values_of_an_encrypted_file_need_its_password_again(qtbot, village_db, tmp_path, monkeypatch,
+                                                                    messages):
+    from PySide6.QtWidgets import QInputDialog
+
+    from models import db
+
+    db.encrypt_open_file("Longtan2026!", tmp_path / "backups")
+    given = ["Longtan2026?", "Longtan2026!"]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (given.pop(0), True))
+    proposed = save_as(monkeypatch, tmp_path / "台账")
+    dialog = export_registers.ExportDialog()
+    qtbot.addWidget(dialog)
+    dialog.full_personal.setChecked(True)
+    button(dialog, "Export…").click()
+    assert proposed == [] and "wrong" in messages[-1][1]  # a wrong password: nothing asked, nothing written
+    button(dialog, "Export…").click()
+    assert len(proposed) == 1 and given == []

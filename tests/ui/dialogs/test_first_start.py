@@ -23,6 +23,11 @@ def answer_with(monkeypatch, qtbot, fill):
     monkeypatch.setattr(FirstStartDialog, "exec", exec_)
 
 
+def no_password(dialog) -> None:
+    dialog.password.none.setChecked(True)
+    dialog.password.reason.setText("测试")
+
+
 def test_creates_the_unit_and_first_campaign(qtbot, empty_db, monkeypatch, messages):
     def fill(dialog):
         assert dialog.campaign_name.text() == DEFAULT_CAMPAIGN
@@ -30,6 +35,7 @@ def test_creates_the_unit_and_first_campaign(qtbot, empty_db, monkeypatch, messa
         assert dialog.end_date.value() is None
         dialog.unit_name.setText(" 长坪镇 ")
         dialog.unit_level.setCurrentIndex(dialog.unit_level.findData("town"))
+        no_password(dialog)
         dialog.accept()
 
     answer_with(monkeypatch, qtbot, fill)
@@ -49,6 +55,7 @@ def test_an_empty_unit_name_is_refused_and_the_dialog_stays(qtbot, empty_db, mes
     dialog = FirstStartDialog(empty_db)
     qtbot.addWidget(dialog)
     dialog.show()
+    no_password(dialog)
     dialog.accept()
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert len(messages) == 1 and translate("Field", "Unit name") in messages[0][1]
@@ -60,6 +67,7 @@ def test_a_bad_campaign_writes_no_unit_either(qtbot, empty_db, messages):
     qtbot.addWidget(dialog)
     dialog.unit_name.setText("龙潭村")
     dialog.end_date.set_value(dt.date(2000, 1, 1))  # before the start
+    no_password(dialog)
     dialog.accept()
     assert translate("Field", "End date") in messages[0][1]
     assert r.Unit.select().count() == 0
@@ -113,3 +121,50 @@ def test_a_failed_demo_goes_back_to_the_given_file(qtbot, empty_db, monkeypatch,
     assert dialog.isVisible() and dialog.demo_path is None
     assert "disk full" in messages[0][1]
     assert r.database.database == str(empty_db) and not r.database.is_closed()
+
+
+def test_the_first_start_encrypts_the_file_with_the_password_and_shows_the_recovery_code(
+        qtbot, empty_db, monkeypatch, messages):
+    from models import crypt, db, protection
+    from ui.dialogs import password
+
+    shown = []
+    monkeypatch.setattr(password, "show_recovery_code", lambda parent, path, code: shown.append(code))
+
+    def fill(dialog):
+        dialog.unit_name.setText("长坪镇")
+        dialog.password.first.setText("Longtan2026!")
+        dialog.password.second.setText("Longtan2026?")
+        dialog.accept()
+        assert dialog.result() != QDialog.DialogCode.Accepted  # the two differ
+        assert "differ" in dialog.password_problem.text()
+        dialog.password.second.setText("Longtan2026!")
+        dialog.accept()
+
+    answer_with(monkeypatch, qtbot, fill)
+    assert run_first_start(None, empty_db) == empty_db
+    assert protection.state() == protection.ENCRYPTED and protection.is_encrypted_file(empty_db)
+    assert store.current_unit().name == "长坪镇"
+    (code,) = shown
+    db.close_database()
+    crypt.forget_all()
+    db.open_database(empty_db, password=code)
+    assert store.current_unit().name == "长坪镇"
+
+
+def test_no_password_needs_its_reason_and_is_recorded(qtbot, empty_db, messages):
+    from models import protection
+
+    dialog = FirstStartDialog(empty_db)
+    qtbot.addWidget(dialog)
+    dialog.unit_name.setText("龙潭村")
+    dialog.password.first.setText("123")
+    dialog.accept()
+    assert "at least" in dialog.password_problem.text()
+    dialog.password.none.setChecked(True)
+    dialog.accept()
+    assert "why" in dialog.password_problem.text() and r.Unit.select().count() == 0
+    dialog.password.reason.setText("这台电脑锁在保密柜里")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert protection.state() == protection.PLAIN and protection.plain_reason() == "这台电脑锁在保密柜里"

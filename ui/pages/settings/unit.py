@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,14 @@ class UnitTab(QWidget):
         self.outlets_edit = QPlainTextEdit()  # the unit's own media, one a line
         self.outlets_edit.setPlaceholderText(self.tr("One a line, e.g. the unit's WeChat account"))
         self.outlets_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.lock_minutes = QSpinBox()  # the idle lock (ui.idle_lock)
+        self.lock_minutes.setRange(0, 480)
+        self.lock_minutes.setSuffix(self.tr(" minutes"))
+        self.lock_minutes.setSpecialValueText(self.tr("never"))
+        self.lock_minutes.setToolTip(self.tr("After this long without input the window hides the data and "
+                                             "asks for the password (an encrypted data file only)."))
+        self.password_button = QPushButton(self.tr("Change the password…"))
+        self.password_button.clicked.connect(self.change_password)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
         for edit in (self.name_edit, self.phone_edit, self.operator_edit, self.addressee_edit):
@@ -53,6 +62,8 @@ class UnitTab(QWidget):
         form.addRow(self.tr("Operator"), self.operator_edit)
         form.addRow(self.tr("Reports go to (主送)"), self.addressee_edit)
         form.addRow(self.tr("The unit's own media"), self.outlets_edit)
+        form.addRow(self.tr("Lock when idle for"), self.lock_minutes)
+        form.addRow(self.tr("Password"), self.password_button)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.save_button)
@@ -70,8 +81,24 @@ class UnitTab(QWidget):
         self.operator_edit.setText(store.get_setting("operator"))
         self.addressee_edit.setText(settings.addressee())
         self.outlets_edit.setPlainText(store.get_setting(settings.OWN_OUTLETS))
+        from models import protection
+        from ui import idle_lock
+
+        self.lock_minutes.setValue(idle_lock.minutes())
+        encrypted = protection.state() == protection.ENCRYPTED
+        self.password_button.setText(self.tr("Change the password…") if encrypted
+                                     else self.tr("Set a password (encrypt the data file)…"))
+
+    def change_password(self) -> None:
+        from ui.dialogs.password import change_password
+
+        change_password(self)
+        self.refresh()
 
     def save(self) -> None:
+        from ui import idle_lock
+
+        idle_lock.set_minutes(self.lock_minutes.value())
         store.set_setting("operator", self.operator_edit.text().strip())
         store.set_setting(settings.ADDRESSEE, self.addressee_edit.text().strip())
         outlets = [line.strip() for line in self.outlets_edit.toPlainText().splitlines() if line.strip()]
