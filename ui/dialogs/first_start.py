@@ -121,7 +121,7 @@ class FirstStartDialog(QDialog):
         form.addRow(translate("Field", r.Campaign.name.verbose_name), self.campaign_name)
         form.addRow(translate("Field", r.Campaign.start_date.verbose_name), self.start_date)
         form.addRow(translate("Field", r.Campaign.end_date.verbose_name), self.end_date)
-        self.password = PasswordSetup()
+        self.password = PasswordSetup(self, form)  # its rows in the same form: the labels line up
         self.password_problem = QLabel()
         self.password_problem.setStyleSheet(ERROR_STYLE)
         self.password_problem.setWordWrap(True)
@@ -140,7 +140,6 @@ class FirstStartDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.password)
         layout.addWidget(self.password_problem)
         layout.addWidget(buttons)
         self.unit_name.setFocus()

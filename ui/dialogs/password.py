@@ -41,7 +41,9 @@ def loss_warning() -> str:
 class PasswordSetup(QWidget):
     """A new password typed twice (checked as it is typed), or an explicit, explained choice of none."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, form: QFormLayout | None = None):
+        """``form``: the rows go into that form (the dialog's own, so that its labels line up with
+        the fields above); else into a layout of this widget's own."""
         super().__init__(parent)
         self.first, self.second = QLineEdit(), QLineEdit()
         for edit in (self.first, self.second):
@@ -60,17 +62,16 @@ class PasswordSetup(QWidget):
                                            "file reads every name, ID number and phone in it."))
         self.none_warning.setWordWrap(True)
         self.none.toggled.connect(self._update)
-        form = QFormLayout()
+        if form is None:
+            form = QFormLayout(self)
+            form.setContentsMargins(0, 0, 0, 0)
+        else:
+            self.hide()  # holds nothing itself: its fields are rows of the given form
+        form.addRow(warning)
         form.addRow(self.tr("Password"), self.first)
         form.addRow(self.tr("Password again"), self.second)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(warning)
-        layout.addLayout(form)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.none)
-        layout.addWidget(self.reason)
-        layout.addWidget(self.none_warning)
+        for widget in (self.hint, self.none, self.reason, self.none_warning):
+            form.addRow(widget)
         self._update()
 
     def _update(self) -> None:
