@@ -199,6 +199,9 @@ class MainWindow(QMainWindow):
                             lambda: self.raise_rectification(page))
         if key == "suggestions":
             page.add_action(translate("MainWindow", "Merge…"), self.merge_suggestions)
+        if key in ("households", "persons"):
+            page.add_action(translate("MainWindow", "Export roster…"),
+                            self._on_first_use("ui.dialogs.export_roster", f"export_{key}"))
         if key == "sessions":
             page.add_action(translate("MainWindow", "Print sign-in sheet"),
                             self._on_first_use("ui.dialogs.signin_sheet", "print_signin_sheet", session=True))

@@ -2170,6 +2170,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>归并…</translation>
     </message>
     <message>
+        <source>Export roster…</source>
+        <translation>导出花名册…</translation>
+    </message>
+    <message>
         <source>Print sign-in sheet</source>
         <translation>打印签到表</translation>
     </message>
@@ -3989,12 +3993,32 @@ Keep this sheet in the office, away from the computer.</source>
         <translation>请先选择一次学习会议。</translation>
     </message>
     <message>
+        <source>Export roster</source>
+        <translation>导出花名册</translation>
+    </message>
+    <message>
+        <source>Full ID numbers and phone numbers (to import it again on another computer)</source>
+        <translation>完整的身份证号和联系电话（用于在另一台电脑上再导入）</translation>
+    </message>
+    <message>
+        <source>A roster with full numbers holds the personal data of every household: keep it as safe as the data file, and delete it once it has been imported.</source>
+        <translation>含完整号码的花名册载有每户的个人信息：请像保管数据文件一样保管它，导入后即删除。</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>花名册</translation>
+    </message>
+    <message>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
         <source>Staff</source>
         <translation>干部职工</translation>
+    </message>
+    <message>
+        <source>The roster was written to {path}.</source>
+        <translation>花名册已写入 {path}。</translation>
     </message>
     <message>
         <source>Row</source>
