@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from models import records as r
 
@@ -145,3 +146,33 @@ def run_here(work: Callable[[BackgroundJob], Any], finished: Callable[[Any], Non
         failed(error)
     else:
         finished(result)
+
+
+def wait_for(parent: QWidget | None, text: str, work: Callable[[BackgroundJob], Any]) -> Any:
+    """``work(job)`` on a worker while a modal progress window keeps the program drawn (the data file
+    is held meanwhile, so nothing else may be done); its result, or its error raised here."""
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    answer: dict[str, Any] = {}
+    loop = QEventLoop()
+    progress = QProgressDialog(text, "", 0, 0, parent)
+    progress.setCancelButton(None)  # the work is one transaction: it finishes or changes nothing
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+
+    def finished(result: Any) -> None:
+        answer["result"] = result
+        loop.quit()
+
+    def failed(error: Exception) -> None:
+        answer["error"] = error
+        loop.quit()
+
+    run_in_background(work, finished, failed)
+    loop.exec()
+    progress.close()
+    progress.deleteLater()
+    if "error" in answer:
+        raise answer["error"]
+    return answer["result"]

@@ -2773,6 +2773,10 @@ Data file: {path}</source>
         <translation>打开设置</translation>
     </message>
     <message>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
         <source>These records go to the recycle bin:</source>
         <translation>以下记录将移入回收站：</translation>
     </message>
@@ -2793,8 +2797,16 @@ Data file: {path}</source>
         <translation>……另有 {n} 条。</translation>
     </message>
     <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
         <source>Importing {path}: the data file is held until the import has finished…</source>
         <translation>正在导入 {path}：导入完成前数据文件由本程序占用…</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
     </message>
     <message>
         <source>{path} could not be imported: {error}</source>

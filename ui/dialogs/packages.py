@@ -36,6 +36,7 @@ from ui import files
 from ui.common import translate, warn
 from ui.dialogs.conflicts import LATER, ConflictTable
 from ui.files import safe_file_name
+from ui.jobs import wait_for
 from ui.widgets.date_input import DateInput
 
 OK, CANCEL = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
@@ -142,9 +143,9 @@ def export_package(window: QMainWindow) -> Path | None:
     if target is None:
         return None
     try:
-        with files.busy():
-            manifest = packages.export_package(target, villages=villages, date_from=date_from,
-                                               date_to=date_to)
+        manifest = wait_for(window, translate("Packages", "Writing {name}…").format(name=target.name),
+                            lambda _job: packages.export_package(target, villages=villages,
+                                                                 date_from=date_from, date_to=date_to))
     except packages.PackageError as error:
         warn(window, title, str(error))
         return None
@@ -279,8 +280,8 @@ def import_package(window: QMainWindow, path: Path | None = None) -> packages.Im
             return None
         path = Path(chosen)
     try:
-        with files.busy():
-            plan = packages.plan_import(packages.read_package(path))
+        plan = wait_for(window, translate("Packages", "Reading {name}…").format(name=path.name),
+                        lambda _job: packages.plan_import(packages.read_package(path)))
     except packages.PackageError as error:
         warn(window, title, str(error))
         return None
@@ -292,8 +293,9 @@ def import_package(window: QMainWindow, path: Path | None = None) -> packages.Im
     window.statusBar().showMessage(translate("Packages", "Importing {path}: the data file is held until the "
                                              "import has finished…").format(path=path.name))
     try:
-        with files.busy():
-            result = _apply(plan, dialog.chosen(), to_merge)
+        chosen = dialog.chosen()
+        result = wait_for(window, translate("Packages", "Importing {name}…").format(name=path.name),
+                          lambda _job: _apply(plan, chosen, to_merge))
     except (packages.PackageError, peewee.DatabaseError, OSError) as error:  # nothing half-written
         window.statusBar().clearMessage()
         warn(window, title, translate("Packages", "{path} could not be imported: {error}").format(

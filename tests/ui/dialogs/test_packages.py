@@ -250,3 +250,23 @@ def test_without_a_passphrase_the_window_offers_the_settings(qtbot, tmp_path, mo
     assert window.stack.currentWidget() is page and page.tabs.currentWidget() is page.exchange_tab
     assert package_dialogs.import_package(window, tmp_path / "any.tzpkg") is None
     assert len(shown) == 2
+
+
+def test_reading_and_importing_a_package_run_off_the_windows_thread(qtbot, _village_template, tmp_path,
+                                                                    monkeypatch, messages):
+    import threading
+
+    b, _household = _two_laptops_with_a_conflict(_village_template, tmp_path)
+    window = make_window(qtbot, b)
+    monkeypatch.setattr(package_dialogs.ImportPackageDialog, "exec",
+                        lambda dialog: QDialog.DialogCode.Accepted)
+    threads = []
+    for name in ("read_package", "apply_import"):
+        real = getattr(packages, name)
+
+        def spy(*args, _real=real, **kwargs):
+            threads.append(threading.current_thread() is threading.main_thread())
+            return _real(*args, **kwargs)
+        monkeypatch.setattr(packages, name, spy)
+    assert package_dialogs.import_package(window, tmp_path / "a.tzpkg") is not None
+    assert threads == [False, False]  # the window kept drawing meanwhile
