@@ -278,6 +278,11 @@ def errors_damaged(error: Exception) -> bool:
     return "malformed" in text or "not a database" in text
 
 
+def settle_identity(path: Path) -> None:
+    """The identity of the open file settled now (opened with ``settle=False`` until it was checked)."""
+    _settle_identity(Path(path), True)
+
+
 def _settle_identity(path: Path, settle: bool) -> None:
     """The file says who it is (a copy becomes a file of its own); this computer remembers it."""
     key = settings.get_setting(identity.IDENTITY_KEY)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from models import backup, identity, paths, restore
 from models import records as r
+from ui import data_file
 from ui.common import translate
 from ui.jobs import run_in_background
 
@@ -57,6 +58,9 @@ class AutoBackup(QObject):
     def check_daily(self) -> None:
         if self.running or r.database.is_closed():
             return
+        if not data_file.identity_settled():  # a copy opened for the first time: not yet who it is
+            QTimer.singleShot(self.FIRST_CHECK_MS, self, self.check_daily)
+            return
         self.running = True
         run_in_background(_daily_copy(self.backups_folder()), self._on_job_finished, self._on_job_failed,
                           owner=self)
@@ -83,6 +87,7 @@ class AutoBackup(QObject):
             return None
         folder = self.backups_folder()
         try:
+            data_file.settle_identity_now()  # the copy kept under its own identity, not the original's
             written = backup.make_backup("close", folder)
             backup.rotate(folder=folder)
         except Exception as error:  # closing must go on whatever happened

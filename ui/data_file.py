@@ -10,6 +10,7 @@ is never written to.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QThreadPool, QTimer
@@ -21,6 +22,7 @@ from ui.common import translate
 from ui.jobs import run_in_background
 
 _gate: health.WriteGate | None = None
+_identity = threading.Event()  # the open file's identity settled (models.identity)
 
 
 def may_make_new(parent: QWidget | None, path: Path) -> bool:
@@ -46,8 +48,13 @@ def open_or_explain(parent: QWidget | None, path: Path) -> bool:
     gate = health.WriteGate(path)
     if fresh:
         gate.settle([])  # a new file: nothing to check
+    # A copy's first opening writes its new identity: on a file not yet known sound that write would
+    # wait for the full check on the window's thread (seconds on a county file), so it is done by the
+    # background check once the file is found sound (identity_settled tells the backups when).
+    settle = fresh or health.known_sound(path)
+    _identity.clear()
     try:
-        _open_with_password(parent, path, gate)
+        _open_with_password(parent, path, gate, settle)
     except _Cancelled:
         return False
     except db.DatabaseDamagedError as error:
@@ -63,6 +70,8 @@ def open_or_explain(parent: QWidget | None, path: Path) -> bool:
         return False
     if health.known_sound(path):
         gate.settle([])
+    if settle:
+        _identity.set()
     _gate = gate
     for notice in db.notices():
         QMessageBox.information(parent, "台账通", notice)
@@ -76,14 +85,14 @@ class _Cancelled(Exception):
 PASSWORD_VARIABLE = "TAIZHANGTONG_PASSWORD"  # as the command line reads it (a check of an installation)
 
 
-def _open_with_password(parent: QWidget | None, path: Path, gate) -> None:
+def _open_with_password(parent: QWidget | None, path: Path, gate, settle: bool = True) -> None:
     """Open the file; an encrypted one with the password from the environment, else asked for."""
     import os
 
     password = os.environ.get(PASSWORD_VARIABLE) or None
     while True:
         try:
-            db.open_database(path, gate=gate, password=password)
+            db.open_database(path, gate=gate, password=password, settle=settle)
             return
         except db.PasswordError as error:
             from ui.dialogs.password import ask_password
@@ -115,12 +124,27 @@ def _start_check(window, gate: health.WriteGate) -> None:
     def work(_job) -> list[str]:
         problems = health.full_check(gate.path)
         gate.settle(problems)  # here, not on the window's thread: a write may be waiting there
+        if not problems and not _identity.is_set():
+            db.settle_identity(gate.path)  # a copy becomes a file of its own (its backups their own)
+            _identity.set()
         return problems
 
     def failed(_error: Exception) -> None:
         gate.settle([])  # could not check (it is in the log): writes go on as before
 
     run_in_background(work, lambda problems: _on_checked(window, gate, problems), failed, owner=window)
+
+
+def identity_settled() -> bool:
+    """Whether the open file knows who it is (a copy opened for the first time: once it was checked)."""
+    return _identity.is_set()
+
+
+def settle_identity_now() -> None:
+    """The identity settled on this thread, waiting for the check if need be (closing before it ended)."""
+    if not _identity.is_set() and _gate is not None and not r.database.is_closed():
+        db.settle_identity(_gate.path)
+        _identity.set()
 
 
 def _on_checked(window, gate: health.WriteGate, problems: list[str]) -> None:
