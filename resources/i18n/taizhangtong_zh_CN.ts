@@ -4207,6 +4207,10 @@ Keep this sheet in the office, away from the computer.</source>
         <source>Set a password (encrypt the data file)…</source>
         <translation>设置密码（加密数据文件）…</translation>
     </message>
+    <message>
+        <source>only with a password</source>
+        <translation>仅加密的数据文件</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

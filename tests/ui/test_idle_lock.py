@@ -65,3 +65,18 @@ def test_the_password_is_changed_from_the_settings(qtbot, village_db, tmp_path, 
     db.close_database()
     crypt.forget_all()
     db.open_database(village_db, password="Niuya#2027x")
+
+
+def test_the_settings_offer_the_lock_only_to_an_encrypted_file(qtbot, village_db, tmp_path):
+    from ui.pages.settings.unit import UnitTab
+
+    idle_lock.set_minutes(20)
+    tab = UnitTab()
+    qtbot.addWidget(tab)
+    tab.refresh()
+    assert not tab.lock_minutes.isEnabled() and tab.lock_minutes.text() == "only with a password"
+    tab.save()
+    assert idle_lock.minutes() == 20  # kept for when the file gets a password
+    db.encrypt_open_file(PASSWORD, tmp_path / "backups")
+    tab.refresh()
+    assert tab.lock_minutes.isEnabled() and tab.lock_minutes.value() == 20

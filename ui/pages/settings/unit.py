@@ -88,6 +88,13 @@ class UnitTab(QWidget):
         encrypted = protection.state() == protection.ENCRYPTED
         self.password_button.setText(self.tr("Change the password…") if encrypted
                                      else self.tr("Set a password (encrypt the data file)…"))
+        self.lock_minutes.setEnabled(encrypted)  # a file without a password has nothing to lock with
+        self.lock_minutes.setSpecialValueText(self.tr("never") if encrypted
+                                              else self.tr("only with a password"))
+        if not encrypted:
+            self.lock_minutes.blockSignals(True)
+            self.lock_minutes.setValue(0)  # shown as "only with a password"; the setting itself is kept
+            self.lock_minutes.blockSignals(False)
 
     def change_password(self) -> None:
         from ui.dialogs.password import change_password
@@ -98,7 +105,8 @@ class UnitTab(QWidget):
     def save(self) -> None:
         from ui import idle_lock
 
-        idle_lock.set_minutes(self.lock_minutes.value())
+        if self.lock_minutes.isEnabled():  # a file without a password keeps the minutes it had
+            idle_lock.set_minutes(self.lock_minutes.value())
         store.set_setting("operator", self.operator_edit.text().strip())
         store.set_setting(settings.ADDRESSEE, self.addressee_edit.text().strip())
         outlets = [line.strip() for line in self.outlets_edit.toPlainText().splitlines() if line.strip()]
