@@ -29,6 +29,7 @@ from uuid import UUID
 import peewee
 
 from models import records as r
+from models import sqlite
 from models.i18n import translate
 
 # The date by which each kind of record falls in a date range.
@@ -80,6 +81,8 @@ def _visited(visit: Any, scope: Scope) -> Any:
         gone = r.Household.select(r.Household.id).where(
             r.Household.deleted_at.is_null(False) | r.Household.village.in_(gone_villages))
         return visit.household.not_in(gone)
+    if scope.village is None:  # a campaign's visits are fewer than all the visits of its households
+        return sqlite.not_leading(visit.household).in_(live_households(scope))
     return visit.household.in_(live_households(scope))
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from peewee import Database, SqliteDatabase
+from peewee import SQL, Database, NodeList, SqliteDatabase
 
 # Every connection to a data file goes through one SQLite library, SQLCipher's (it reads plain files as
 # well): two copies of SQLite in one process on the same file would release each other's locks.
@@ -423,7 +423,6 @@ def scans_text(field, word: str) -> bool:
 
 def _gram_contains(field, number: int, word: str):
     """Through ``search_gram``: the rows with the term's character or pair, or with all its pairs."""
-    from peewee import SQL, NodeList
     from peewee import Column as SqlColumn
 
     word = word.lower()
@@ -439,7 +438,6 @@ def _gram_contains(field, number: int, word: str):
 
 def _index_query(table: str, columns: list[str], word: str):
     """The row ids whose ``columns`` contain ``word``, from the trigram index of ``table``."""
-    from peewee import SQL
 
     index = text_index_name(table)
     if len(word) >= TRIGRAM:
@@ -463,6 +461,13 @@ def _scan_contains(field, word: str):
     if _has_letters(word):
         return field.contains(word)
     return fn.instr(field, word) > 0
+
+
+def not_leading(column: Any) -> Any:
+    """``column`` in a condition SQLite's planner will not lead a search with (a unary plus), where
+    another condition's index finds fewer rows: the visits of a campaign by its own index rather
+    than every visit of its households (on the county, 20 ms rather than 73 ms)."""
+    return NodeList((SQL("+"), column), glue="")
 
 
 def _has_letters(word: str) -> bool:
@@ -506,7 +511,6 @@ def not_by_index(expr):
     filter's own index and then sorting them is faster than walking an index
     of the sort column over every row of the table. (PostgreSQL: ``expr``.)
     """
-    from peewee import SQL, NodeList
 
     return NodeList((SQL("+"), expr), glue="")
 

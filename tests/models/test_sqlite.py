@@ -94,3 +94,13 @@ def test_rows_written_in_bulk_are_indexed_at_the_end_and_a_failure_keeps_the_tri
     assert found(r.Household.head_name, "写成") == []
     later = world.household("向飞")  # written one by one again, through the triggers
     assert found(r.Household.head_name, "向飞") == [later.id]
+
+
+def test_a_column_kept_from_leading_a_search_still_selects_the_same_rows(world):
+    homes = [world.household("向飞"), world.household("李四")]
+    visits = [world.visit(homes[0]), world.visit(homes[1])]
+    condition = sqlite.not_leading(r.Visit.household).in_(
+        r.Household.select(r.Household.id).where(r.Household.id == homes[0].id))
+    sql, _params = r.Visit.select(r.Visit.id).where(condition).sql()
+    assert '+"t1"."household_id"' in sql
+    assert [v.id for v in r.Visit.select().where(condition)] == [visits[0].id]
