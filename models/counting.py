@@ -139,7 +139,12 @@ Seen = r.Visit.alias("seen")
 
 
 def seen_condition(scope: Scope, household: Any = r.Household) -> Any:
-    """The household has a live visit of the scope (one index probe per household)."""
+    """The household has a live visit of the scope: of a whole campaign, its visits' households listed
+    once (by the campaign's index; on the county 20 ms rather than 45 ms for the villages' coverage);
+    otherwise one index probe per household."""
+    if scope.campaign is not None and scope.village is None:
+        return household.id.in_(Seen.select(Seen.household).where(
+            Seen.household.is_null(False), *dated(r.Visit, scope, Seen)))
     return fn.EXISTS(Seen.select(Seen.id).where(Seen.household == household.id, *dated(r.Visit, scope, Seen)))
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from models import figures, store, vocab
+from models import counting, figures, store, vocab
 from models import records as r
 from models.counting import KEY_MEETINGS
 from models.demo.campaign import TODAY
@@ -163,3 +163,20 @@ def test_every_figure_is_defined_once_with_its_term_and_unit():
         assert definition.term and definition.means, definition.key
         assert definition.unit or definition.of, definition.key
     assert figures.DEFINITION["attendance_rate"].of == ("attended", "expected")
+
+
+def test_a_household_is_seen_alike_by_the_campaign_and_by_the_village(empty_db):
+    """The whole campaign lists its visits' households once, a village probes each household:
+    the same households either way (a visit in the bin, or of another campaign, does not count)."""
+    world = World()
+    seen, binned, elsewhere, _never = (world.household(name) for name in ("甲", "乙", "丙", "丁"))
+    world.visit(seen)
+    r.Visit.update(deleted_at=dt.datetime(2026, 3, 6)).where(r.Visit.id == world.visit(binned).id).execute()
+    other = store.save(r.Campaign, {"unit": world.unit.id, "name": "另一次",
+                                    "start_date": dt.date(2025, 2, 9)})
+    store.save_visit({"campaign": other.id, "household": elsewhere.id, "date": dt.date(2025, 3, 5),
+                      "method": "home"}, [world.clerk.id])
+    for scope in (figures.Scope(campaign=world.campaign.id),
+                  figures.Scope(campaign=world.campaign.id, village=world.village.id)):
+        found = r.Household.select(r.Household.id).where(counting.seen_condition(scope))
+        assert {h.id for h in found} == {seen.id}, scope
