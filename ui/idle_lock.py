@@ -49,7 +49,8 @@ class IdleLock(QObject):
         self.seconds = seconds  # None: the data file's setting
         self.last_input = time.monotonic()
         self.covers: dict[QWidget, QWidget] = {}
-        QApplication.instance().installEventFilter(self)
+        self.watching = False
+        self._watch_if_encrypted()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
         self.timer.start(check_ms)
@@ -64,6 +65,21 @@ class IdleLock(QObject):
         if app is not None:
             app.removeEventFilter(self)
 
+    def _watch_if_encrypted(self) -> None:
+        """The application's input is watched while the open file is encrypted, from the moment it is:
+        a plain file is never locked, and the thousands of events of a window being built and
+        painted (a tenth of its start) need not each pass through Python here."""
+        encrypted = not r.database.is_closed() and protection.state() == protection.ENCRYPTED
+        if encrypted == self.watching or self.locked:
+            return
+        app = QApplication.instance()
+        if encrypted:
+            self.last_input = time.monotonic()
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self.watching = encrypted
+
     def eventFilter(self, watched, event) -> bool:
         kind = event.type()
         if kind in _INPUT:
@@ -76,6 +92,7 @@ class IdleLock(QObject):
         return self.seconds if self.seconds is not None else minutes() * 60
 
     def check(self) -> None:
+        self._watch_if_encrypted()
         limit = self.limit()
         if self.locked or limit <= 0 or r.database.is_closed() or protection.state() != protection.ENCRYPTED:
             return

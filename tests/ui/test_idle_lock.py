@@ -48,6 +48,19 @@ def test_a_plain_file_is_never_locked_and_the_time_is_a_setting(qtbot, village_d
     lock = idle_lock.IdleLock(window, seconds=0.01, check_ms=10)
     qtbot.wait(100)
     assert not lock.locked
+    assert not lock.watching  # no input of a plain file's window passes through the lock
+
+
+def test_a_file_encrypted_while_open_is_watched_from_then_on(qtbot, village_db, tmp_path, monkeypatch):
+    monkeypatch.setattr(password, "ask_password", lambda *_args, **_kwargs: None)
+    window = make_window(qtbot, village_db)
+    window.idle_lock.deleteLater()
+    lock = idle_lock.IdleLock(window, seconds=1.0, check_ms=20)
+    assert not lock.watching
+    db.encrypt_open_file(PASSWORD, tmp_path / "backups")
+    qtbot.waitUntil(lambda: lock.watching, timeout=5_000)
+    assert not lock.locked  # the time counts from when the file was encrypted
+    qtbot.waitUntil(lambda: lock.locked, timeout=5_000)
 
 
 def test_the_password_is_changed_from_the_settings(qtbot, village_db, tmp_path, messages):
