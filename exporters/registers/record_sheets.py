@@ -161,7 +161,7 @@ def _visit_rows(context: Context, cursor) -> Iterator[tuple[list[Any], bool]]:
                 "是" if raised else "否", satisfaction.get(satisfied, satisfied)], False)
 
 
-VISITORS_WIDTH = 11
+VISITORS_WIDTH = 13  # three visitors of two or three characters in two lines, as 家庭情况 takes
 
 
 def _visitor_lines(visitors: str | None) -> str:
