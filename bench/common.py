@@ -112,13 +112,17 @@ def build_demo(path: Path, size: str) -> None:
     print(f"built in {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
 
 
-def median_ms(action: Callable[[], object], runs: int = 5, warmup: int = 1) -> float:
-    """The median of ``runs`` timings in milliseconds, after ``warmup`` untimed runs."""
-    for _ in range(warmup):
-        action()
+def median_ms(action: Callable[[], object], runs: int = 5, warmup: int = 1,
+              after: Callable[[], object] | None = None) -> float:
+    """The median of ``runs`` timings in milliseconds, after ``warmup`` untimed runs; ``after`` (untimed)
+    follows every run, the warm-up's too (to undo what the action left, e.g. a copy)."""
     times = []
-    for _ in range(runs):
+    for turn in range(warmup + runs):
         start = time.perf_counter()
         action()
-        times.append((time.perf_counter() - start) * 1000)
+        elapsed = (time.perf_counter() - start) * 1000
+        if after is not None:
+            after()
+        if turn >= warmup:
+            times.append(elapsed)
     return statistics.median(times)

@@ -37,15 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def _median_ms(action, runs: int) -> float:
-    action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+from bench.common import median_ms  # noqa: E402 (after the path)
 
 
 def _peak_mb() -> float:
@@ -74,7 +66,7 @@ def child_export(path: Path, out: Path, runs: int, scope: str) -> dict:
         action = lambda: packages.export_package(out, villages=[UUID(hex=village)])  # noqa: E731
     else:
         action = lambda: packages.export_package(out, unit=r.Unit.get_by_id(UUID(hex=unit)))  # noqa: E731
-    ms = _median_ms(action, runs)
+    ms = median_ms(action, runs)
     return {"ms": ms, "mb": _peak_mb(), "bytes": out.stat().st_size}
 
 
@@ -101,7 +93,7 @@ def child_bare(path: Path, out: Path, runs: int) -> dict:
                                                  sort_keys=True) + "\n").encode())
         connection.close()
 
-    return {"ms": _median_ms(bare, runs), "mb": _peak_mb()}
+    return {"ms": median_ms(bare, runs), "mb": _peak_mb()}
 
 
 def child_import(path: Path, package: Path, runs: int) -> dict:

@@ -20,28 +20,15 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def _median_ms(action, runs: int, after=None) -> float:
-    times = []
-    for turn in range(runs + 1):
-        start = time.perf_counter()
-        action()
-        elapsed = (time.perf_counter() - start) * 1000
-        if after is not None:
-            after()
-        if turn:
-            times.append(elapsed)
-    return statistics.median(times)
+from bench.common import median_ms  # noqa: E402 (after the path)
 
 
 def measure(path: Path, folder: Path, runs: int) -> list[tuple[str, float, float, str, str]]:
@@ -55,13 +42,13 @@ def measure(path: Path, folder: Path, runs: int) -> list[tuple[str, float, float
     restore.check(saved)  # checked once, as the window's background check does; the mark says so
     copy_target = folder / "copy.db"
     # The baselines copy what a restore copies: the backup; the second also puts the copy on the disk.
-    copying = _median_ms(lambda: shutil.copyfile(saved, copy_target), runs, lambda: copy_target.unlink())
+    copying = median_ms(lambda: shutil.copyfile(saved, copy_target), runs, after=copy_target.unlink)
 
     def copy_and_flush() -> None:
         shutil.copyfile(saved, copy_target)
         files.flush_to_disk(copy_target)
 
-    flushed = _median_ms(copy_and_flush, runs, lambda: copy_target.unlink())
+    flushed = median_ms(copy_and_flush, runs, after=copy_target.unlink)
 
     def drop_kept() -> None:
         for info in backup.list_backups():
@@ -69,12 +56,12 @@ def measure(path: Path, folder: Path, runs: int) -> list[tuple[str, float, float
                 info.path.unlink()
                 (info.path.with_name(info.path.name + ".json")).unlink(missing_ok=True)
 
-    restoring = _median_ms(lambda: restore.restore(saved), runs, drop_kept)
+    restoring = median_ms(lambda: restore.restore(saved), runs, after=drop_kept)
     db.close_database()
     command = [sys.executable, str(ROOT / "main.py"), "restore", "--db", str(path), str(saved)]
     environment = {**os.environ, "TAIZHANGTONG_HOME": str(paths.data_dir())}
-    process = _median_ms(lambda: subprocess.run(command, check=True, capture_output=True, env=environment),
-                         runs, drop_kept)
+    process = median_ms(lambda: subprocess.run(command, check=True, capture_output=True, env=environment),
+                         runs, after=drop_kept)
     return [("restore of a checked backup", restoring, copying, "ms", "≤ 3×"),
             ("python main.py restore, start to exit", process, copying, "ms", "≤ 3×"),
             ("restore, against a copy flushed to the disk", restoring, flushed, "ms", "")]
