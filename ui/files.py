@@ -9,9 +9,10 @@ folder.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -98,3 +99,32 @@ def written_box(parent: QWidget | None, title: str, path: Path, text: str) -> QM
     box.buttonClicked.connect(clicked)
     box.open()
     return box
+
+
+# --- exports on a worker ----------------------------------------------------------------------------
+
+class ExportFailure(Exception):
+    """An export on a worker that failed or was cancelled: its message is for the user."""
+
+
+def export_work(path: Path, write: Callable[[Any], Path]) -> Callable[[Any], Path]:
+    """``write(job)`` as the work of a background job (``ui.jobs``): an export's refusal, or a database or
+    disk failure, comes back as ``ExportFailure`` with the words to show, never as a crash of the thread."""
+    def work(job: Any) -> Path:
+        from exporters import ExportError
+
+        try:
+            return write(job)
+        except ExportError as error:
+            raise ExportFailure(str(error)) from error
+        except Exception as error:
+            raise ExportFailure(translate("Transfer", "The export to {path} failed: {error}").format(
+                path=path, error=error)) from error
+    return work
+
+
+def failure_text(error: Exception) -> str:
+    """What to say of an export job's failure."""
+    if isinstance(error, ExportFailure):
+        return str(error)
+    return translate("Transfer", "The export failed: {error}").format(error=error)

@@ -57,23 +57,13 @@ REGISTER_LABELS = (
 
 # --- the register workbook --------------------------------------------------------------
 
-class _Failure(Exception):
-    """An export that failed or was cancelled: the message for the user."""
-
-
 def _export(path: Path, options: Any) -> Callable[[BackgroundJob], Path]:
     """The work of the export job: ``write_registers`` with its progress and cancel."""
-    def work(job: BackgroundJob) -> Path:
-        from exporters import ExportError, registers
+    def write(job: BackgroundJob) -> Path:
+        from exporters import registers
 
-        try:
-            return registers.write_registers(path, options, progress=job.progress, cancelled=job.cancelled)
-        except ExportError as error:
-            raise _Failure(str(error)) from error
-        except Exception as error:  # a database or disk failure: said, never a crash of the thread
-            raise _Failure(translate("Transfer", "The export to {path} failed: {error}").format(
-                path=path, error=error)) from error
-    return work
+        return registers.write_registers(path, options, progress=job.progress, cancelled=job.cancelled)
+    return files.export_work(path, write)
 
 
 class ExportDialog(QDialog):
@@ -226,8 +216,7 @@ class ExportDialog(QDialog):
     def _on_job_failed(self, error: Exception) -> None:
         cancelled = self.job is not None and self.job.cancelled()
         self._close_progress()
-        message = str(error) if isinstance(error, _Failure) else translate(
-            "Transfer", "The export failed: {error}").format(error=error)
+        message = files.failure_text(error)
         if cancelled:
             self.error.setText(message)
         else:

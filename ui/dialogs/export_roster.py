@@ -30,23 +30,12 @@ from ui.widgets.choices import chosen_key, fill_choices, village_choices
 HOUSEHOLDS, PERSONS = "households", "persons"  # exporters.rosters' kinds, without importing it here
 
 
-class _Failure(Exception):
-    """A roster that could not be written: the message for the user."""
-
-
 def _write(path: Path, kind: str, village: UUID | None, full: bool) -> Callable[[BackgroundJob], Path]:
-    def work(_job: BackgroundJob) -> Path:
-        from exporters import ExportError
+    def write(_job: BackgroundJob) -> Path:
         from exporters.rosters.writing import write_roster
 
-        try:
-            return write_roster(path, kind, village, full_personal=full)
-        except ExportError as error:
-            raise _Failure(str(error)) from error
-        except Exception as error:  # a database or disk failure: said, never a crash of the thread
-            raise _Failure(translate("Transfer", "The export to {path} failed: {error}").format(
-                path=path, error=error)) from error
-    return work
+        return write_roster(path, kind, village, full_personal=full)
+    return files.export_work(path, write)
 
 
 class RosterExportDialog(QDialog):
@@ -117,9 +106,7 @@ class RosterExportDialog(QDialog):
     def _on_failed(self, error: Exception) -> None:
         self.export_button.setEnabled(True)
         self.error.setText("")
-        message = str(error) if isinstance(error, _Failure) else translate(
-            "Transfer", "The export failed: {error}").format(error=error)
-        QMessageBox.critical(self, self.windowTitle(), message)
+        QMessageBox.critical(self, self.windowTitle(), files.failure_text(error))
 
     def _on_written(self, path: Path) -> None:
         self.written = path
