@@ -59,7 +59,14 @@ def check_file(path: Path) -> None:
         raise FileProblem(translate("Database", "{path} is not a regular file.").format(path=path))
     if info.st_size == 0 or sqlite.is_sqlite_file(path) or crypt.has_key_file(path):
         return  # an encrypted file (a key file beside it): whether the key opens it is seen at opening
-    if identity.known_identity(path) is not None or _looks_like_pages(path, info.st_size):
+    known, pages = identity.known_identity(path) is not None, _looks_like_pages(path, info.st_size)
+    if not pages and info.st_size >= 4096 and info.st_size % 4096 == 0:  # pages of ciphertext, perhaps
+        raise FileProblem(translate(
+            "Database", "{path} is not a plain data file. If it is an encrypted one, its key file {key} is "
+            "missing: copy it from where the data file came from (the two always travel together; every "
+            "backup has its own beside it). It has not been changed.").format(
+            path=path, key=crypt.key_path(path)), damaged=known)
+    if known or pages:
         raise FileProblem(translate("Database", "{path} is damaged: its first page is not that of a data "
                                     "file. It has not been changed.").format(path=path), damaged=True)
     raise FileProblem(translate("Database", "{path} is not a 台账通 data file.").format(path=path))

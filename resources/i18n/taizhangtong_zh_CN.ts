@@ -978,6 +978,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>{path} 不是普通文件。</translation>
     </message>
     <message>
+        <source>{path} is not a plain data file. If it is an encrypted one, its key file {key} is missing: copy it from where the data file came from (the two always travel together; every backup has its own beside it). It has not been changed.</source>
+        <translation>{path} 不是未加密的数据文件。如果它是加密的数据文件，它的密钥文件 {key} 不在旁边：请从数据文件原来所在的地方把密钥文件一起复制过来（两者总是一起带走；每个备份旁边也有自己的密钥文件）。文件未作任何改动。</translation>
+    </message>
+    <message>
         <source>{path} is damaged: its first page is not that of a data file. It has not been changed.</source>
         <translation>{path} 已损坏：它的第一页不是数据文件应有的样子。文件未作任何改动。</translation>
     </message>

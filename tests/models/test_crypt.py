@@ -56,6 +56,19 @@ def test_without_a_password_an_encrypted_file_is_refused_and_unchanged(encrypted
     assert path.read_bytes() == before and not path.with_name(path.name + "-wal").exists()
 
 
+def test_an_encrypted_file_without_its_key_file_says_so_and_is_unchanged(encrypted):
+    """The data file copied to a stick without its .key: the message names the missing key file."""
+    path, _code = encrypted
+    db.close_database()
+    crypt.forget_all()
+    crypt.key_path(path).rename(path.with_name("elsewhere.key"))
+    before = path.read_bytes()
+    with pytest.raises(db.DatabaseOpenError, match="its key file") as raised:
+        db.open_database(path, password=PASSWORD)
+    assert str(crypt.key_path(path)) in str(raised.value)
+    assert path.read_bytes() == before
+
+
 def test_the_recovery_code_opens_the_file_however_it_is_typed(encrypted):
     path, code = encrypted
     assert len(code.replace("-", "")) == 24
