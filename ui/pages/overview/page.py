@@ -152,25 +152,28 @@ class OverviewPage(QWidget):
         generation = self._generation
         self.status.setText(translate("Overview", "Counting…"))
         ahead = None if wait else take(scope)
-        if ahead is not None:
-            ahead.then(lambda counted: self._on_counted(generation, counted, wait),
+        if ahead is not None:  # the first refresh: counted since the data file was opened
+            ahead.then("figures", lambda counted: self._on_counted(generation, counted, wait, ahead),
                        lambda error: self._on_failed(generation, error), owner=self)
             return
         run = run_here if wait else run_in_background
         run(lambda _job: figures.compute(scope), lambda counted: self._on_counted(generation, counted, wait),
             lambda error: self._on_failed(generation, error), owner=self)
 
-    def _on_counted(self, generation: int, counted: figures.Figures, wait: bool) -> None:
+    def _on_counted(self, generation: int, counted: figures.Figures, wait: bool, ahead=None) -> None:
         if generation != self._generation:
             return
         scope = self.scope
-        if not wait:  # the charts and to-do counted on the worker while the figures are laid out here
+        if ahead is None and not wait:  # the charts and to-do counted on the worker meanwhile
             self._count_the_rest(generation, counted, run_in_background)
         self.status.setText(translate("Overview", "Counted from {n} records of the data file.").format(
             n=f"{counted.records:,}"))
         self.figure_box.show_figures(counted, scope)
         self.figures_shown.emit()
-        if wait:
+        if ahead is not None:  # the charts and to-do follow from the job that counted the figures
+            ahead.then("rest", lambda result: self._on_computed(generation, result),
+                       lambda error: self._on_failed(generation, error), owner=self)
+        elif wait:
             self._count_the_rest(generation, counted, run_here)
 
     def _count_the_rest(self, generation: int, counted: figures.Figures, run) -> None:
