@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import logging.handlers
 import sqlite3
 import traceback
 from pathlib import Path
@@ -82,6 +81,8 @@ def explain(error: BaseException, path: Path | None) -> str | None:
 
 def logger() -> logging.Logger:
     """The log of unexpected errors, in the data folder, at most a few files of 1 MB."""
+    import logging.handlers  # on the first error, not at every start (with socket and pickle: 5 ms)
+
     log = logging.getLogger(_LOGGER)
     target = paths.log_file()
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) and Path(h.baseFilename) == target

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
 )
 
-from models import backup, identity, paths, restore
+from models import identity, paths
 from models import records as r
 from ui import data_file
 from ui.common import translate
@@ -26,6 +26,8 @@ def _daily_copy(folder: Path):
     """The work of the day's job: a copy when none was made today, then the rotation; and every copy
     of this file not checked yet (the one made on closing, last time) checked and marked sound."""
     def work(_job) -> Path | None:
+        from models import backup, restore
+
         written = None
         if backup.due_today(folder):
             written = backup.make_backup("daily", folder)
@@ -85,6 +87,8 @@ class AutoBackup(QObject):
         self.timer.stop()
         if r.database.is_closed():
             return None
+        from models import backup  # the copies' modules once a copy is made, not at the start
+
         folder = self.backups_folder()
         try:
             data_file.settle_identity_now()  # the copy kept under its own identity, not the original's
