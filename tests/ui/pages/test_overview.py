@@ -153,3 +153,54 @@ def test_every_figure_opens_a_list_of_as_many_records(qtbot, window, of_a_villag
         assert loaded.args[0] == values[definition.key], definition.key
         checked.append(definition.key)
     assert {"sessions", "suggestions", "rectifications", "visits", "households_unvisited"} <= set(checked)
+
+
+def test_the_first_page_counted_ahead_shows_the_figures_then_the_rest(qtbot, township_db):
+    """As the program starts: one job counts the figures and the rest before the page exists; the page
+    shows the figures as soon as they come and the charts and to-do from the same job."""
+    from ui.pages.overview import ahead
+
+    ahead.count_ahead()
+    job = ahead._ahead[0]
+    events: list[str] = []
+    window = MainWindow(township_db)
+    qtbot.addWidget(window)
+    page = window.pages["overview"]
+    page.figures_shown.connect(lambda: events.append("figures"))
+    page.computed.connect(lambda: events.append("rest"))
+    assert ahead._ahead == []  # taken by the page's first refresh, not counted a second time
+    qtbot.waitUntil(lambda: page.result is not None, timeout=10000)
+    assert events == ["figures", "rest"]
+    assert set(job.answers) == {"figures", "rest"}
+    scope = figures.Scope(campaign=store.current_campaign().id)
+    assert page.result == overview.compute(scope, figures.compute(scope))
+
+
+def test_figures_that_cannot_be_counted_ahead_are_said_on_the_page(qtbot, township_db, monkeypatch):
+    from ui.pages.overview import ahead
+
+    def fails(_scope):
+        raise RuntimeError("no figures here")
+
+    monkeypatch.setattr(figures, "compute", fails)
+    ahead.count_ahead()
+    window = MainWindow(township_db)
+    qtbot.addWidget(window)
+    page = window.pages["overview"]
+    qtbot.waitUntil(lambda: "no figures here" in page.status.text(), timeout=10000)
+    assert page.result is None
+
+
+def test_an_answer_counted_ahead_for_a_page_already_gone_reaches_nobody(qtbot, township_db):
+    from ui.pages.overview import ahead
+
+    ahead.count_ahead()
+    counting_ahead = ahead._ahead[0]
+    window = MainWindow(township_db)
+    page = window.pages["overview"]
+    delivered: list[object] = []
+    page._on_counted = lambda *answer: delivered.append(answer)  # what the page would be handed
+    window.deleteLater()
+    qtbot.waitUntil(lambda: "figures" in counting_ahead.answers, timeout=10000)
+    qtbot.wait(50)
+    assert delivered == []
