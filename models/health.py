@@ -72,18 +72,41 @@ def check_file(path: Path) -> None:
     raise FileProblem(translate("Database", "{path} is not a 台账通 data file.").format(path=path))
 
 
+PAGE = 4096  # the page size of every data file (models.sqlite)
+
+
 def _looks_like_pages(path: Path, size: int) -> bool:
-    """An SQLite file whose header was overwritten: pages of 4 KB whose second page is a b-tree page."""
-    if size < 8192 or size % 4096:
+    """An SQLite file whose header was overwritten: pages of 4 KB whose second page is one of SQLite's.
+
+    The whole header of the second page is read, not only its first byte: one byte in 50 of an
+    encrypted file's pages (ciphertext) is a b-tree page's kind, and such a file whose key file is
+    missing would be called damaged.
+    """
+    if size < 2 * PAGE or size % PAGE:
         return False
     with path.open("rb") as handle:
         start = handle.read(512)
-        handle.seek(4096)
-        second = handle.read(1)
+        handle.seek(PAGE)
+        second = handle.read(12)
     printable = sum(32 <= byte < 127 or byte in (9, 10, 13) for byte in start)
     if start.startswith((b"PK", b"%PDF", b"\x89PNG", b"\xd0\xcf\x11\xe0")) or printable > len(start) * 0.9:
         return False
-    return second in (b"\x02", b"\x05", b"\x0a", b"\x0d", b"\x00")
+    return is_sqlite_page(second, size // PAGE)
+
+
+def is_sqlite_page(header: bytes, pages: int) -> bool:
+    """Whether these first bytes of a page can begin a page of SQLite's in a file of ``pages`` pages: a
+    b-tree page (its kind, first free block, cells, content area and fragments all within the page) or
+    an overflow or free-list page (the number of the next such page, 0 for none, within the file)."""
+    if len(header) < 12:
+        return False
+    if header[0] in (2, 5, 10, 13):
+        freeblock, cells, content, fragments = (int.from_bytes(header[1:3], "big"), int.from_bytes(
+            header[3:5], "big"), int.from_bytes(header[5:7], "big"), header[7])
+        header_size = 12 if header[0] in (2, 5) else 8
+        return (freeblock == 0 or header_size <= freeblock < PAGE) and cells <= (PAGE - header_size) // 2 \
+            and (content == 0 or header_size + 2 * cells <= content <= PAGE) and fragments <= 60
+    return int.from_bytes(header[:4], "big") <= pages
 
 
 # --- a -wal that is not the file's ------------------------------------------------------------------

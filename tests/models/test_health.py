@@ -4,6 +4,7 @@ found before anything is written, the file left as it was, and no full check for
 from __future__ import annotations
 
 import hashlib
+import random
 import shutil
 import sqlite3
 from pathlib import Path
@@ -152,3 +153,18 @@ def test_an_empty_or_missing_file_opens_as_a_new_one_only_when_asked_to(tmp_path
     empty.write_bytes(b"")
     db.open_database(empty)
     assert identity.file_id()
+
+
+def test_ciphertext_is_not_taken_for_the_pages_of_a_damaged_data_file(_village_template):
+    """An encrypted file's pages are random bytes: one in 50 begins with a b-tree page's kind, so the
+    whole page header is read before a file missing its key file is called damaged."""
+    randoms = random.Random(11)
+    headers = [randoms.randbytes(12) for _ in range(20_000)]
+    assert sum(health.is_sqlite_page(header, 1_000) for header in headers) == 0
+    assert sum(header[0] in (2, 5, 10, 13, 0) for header in headers) > 300  # what one byte took for pages
+    with _village_template.open("rb") as handle:
+        pages = [handle.read(health.PAGE) for _ in range(_village_template.stat().st_size // health.PAGE)]
+    btree = [page for page in pages[1:] if page[0] in (2, 5, 10, 13)]
+    assert len(btree) > 100
+    assert all(health.is_sqlite_page(page[:12], len(pages)) for page in btree)
+    assert health.is_sqlite_page(pages[1][:12], len(pages))
