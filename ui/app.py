@@ -78,6 +78,7 @@ def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE, smoke_since: f
         release_lock()
         uninstall()
         files.drop_private_temp()
+        sys.setswitchinterval(DEFAULT_SWITCH_INTERVAL)  # a window closed before its first page was shown
         # The program ends next: Python's last garbage collections need not look through
         # every object of the session once more (a tenth of a township's whole run).
         gc.freeze()
@@ -130,10 +131,10 @@ def _resume_collections() -> None:
     """Python's collections, held off while the program started (``main.py``), resume once the first
     page shows its data; what the start built (modules, classes, the window) is left out of them.
     Threads share the interpreter as Python does by default again."""
+    sys.setswitchinterval(DEFAULT_SWITCH_INTERVAL)
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
-        sys.setswitchinterval(DEFAULT_SWITCH_INTERVAL)
 
 
 DEFAULT_SWITCH_INTERVAL = sys.getswitchinterval()

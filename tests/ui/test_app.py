@@ -65,3 +65,19 @@ def test_the_window_has_the_program_icon(qapp):
     assert not icon.isNull()
     picture = icon.pixmap(48, 48).toImage()
     assert picture.width() == 48 and len({picture.pixel(x, 24) for x in range(48)}) > 2  # drawn, not blank
+
+
+def test_threads_share_the_interpreter_as_python_does_once_the_window_is_done(qapp, village_db, monkeypatch):
+    """While the first page is counted on a worker, the worker is given the interpreter every half
+    millisecond; a window closed before its first page was shown leaves Python's own interval behind."""
+    import sys
+
+    from models import db
+
+    db.close_database()
+    during = []
+    monkeypatch.setattr(QApplication, "exec", lambda self: during.append(sys.getswitchinterval()) or 0)
+    before = sys.getswitchinterval()
+    assert ui.app.run_app(village_db, "en") == 0
+    assert during == [ui.app.START_SWITCH_INTERVAL]
+    assert sys.getswitchinterval() == before == ui.app.DEFAULT_SWITCH_INTERVAL
