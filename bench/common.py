@@ -112,6 +112,17 @@ def build_demo(path: Path, size: str) -> None:
     print(f"built in {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
 
 
+def working_copy(source: Path | None, folder: Path) -> Path:
+    """The data file a script's own command line measures, in ``folder``: a copy of ``source`` (its
+    ``--db``), else a township demo built there."""
+    path = folder / "data.db"
+    if source is None:
+        build_demo(path, "township")
+    else:
+        shutil.copyfile(source, path)
+    return path
+
+
 def median_ms(action: Callable[[], object], runs: int = 5, warmup: int = 1,
               after: Callable[[], object] | None = None) -> float:
     """The median of ``runs`` timings in milliseconds, after ``warmup`` untimed runs; ``after`` (untimed)

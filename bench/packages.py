@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import median_ms  # noqa: E402 (after the path)
+from bench.common import median_ms, working_copy  # noqa: E402 (after the path)
 
 
 def _peak_mb() -> float:
@@ -174,12 +174,7 @@ def main() -> None:
         return
     folder = Path(tempfile.mkdtemp(prefix="tzt-bench-packages-"))
     try:
-        path = folder / "data.db"
-        if args.db is None:
-            subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--db", str(path), "--size",
-                            "township"], check=True, capture_output=True)
-        else:
-            shutil.copyfile(args.db, path)
+        path = working_copy(args.db, folder)
         print(f"{args.db or 'township demo'} ({path.stat().st_size / 1e6:.0f} MB); median of {args.runs} "
               "runs after one warm-up, each measurement in a fresh process")
         print(f"{'measurement':44} {'value':>10} {'baseline':>10} {'ratio':>7}  goal")

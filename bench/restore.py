@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import median_ms  # noqa: E402 (after the path)
+from bench.common import median_ms, working_copy  # noqa: E402 (after the path)
 
 
 def measure(path: Path, folder: Path, runs: int) -> list[tuple[str, float, float, str, str]]:
@@ -74,12 +74,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="tzt-bench-restore-"))
     try:
-        path = folder / "data.db"
-        if args.db is None:
-            subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--db", str(path), "--size",
-                            "township"], check=True, capture_output=True)
-        else:
-            shutil.copyfile(args.db, path)
+        path = working_copy(args.db, folder)
         print(f"{args.db or 'township demo'} ({path.stat().st_size / 1e6:.0f} MB); median of {args.runs} "
               "runs after one warm-up")
         print(f"{'measurement':44} {'ms':>8} {'copy ms':>8} {'ratio':>7}  goal")

@@ -43,8 +43,7 @@ class Ahead:
         self.owner: Any = None
         self._figures = _Figures()
         self._figures.counted.connect(lambda counted: self._answered("figures", (True, counted)))
-        self._job = run_in_background(self._count, lambda rest: self._answered("rest", (True, rest)),
-                                      self._failed)
+        run_in_background(self._count, lambda rest: self._answered("rest", (True, rest)), self._failed)
 
     def _count(self, _job) -> overview.Overview:
         counted = figures.compute(self.scope)
