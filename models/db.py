@@ -126,9 +126,19 @@ def _v9_protection(db: peewee.Database) -> None:
                    (protection.KEY, protection.UNDECIDED))
 
 
+# The tables the first page is counted from: their changes move the count (``models.first_page``).
+_V10_COUNTED_TABLES = (*_V6_RECORD_TABLES, "visit_visitor", "setting")
+
+
+def _v10_first_page(db: peewee.Database) -> None:
+    """Version 10: a count of the changes of the records and settings, moved by triggers, and the
+    first page kept beside the count it was counted at (``models.first_page``)."""
+    sqlite.create_generation(db, _V10_COUNTED_TABLES)
+
+
 UPGRADES: list[Upgrade] = [_v2_summary_texts, _v3_change_history, _v4_person_staff,
                            _v5_sorting_and_searching, _v6_record_versions, _v7_file_identity,
-                           _v8_village_of_sessions_and_suggestions, _v9_protection]
+                           _v8_village_of_sessions_and_suggestions, _v9_protection, _v10_first_page]
 
 
 def schema_version() -> int:
@@ -357,6 +367,7 @@ def _create_schema(plain_reason: str) -> None:
         sqlite.create_search_indexes(database)
         for statement in BOOKKEEPING_TABLES:
             database.execute_sql(statement)
+        sqlite.create_generation(database, _V10_COUNTED_TABLES)
         identity.file_id()
         encrypted = bool(getattr(database, "key", None))
         settings.set_setting(protection.KEY, protection.ENCRYPTED if encrypted else protection.PLAIN)

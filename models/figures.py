@@ -23,13 +23,26 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from models import counting, vocab
+import peewee
+
+from models import counting, sqlite, vocab
+from models import records as r
 from models.counting import CategoryCount, Meeting, VillageCoverage
 from models.rates import percent, rate
 from models.scope import Scope, as_date
 
 __all__ = ["DEFINITIONS", "CategoryCount", "Figure", "Figures", "Meeting", "Scope", "VillageCoverage",
            "compute", "percent", "rate"]
+
+
+@dataclass(frozen=True)
+class CountedAt:
+    """When figures were counted (``models.first_page``): the file's count of changes just before
+    (``sqlite.data_generation``), the day, and which opening of the file in this process it was."""
+
+    generation: int
+    on: dt.date
+    opening: int
 
 
 @dataclass
@@ -68,6 +81,7 @@ class Figures:
     articles_higher: int = 0
     own_outlets: list[str] = field(default_factory=list)  # the unit's own media that carried articles
     higher_outlets: list[str] = field(default_factory=list)  # the others, most articles first
+    counted_at: CountedAt | None = field(default=None, compare=False)
 
     @property
     def records(self) -> int:
@@ -271,9 +285,16 @@ DEFINITION = {figure.key: figure for figure in DEFINITIONS}
 
 def compute(scope: Scope) -> Figures:
     """Count everything of ``scope``, each kind of record in a few grouped queries."""
-    figures = Figures(scope)
+    figures = Figures(scope, counted_at=counted_at(scope))
     counting.fill(figures, scope)
     return figures
+
+
+def counted_at(scope: Scope) -> CountedAt | None:
+    try:
+        return CountedAt(sqlite.data_generation(r.database), scope.on(), r.database.opening)
+    except peewee.DatabaseError:
+        return None  # a file of an earlier version, read without being upgraded
 
 
 def date_of(value: Any) -> dt.date:

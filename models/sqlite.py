@@ -73,6 +73,7 @@ class DataFileDatabase(SqliteDatabase):
 
     def init(self, database, *args, **kwargs):
         self._session = None
+        self.opening = getattr(self, "opening", 0) + 1  # which opening of a file this is, in this process
         self.key = kwargs.pop("key", None)
         super().init(database, *args, **kwargs)
 
@@ -363,7 +364,8 @@ def create_search_indexes(db: Database) -> None:
 @contextlib.contextmanager
 def bulk_writes(db: Database) -> Iterator[None]:
     """Many new rows at once (a demo, an import), in one transaction: the search indexes take the
-    new rows once at the end instead of one by one (a township's demo is written 3 times faster)."""
+    new rows once at the end instead of one by one (a township's demo is written 3 times faster),
+    and the count of changes moves once."""
     with db.atomic():  # a failure undoes the rows and the dropped triggers alike
         tables = sorted(set(TEXT_INDEXES) | set(_gram_tables()))
         marks = {table: db.execute_sql(f'SELECT coalesce(max(rowid), 0) FROM "{table}"').fetchone()[0]
@@ -372,13 +374,81 @@ def bulk_writes(db: Database) -> Iterator[None]:
             db.execute_sql(f'DROP TRIGGER "{text_index_name(table)}_insert"')
         for table in _gram_tables():
             db.execute_sql(f'DROP TRIGGER "{table}_gram_insert"')
+        counted = generation_tables(db)
+        for table in counted:
+            db.execute_sql(f'DROP TRIGGER "{table}_generation_insert"')
         yield
+        for table in counted:
+            db.execute_sql(_generation_trigger(table, "insert"))
+        if counted:
+            db.execute_sql('UPDATE "data_generation" SET "n" = "n" + 1')
         for table, columns in TEXT_INDEXES.items():
             db.execute_sql(_text_insert_trigger(table, columns))
             _fill_text(db, table, columns, marks[table])
         for table in _gram_tables():
             db.execute_sql(_gram_insert_trigger(table))
             _fill_grams(db, table, marks[table])
+
+
+# --- the count of changes (``models.first_page``) ---------------------------------------------------
+#
+# ``data_generation`` holds one number that every insert, update and delete of the tables the
+# first page reads moves on, by triggers (the session's own mark in ``setting`` excepted: every
+# write transaction writes it). What was counted at number n is still true while the number is n.
+# A bulk write (``bulk_writes``) takes the insert triggers off and moves the number once.
+
+def create_generation(db: Database, tables: tuple[str, ...]) -> None:
+    """The count of changes of ``tables``, the triggers that move it, the table the first page is kept in."""
+    db.execute_sql('CREATE TABLE "data_generation" ("n" INTEGER NOT NULL)')
+    db.execute_sql('INSERT INTO "data_generation" ("n") VALUES (0)')
+    db.execute_sql('CREATE TABLE "first_page" ("key" TEXT NOT NULL, "generation" INTEGER NOT NULL, '
+                   '"value" TEXT NOT NULL)')
+    for table in tables:
+        for event in ("insert", "update", "delete"):
+            db.execute_sql(_generation_trigger(table, event))
+
+
+def _generation_trigger(table: str, event: str) -> str:
+    row = "old" if event == "delete" else "new"
+    skip = f"WHEN {row}.\"key\" <> 'wal_session' " if table == "setting" else ""  # models.health's mark
+    return (f'CREATE TRIGGER "{table}_generation_{event}" AFTER {event.upper()} ON "{table}" {skip}'
+            'BEGIN UPDATE "data_generation" SET "n" = "n" + 1; END')
+
+
+def generation_tables(db: Database) -> list[str]:
+    """The tables whose changes move the count, as the file's triggers say."""
+    rows = db.execute_sql("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' "
+                          "AND name = tbl_name || '_generation_insert' ORDER BY tbl_name").fetchall()
+    return [row[0] for row in rows]
+
+
+def data_generation(db: Database) -> int:
+    return db.execute_sql('SELECT "n" FROM "data_generation"').fetchone()[0]
+
+
+def kept_first_page(db: Database, key: str) -> str | None:
+    """The first page kept for ``key``, if nothing has changed since it was counted."""
+    row = db.execute_sql('SELECT "value" FROM "first_page" JOIN "data_generation" '
+                         'ON "first_page"."generation" = "data_generation"."n" WHERE "key" = ?',
+                         (key,)).fetchone()
+    return row[0] if row else None
+
+
+def keep_first_page(db: Database, key: str, generation: int, value: str) -> bool:
+    """Keep ``value`` as the first page of ``key``, counted at ``generation``; False (and nothing kept)
+    when the data changed since, or it is kept already."""
+    def stale() -> bool:
+        return data_generation(db) != generation or kept_first_page(db, key) == value
+
+    if stale():  # read first: a close that has nothing to keep writes nothing
+        return False
+    with db.atomic():
+        if stale():
+            return False
+        db.execute_sql('DELETE FROM "first_page"')
+        db.execute_sql('INSERT INTO "first_page" ("key", "generation", "value") VALUES (?, ?, ?)',
+                       (key, generation, value))
+    return True
 
 
 def text_contains(fields, word: str, scan: bool = False) -> list:

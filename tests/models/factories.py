@@ -139,8 +139,17 @@ def _undo_protection(connection) -> None:
     connection.execute("DELETE FROM \"setting\" WHERE \"key\" IN ('protection', 'protection_reason')")
 
 
+def undo_version_10(connection) -> None:
+    for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                      "AND name LIKE '%\\_generation\\_%' ESCAPE '\\'").fetchall():
+        connection.execute(f'DROP TRIGGER "{name}"')
+    connection.execute('DROP TABLE "first_page"')
+    connection.execute('DROP TABLE "data_generation"')
+
+
 # Each step taken back, from the newest: a file of version k is today's with the steps above k undone.
 _UNDO = {
+    10: undo_version_10,
     9: _undo_protection,
     8: undo_version_8,
     7: _undo_identity,

@@ -1,5 +1,6 @@
 """Backups: consistent copies, rotation, preview, restore, and files that must be refused."""
 
+import contextlib
 import datetime as dt
 import hashlib
 import sqlite3
@@ -273,10 +274,19 @@ def test_a_backup_from_a_newer_version_is_refused(village_db, tmp_path):
 
 
 def damage(path: Path) -> None:
-    """Overwrite a few pages in the middle of the file, as a failing disk does."""
-    size = path.stat().st_size
+    """Overwrite three pages of records in the middle of the file, as a failing disk does (not pages of
+    the schema: a file whose schema is damaged does not open at all, tested on its own)."""
+    schema = set()
+    with contextlib.suppress(sqlite3.DatabaseError):  # an encrypted file: its pages are not known
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        schema = {row[0] for row in connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")}
+        connection.close()
+    page = path.stat().st_size // 2 // 4096  # counted from 0; SQLite counts from 1
+    while schema & {page + 1, page + 2, page + 3}:
+        page += 1
     with path.open("r+b") as handle:
-        handle.seek((size // 2) // 4096 * 4096)
+        handle.seek(page * 4096)
         handle.write(bytes(range(256)) * 48)
 
 

@@ -9,7 +9,7 @@ from playhouse.migrate import SqliteMigrator, migrate
 
 from models import db, sqlite, store
 from models import records as r
-from tests.models.factories import World, undo_version_5, undo_version_6, undo_version_8
+from tests.models.factories import World, undo_version_5, undo_version_6, undo_version_8, undo_version_10
 
 
 def _pragma(name):
@@ -118,6 +118,7 @@ def test_a_version_1_file_gets_the_summary_wording_table(tmp_path):
         "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'summary_text'")}
     db.close_database()
     connection = sqlite3.connect(new)
+    undo_version_10(connection)
     undo_version_8(connection)
     undo_version_6(connection)
     undo_version_5(connection)
@@ -148,6 +149,7 @@ def test_a_version_3_file_keeps_its_persons_as_staff(tmp_path):
     store.save(r.Person, {"unit": unit.id, "name": "田书记"})
     db.close_database()
     connection = sqlite3.connect(path)
+    undo_version_10(connection)
     undo_version_8(connection)
     undo_version_6(connection)
     connection.execute('ALTER TABLE "person" DROP COLUMN "staff"')
@@ -187,6 +189,7 @@ def test_a_version_4_file_gets_the_indexes_of_version_5_with_its_rows_in_them(tm
     expected = _schema(r.database.connection())
     db.close_database()
     connection = sqlite3.connect(path)
+    undo_version_10(connection)
     undo_version_8(connection)
     undo_version_6(connection)
     undo_version_5(connection)
@@ -220,12 +223,13 @@ def test_a_version_7_file_gets_the_village_of_sessions_and_suggestions(tmp_path)
                         "topic": "学习"}, {clerk.id: ("present", "")})
     db.close_database()
     connection = sqlite3.connect(path)
+    undo_version_10(connection)
     undo_version_8(connection)
     connection.execute("PRAGMA user_version = 7")
     connection.commit()
     connection.close()
     db.open_database(path, backups=tmp_path / "backups")
-    assert sqlite.user_version(r.database) == db.schema_version() == 9
+    assert sqlite.user_version(r.database) == db.schema_version() == 10
     assert {name for name, _sql in _schema(r.database.connection())} == {name for name, _sql in expected}
     villages = {s.content: s.village_id for s in r.Suggestion.select()}
     assert villages == {"田支书的建议": village.id, "向干部的建议": None}

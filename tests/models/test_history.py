@@ -9,7 +9,7 @@ import pytest
 from models import db, history, sqlite, store
 from models import records as r
 from models.validation import ValidationError
-from tests.models.factories import World, undo_version_5, undo_version_6, undo_version_8
+from tests.models.factories import World, undo_version_5, undo_version_6, undo_version_8, undo_version_10
 
 
 @pytest.fixture
@@ -215,6 +215,7 @@ def test_a_version_2_file_gains_the_history_table(tmp_path):
         "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'change'")}
     db.close_database()
     connection = sqlite3.connect(new)
+    undo_version_10(connection)
     undo_version_8(connection)
     undo_version_6(connection)
     undo_version_5(connection)

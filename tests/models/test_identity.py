@@ -8,7 +8,7 @@ import sqlite3
 
 from models import backup, db, identity, restore, store
 from models import records as r
-from tests.models.factories import World, undo_version_8
+from tests.models.factories import World, undo_version_8, undo_version_10
 
 
 def _identity_of(path):
@@ -75,6 +75,7 @@ def test_a_version_6_file_gains_an_identity(tmp_path):
     World()
     db.close_database()
     connection = sqlite3.connect(path)
+    undo_version_10(connection)
     undo_version_8(connection)
     connection.execute("DELETE FROM setting WHERE key LIKE 'file_%'")
     connection.execute("PRAGMA user_version = 6")

@@ -9,7 +9,7 @@ import pytest
 
 from models import db, packages, store, versions
 from models import records as r
-from tests.models.factories import World, undo_version_6, undo_version_8
+from tests.models.factories import World, undo_version_6, undo_version_8, undo_version_10
 
 
 @pytest.fixture
@@ -78,6 +78,7 @@ def test_a_version_5_file_gains_record_versions(tmp_path):
     World()
     db.close_database()
     connection = sqlite3.connect(path)
+    undo_version_10(connection)
     undo_version_8(connection)
     undo_version_6(connection)
     connection.close()
