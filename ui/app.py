@@ -114,7 +114,7 @@ def _run_window(app: QApplication, db_path: Path, smoke_since: float | None = No
     from ui.main_window import MainWindow
 
     window = MainWindow(chosen, demo=chosen.name.startswith("demo-"))
-    window.pages["overview"].computed.connect(_resume_collections)
+    window.pages["overview"].when_computed(_resume_collections)
     QTimer.singleShot(RESUME_COLLECTIONS_MS, _resume_collections)  # should the first page never be done
     if smoke_since is not None:
         _quit_when_shown(app, window, smoke_since)
@@ -157,6 +157,9 @@ def _quit_when_shown(app: QApplication, window, since: float) -> None:
             n=SMOKE_LIMIT_MS // 1000), file=sys.stderr)
         app.exit(1)
 
-    page.figures_shown.connect(painted)
-    page.computed.connect(lambda: app.exit(0))
+    if page.result is not None:  # the page the file kept: shown with the window's first paint
+        QTimer.singleShot(0, lambda: (painted(), app.exit(0)))
+    else:
+        page.figures_shown.connect(painted)
+        page.computed.connect(lambda: app.exit(0))
     QTimer.singleShot(SMOKE_LIMIT_MS, too_late)

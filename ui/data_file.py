@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QThreadPool, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models import db, health
+from models import db, first_page, health
 from models import records as r
 from ui.common import translate
 from ui.jobs import run_in_background
@@ -160,12 +160,19 @@ def _on_checked(window, gate: health.WriteGate, problems: list[str]) -> None:
 
 
 def close_data_file() -> None:
-    """Closed; a file this window found sound and left as it is need not be checked next time."""
+    """Closed; a file this window found sound and left as it is need not be checked next time.
+
+    A sound file keeps the first page as last counted, if nothing changed since: the next start shows it
+    at once (``models.first_page``)."""
     gate = _gate
     path = Path(r.database.database) if r.database.database else None
+    sound = gate is not None and path is not None and gate.path == path and gate.answered.is_set() \
+        and not gate.problems
+    if sound and not r.database.is_closed():
+        first_page.keep()
+    first_page.forget()
     db.close_database()
-    if gate is not None and path is not None and gate.path == path and gate.answered.is_set() \
-            and not gate.problems:
+    if sound:
         health.remember_sound(path)
 
 

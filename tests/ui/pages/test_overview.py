@@ -204,3 +204,48 @@ def test_an_answer_counted_ahead_for_a_page_already_gone_reaches_nobody(qtbot, t
     qtbot.waitUntil(lambda: "figures" in counting_ahead.answers, timeout=10000)
     qtbot.wait(50)
     assert delivered == []
+
+
+def test_a_start_after_the_page_was_kept_shows_it_at_once_without_counting(qtbot, window, township_db,
+                                                                             monkeypatch):
+    """The window closed with its first page kept (``models.first_page``); the next start shows that page
+    as the window is built, before its first paint, and counts nothing."""
+    from models import first_page
+    from ui.pages.overview import ahead
+
+    shown = window.pages["overview"].result
+    assert first_page.keep()  # as the window's closing does
+
+    def fails(_scope):
+        raise AssertionError("counted again")
+
+    monkeypatch.setattr(figures, "compute", fails)
+    ahead.count_ahead()
+    again = MainWindow(township_db)
+    qtbot.addWidget(again)
+    page = again.pages["overview"]
+    assert page.result == shown  # there before the window is shown: its first paint has the figures
+    assert f"{shown.figures.records:,}" in page.status.text()
+    done: list[bool] = []
+    page.when_computed(lambda: done.append(True))
+    assert done == [True]
+
+
+def test_a_change_since_the_page_was_kept_counts_it_again(qtbot, window, township_db):
+    from models import first_page
+    from ui.pages.overview import ahead
+
+    assert first_page.keep()
+    unit = store.current_unit()
+    store.save(r.Household, {"village": r.Village.select().where(r.Village.unit == unit.id).first().id,
+                             "head_name": "新户"})
+    ahead.count_ahead()
+    assert ahead._ahead[0].answers == {}  # counting on the worker
+    again = MainWindow(township_db)
+    qtbot.addWidget(again)
+    page = again.pages["overview"]
+    qtbot.waitUntil(lambda: page.result is not None, timeout=10000)
+    before = window.pages["overview"].result.figures
+    assert page.result.figures != before
+    households = sum(village.households for village in before.coverage)
+    assert sum(village.households for village in page.result.figures.coverage) == households + 1

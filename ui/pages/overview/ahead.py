@@ -1,7 +1,8 @@
 """The overview counted ahead: started as soon as the data file is open, before the window (or
 even the page's own widgets) exists; the page takes the answers when it first refreshes.
 
-One job on a worker counts the figures, then the charts and the to-do
+When the data file kept the page as it is now (``models.first_page``), that is the answer, at once.
+Else one job on a worker counts the figures, then the charts and the to-do
 (``models.overview``) from them, and hands each over as soon as it is counted:
 the page shows the figures first and the rest once it comes. The counting is
 mostly SQLite's, which runs on the other core beside the window's own work (its
@@ -17,7 +18,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from models import figures, overview, settings
+from models import figures, first_page, overview, settings
 from models.figures import Scope
 from ui.jobs import run_in_background
 
@@ -36,11 +37,14 @@ class Ahead:
     ``figures``: the ``figures.Figures``; ``rest``: the ``overview.Overview`` counted from them.
     """
 
-    def __init__(self, scope: Scope):
+    def __init__(self, scope: Scope, kept: overview.Overview | None = None):
         self.scope = scope
         self.answers: dict[str, Answer] = {}
         self.callbacks: dict[str, tuple[Callable[[Any], None], Callable[[Any], None]]] = {}
         self.owner: Any = None
+        if kept is not None:  # nothing changed since it was counted: no job at all
+            self.answers = {"figures": (True, kept.figures), "rest": (True, kept)}
+            return
         self._figures = _Figures()
         self._figures.counted.connect(lambda counted: self._answered("figures", (True, counted)))
         run_in_background(self._count, lambda rest: self._answered("rest", (True, rest)), self._failed)
@@ -87,8 +91,9 @@ def opening_scope() -> Scope:
 
 
 def count_ahead() -> None:
-    """Start counting the page it opens on."""
-    _ahead[:] = [Ahead(opening_scope())]
+    """Start counting the page it opens on, unless the file kept it as it is now (``models.first_page``)."""
+    scope = opening_scope()
+    _ahead[:] = [Ahead(scope, first_page.remembered(scope))]
 
 
 def take(scope: Scope) -> Ahead | None:

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import figures, overview, settings
+from models import figures, first_page, overview, settings
 from models.figures import Scope
 from models.i18n import QT_TRANSLATE_NOOP
 from ui.common import translate
 from ui.jobs import run_here, run_in_background
-from ui.pages.overview.ahead import take
+from ui.pages.overview.ahead import opening_scope, take
 from ui.pages.overview.charts import OverviewCharts
 from ui.pages.overview.figures import FigureBox, ListRequest
 from ui.widgets.choices import campaign_choices, chosen_key, fill_choices, village_choices
@@ -48,6 +48,7 @@ class OverviewPage(QWidget):
         self.result: overview.Overview | None = None
         self.scope = Scope()
         self._generation = 0
+        self._computed = -1  # the refresh whose result the page shows
         self.state = QLabel()
         self.state.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.status = QLabel()
@@ -190,11 +191,20 @@ class OverviewPage(QWidget):
     def _on_computed(self, generation: int, result: overview.Overview) -> None:
         if generation != self._generation:
             return
-        self.result = result
+        self.result, self._computed = result, generation
         self._show_state(result)
         self.chart_panel.show_result(result, self.scope)
         self._show_todo(result)
+        if self.scope == opening_scope():
+            first_page.counted(result)  # kept in the file when the window closes: the next start shows it
         self.computed.emit()
+
+    def when_computed(self, callback) -> None:
+        """``callback()`` once everything on the page is up to date: now, if it is already."""
+        if self.result is not None and self._computed == self._generation:
+            callback()
+        else:
+            self.computed.connect(callback, Qt.ConnectionType.SingleShotConnection)
 
     # --- showing -----------------------------------------------------------------------------------
 
