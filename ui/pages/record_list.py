@@ -25,7 +25,7 @@ from models import lists, store
 from models.lists import ListSpec
 from models.records import BaseModel
 from ui.common import confirm, guarded, settings, translate
-from ui.widgets.choices import campaign_choices, chosen_key, fill_choices, village_choices
+from ui.widgets.choices import campaign_choices, chosen_key, fill_choices, filter_box, village_choices
 from ui.widgets.date_input import DateInput
 from ui.widgets.record_table import RecordTableModel
 
@@ -75,8 +75,8 @@ class RecordPage(QWidget):
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         spec = self.spec
-        self.campaign = QComboBox() if spec.campaign is not None else None
-        self.village = QComboBox() if spec.by_village else None
+        self.campaign = filter_box() if spec.campaign is not None else None
+        self.village = filter_box() if spec.by_village else None
         self.choice = self._choice_filter() if spec.choice is not None else None
         self.date_from = DateInput() if spec.date is not None else None
         self.date_to = DateInput() if spec.date is not None else None

@@ -13,7 +13,6 @@ from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -33,7 +32,7 @@ from ui.jobs import run_here, run_in_background
 from ui.pages.overview.ahead import opening_scope, take
 from ui.pages.overview.charts import OverviewCharts
 from ui.pages.overview.figures import FigureBox, ListRequest
-from ui.widgets.choices import campaign_choices, chosen_key, fill_choices, village_choices
+from ui.widgets.choices import campaign_choices, chosen_key, fill_choices, filter_box, village_choices
 from ui.widgets.date_input import DateInput
 
 
@@ -74,8 +73,8 @@ class OverviewPage(QWidget):
 
     def _filter_bar(self) -> QHBoxLayout:
         """The campaign, the village and the dates the figures are counted for."""
-        self.campaign = QComboBox()
-        self.village = QComboBox()
+        self.campaign = filter_box()
+        self.village = filter_box()
         self.date_from, self.date_to = DateInput(), DateInput()
         self.campaign.currentIndexChanged.connect(self.refresh)
         self.village.currentIndexChanged.connect(self.refresh)
