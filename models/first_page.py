@@ -65,9 +65,13 @@ def remembered(scope: Scope) -> overview.Overview | None:
     """The page kept for ``scope`` as it opens today, if nothing has changed since it was counted."""
     try:
         text = sqlite.kept_first_page(r.database, key(scope, scope.on()))
-        return None if text is None else _from_plain(json.loads(text))
-    except (peewee.DatabaseError, ValueError, TypeError, KeyError, AttributeError):
+        result = None if text is None else _from_plain(json.loads(text))
+    except (peewee.DatabaseError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # a file without the table (read only, older), or a page this program cannot read
+    if not (isinstance(result, overview.Overview) and isinstance(result.figures, figures.Figures)
+            and result.figures.scope == scope and isinstance(result.todo, list)):
+        return None
+    return result
 
 
 _counted: list[overview.Overview] = []

@@ -196,6 +196,9 @@ def test_keeping_the_same_page_again_writes_nothing(township):
     json.dumps({"class": "Overview", "fields": {"figures": None, "unknown": 1}}),
     json.dumps({"eval": "1 + 1"}),
     json.dumps([{"date": "not a date"}]),
+    "[" * 100_000 + "]" * 100_000,
+    json.dumps({"tuple": [1, 2]}),
+    json.dumps({"class": "Overview", "fields": {"figures": "not figures"}}),
 ])
 def test_a_kept_page_this_program_cannot_read_is_counted_instead(township, value):
     scope = opening()
