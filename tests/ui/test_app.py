@@ -81,3 +81,40 @@ def test_threads_share_the_interpreter_as_python_does_once_the_window_is_done(qa
     assert ui.app.run_app(village_db, "en") == 0
     assert during == [ui.app.START_SWITCH_INTERVAL]
     assert sys.getswitchinterval() == before == ui.app.DEFAULT_SWITCH_INTERVAL
+
+
+def test_a_window_closed_on_a_sound_file_starts_next_time_on_the_page_it_counted(qapp, qtbot, village_db,
+                                                                                 monkeypatch):
+    """Two starts of the whole window: the first counts its page and keeps it as it closes; the second
+    shows that page before its first paint and counts nothing; a change between them counts again."""
+    from models import db, figures, health, store
+    from ui.main_window import MainWindow
+
+    db.close_database()
+    health.remember_sound(village_db)  # this computer checked it before
+    windows: list[MainWindow] = []
+    monkeypatch.setattr(MainWindow, "show", lambda self: windows.append(self))
+
+    def shown_until_counted(self) -> int:
+        page = windows[-1].pages["overview"]
+        qtbot.waitUntil(lambda: page.result is not None, timeout=10_000)
+        shown.append((page.result, page.status.text()))
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", shown_until_counted)
+    shown: list = []
+    assert ui.app.run_app(village_db, "en") == 0
+    counted = shown[0][0]
+
+    real_compute = figures.compute
+    monkeypatch.setattr(figures, "compute", lambda scope: (_ for _ in ()).throw(AssertionError("counted")))
+    assert ui.app.run_app(village_db, "en") == 0
+    assert shown[1][0] == counted and f"{counted.figures.records:,}" in shown[1][1]
+
+    monkeypatch.setattr(figures, "compute", real_compute)
+    db.open_database(village_db)
+    store.delete(records.Publicity.select().first())
+    db.close_database()
+    health.remember_sound(village_db)
+    assert ui.app.run_app(village_db, "en") == 0
+    assert shown[2][0].figures.publicity == counted.figures.publicity - 1
