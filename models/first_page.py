@@ -48,16 +48,15 @@ def key(scope: Scope, on: dt.date) -> str:
 
 @functools.cache
 def _program() -> str:
-    """The size and time of the files the page is counted and worded by, so that a program changed
-    without a new version number counts again (a bundle: its executable's)."""
+    """The size and time of the files the page is counted and worded by, and of the program's executable
+    (a bundle keeps its modules inside it), so that a program changed without a new version number
+    counts again."""
     import resources.i18n as catalogues
 
     modules = (counting, figures, overview, scope_module, rates, vocab, r, sys.modules[__name__])
     files = [Path(str(module.__file__)) for module in modules]
-    files += sorted(Path(str(catalogues.__file__)).parent.glob("*.qm"))
+    files += [*sorted(Path(str(catalogues.__file__)).parent.glob("*.qm")), Path(sys.executable)]
     stamps = [f"{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in files if path.is_file()]
-    if not stamps:
-        stamps = [str(Path(sys.executable).stat().st_mtime_ns)]
     return hashlib.sha256(" ".join(stamps).encode()).hexdigest()[:16]
 
 
