@@ -137,7 +137,7 @@ def summary(data) -> list:
     for size, path, goal in (("township", data.township, "≤ 1.5×"), ("county", data.county, "≤ 2×")):
         if path is None:
             continue
-        for kept, how in ((True, "first page kept"), (False, "first page counted")):
+        for kept, how in ((True, "page kept"), (False, "page counted")):
             found = pairs(path, data.runs, kept)
             rows.append(Row("start", f"{size}, {how}: to the first paint", found["ours"], found["bare"],
                             "bare QMainWindow process", goal=goal, paired_ratio=found["ratio"]))
