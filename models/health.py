@@ -31,7 +31,7 @@ from models import crypt, holders, identity, paths, sqlite
 from models.i18n import translate
 from models.sqlite import driver
 
-_WAL_KEY = "wal_session"
+_WAL_KEY = sqlite.SESSION_MARK
 _READ = 'SELECT "value" FROM "setting" WHERE "key" = ?'
 _WRITE = 'INSERT OR REPLACE INTO "setting" ("key", "value") VALUES (?, ?)'
 

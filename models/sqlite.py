@@ -408,9 +408,13 @@ def create_generation(db: Database, tables: tuple[str, ...]) -> None:
             db.execute_sql(_generation_trigger(table, event))
 
 
+# The setting ``models.health`` writes in every write transaction (the session's mark): not a change.
+SESSION_MARK = "wal_session"
+
+
 def _generation_trigger(table: str, event: str) -> str:
     row = "old" if event == "delete" else "new"
-    skip = f"WHEN {row}.\"key\" <> 'wal_session' " if table == "setting" else ""  # models.health's mark
+    skip = f"WHEN {row}.\"key\" <> '{SESSION_MARK}' " if table == "setting" else ""
     return (f'CREATE TRIGGER "{table}_generation_{event}" AFTER {event.upper()} ON "{table}" {skip}'
             'BEGIN UPDATE "data_generation" SET "n" = "n" + 1; END')
 

@@ -157,7 +157,7 @@ def _quit_when_shown(app: QApplication, window, since: float) -> None:
             n=SMOKE_LIMIT_MS // 1000), file=sys.stderr)
         app.exit(1)
 
-    if page.result is not None:  # the page the file kept: shown with the window's first paint
+    if page.up_to_date():  # the page the file kept: shown with the window's first paint
         QTimer.singleShot(0, lambda: (painted(), app.exit(0)))
     else:
         page.figures_shown.connect(painted)

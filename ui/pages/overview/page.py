@@ -198,9 +198,13 @@ class OverviewPage(QWidget):
             first_page.counted(result)  # kept in the file when the window closes: the next start shows it
         self.computed.emit()
 
+    def up_to_date(self) -> bool:
+        """Everything on the page shows what its last refresh counted (or the page the file kept)."""
+        return self.result is not None and self._computed == self._generation
+
     def when_computed(self, callback) -> None:
         """``callback()`` once everything on the page is up to date: now, if it is already."""
-        if self.result is not None and self._computed == self._generation:
+        if self.up_to_date():
             callback()
         else:
             self.computed.connect(callback, Qt.ConnectionType.SingleShotConnection)
