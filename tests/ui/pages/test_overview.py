@@ -155,6 +155,16 @@ def test_every_figure_opens_a_list_of_as_many_records(qtbot, window, of_a_villag
     assert {"sessions", "suggestions", "rectifications", "visits", "households_unvisited"} <= set(checked)
 
 
+def _started(qtbot, path):
+    """The overview of a window started as the program starts it: counted ahead, then built."""
+    from ui.pages.overview import ahead
+
+    ahead.count_ahead()
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    return window.pages["overview"]
+
+
 def test_the_first_page_counted_ahead_shows_the_figures_then_the_rest(qtbot, township_db):
     """As the program starts: one job counts the figures and the rest before the page exists; the page
     shows the figures as soon as they come and the charts and to-do from the same job."""
@@ -177,16 +187,12 @@ def test_the_first_page_counted_ahead_shows_the_figures_then_the_rest(qtbot, tow
 
 
 def test_figures_that_cannot_be_counted_ahead_are_said_on_the_page(qtbot, township_db, monkeypatch):
-    from ui.pages.overview import ahead
 
     def fails(_scope):
         raise RuntimeError("no figures here")
 
     monkeypatch.setattr(figures, "compute", fails)
-    ahead.count_ahead()
-    window = MainWindow(township_db)
-    qtbot.addWidget(window)
-    page = window.pages["overview"]
+    page = _started(qtbot, township_db)
     qtbot.waitUntil(lambda: "no figures here" in page.status.text(), timeout=10000)
     assert page.result is None
 
@@ -211,7 +217,6 @@ def test_a_start_after_the_page_was_kept_shows_it_at_once_without_counting(qtbot
     """The window closed with its first page kept (``models.first_page``); the next start shows that page
     as the window is built, before its first paint, and counts nothing."""
     from models import first_page
-    from ui.pages.overview import ahead
 
     shown = window.pages["overview"].result
     assert first_page.keep()  # as the window's closing does
@@ -220,10 +225,7 @@ def test_a_start_after_the_page_was_kept_shows_it_at_once_without_counting(qtbot
         raise AssertionError("counted again")
 
     monkeypatch.setattr(figures, "compute", fails)
-    ahead.count_ahead()
-    again = MainWindow(township_db)
-    qtbot.addWidget(again)
-    page = again.pages["overview"]
+    page = _started(qtbot, township_db)
     assert page.result == shown  # there before the window is shown: its first paint has the figures
     assert f"{shown.figures.records:,}" in page.status.text()
     done: list[bool] = []
