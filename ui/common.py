@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee
 from PySide6.QtCore import QCoreApplication, QDate, QSettings
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 from models import paths
 
@@ -23,6 +23,19 @@ if TYPE_CHECKING:
     from models.validation import ValidationError
 
 ERROR_STYLE = "color: #b3261e;"  # what is wrong, under a field or in a dialog
+
+
+def action_buttons(dialog: QDialog, text: str, action: Callable[[], Any],
+                   cancel_text: str | None = None) -> tuple[QDialogButtonBox, QPushButton]:
+    """Cancel and the dialog's one action (Export…, Import), which runs ``action``: its buttons, and the
+    action's button (to enable or disable)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    if cancel_text is not None:
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.accepted.connect(action)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, button
 
 
 def translate(context: str, text: str) -> str:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -37,7 +36,7 @@ from models import scope as scopes
 from models import store
 from models.i18n import QT_TRANSLATE_NOOP
 from ui import files
-from ui.common import ERROR_STYLE, translate
+from ui.common import ERROR_STYLE, action_buttons, translate
 from ui.jobs import BackgroundJob, run_in_background
 from ui.widgets.choices import campaign_choices, chosen_key, fill_choices, village_choices
 from ui.widgets.date_input import DateInput, date_range_problem
@@ -80,11 +79,8 @@ class ExportDialog(QDialog):
         self.written: Path | None = None
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton(translate("Transfer", "Export…"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.choose_and_export)
-        buttons.rejected.connect(self.reject)
+        buttons, self.export_button = action_buttons(self, translate("Transfer", "Export…"),
+                                                     self.choose_and_export)
         layout = QVBoxLayout(self)
         layout.addLayout(self._scope_form())
         layout.addWidget(self._register_boxes())

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from models import records as r
 from models import store
 from ui import files
-from ui.common import ERROR_STYLE, translate
+from ui.common import ERROR_STYLE, action_buttons, translate
 from ui.jobs import BackgroundJob, run_in_background
 from ui.widgets.choices import chosen_key, fill_choices, village_choices
 
@@ -64,12 +63,8 @@ class RosterExportDialog(QDialog):
             translate("Transfer", "Households") if kind == HOUSEHOLDS else translate("Transfer", "Staff")))
         if kind == HOUSEHOLDS:
             form.addRow(translate("Field", r.Household.village.verbose_name), self.village)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Transfer", "Cancel"))
-        self.export_button = buttons.addButton(translate("Transfer", "Export…"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.choose_and_export)
-        buttons.rejected.connect(self.reject)
+        buttons, self.export_button = action_buttons(self, translate("Transfer", "Export…"),
+                                                     self.choose_and_export, translate("Transfer", "Cancel"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.full_personal)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from models import store
 from ui import files
-from ui.common import ERROR_STYLE
+from ui.common import ERROR_STYLE, action_buttons
 from ui.widgets.choices import campaign_choices, chosen_key, fill_choices
 from ui.widgets.date_input import DateInput, date_range_problem
 
@@ -46,11 +45,8 @@ class HistoryExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Campaign"), self.campaign)
         form.addRow(self.tr("Dates"), dates)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.export_button = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.choose_and_export)
-        buttons.rejected.connect(self.reject)
+        buttons, self.export_button = action_buttons(self, self.tr("Export…"), self.choose_and_export,
+                                                     self.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.full_personal)

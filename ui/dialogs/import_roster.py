@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from models.i18n import QT_TRANSLATE_NOOP
 from ui import files
-from ui.common import ERROR_STYLE, confirm, translate, warn
+from ui.common import ERROR_STYLE, action_buttons, confirm, translate, warn
 from ui.dialogs.roster_preview import PreviewTableModel, imported_text, message, notes
 from ui.jobs import BackgroundJob, run_in_background
 from ui.widgets.choices import chosen_key, fill_choices, village_choices
@@ -70,12 +69,8 @@ class ImportDialog(QDialog):
         self.note.setWordWrap(True)
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.refresh_preview)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = buttons.addButton(translate("Transfer", "Import"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons, self.import_button = action_buttons(self, translate("Transfer", "Import"), self.run_import)
         self.import_button.setEnabled(False)
-        buttons.accepted.connect(self.run_import)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self._file_choices())
         layout.addWidget(QLabel(translate("Transfer", "Which field each column holds:")))
