@@ -38,3 +38,19 @@ def test_a_child_prints_its_rows_as_json_lines(_township_template, tmp_path, cap
     rows = [Row(**json.loads(line[len(run.MARK):])) for line in lines if line.startswith(run.MARK)]
     assert [row.measurement for row in rows] == ["township current campaign", "township whole file"]
     assert all(row.area == "figures" and row.value > 0 and row.baseline > 0 for row in rows)
+
+
+def test_the_start_yardsticks_paint_their_window_and_say_so():
+    """The bare window and the first page's widgets alone (``bench/start.py``) each paint a window and
+    print one line, the moment the start is timed to."""
+    import os
+    import subprocess
+
+    from bench import start
+
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for script in (start.BARE, start.SAME_WIDGETS):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment,
+                              timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines() == ["painted"]
