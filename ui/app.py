@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 import resources
 from models import files, i18n, paths
@@ -70,9 +70,13 @@ def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE, smoke_since: f
     db_path = Path(db_path)
     if db_path == paths.default_database():
         paths.ensure(db_path.parent)
+    nobody = _NobodyToAsk(app) if smoke_since is not None else None
     try:
-        return _run_window(app, db_path, smoke_since)
+        status = _run_window(app, db_path, smoke_since)
+        return 1 if nobody is not None and nobody.asked else status
     finally:
+        if nobody is not None:
+            nobody.stop()
         finish_all()  # no worker may still read the file as it closes
         close_data_file()
         release_lock()
@@ -138,6 +142,42 @@ def _resume_collections() -> None:
 
 
 DEFAULT_SWITCH_INTERVAL = sys.getswitchinterval()
+
+
+class _NobodyToAsk:
+    """--smoke: nobody is there to answer a question. A dialog that waits for an answer (a file that is
+    missing, damaged, encrypted or open in another window) is written to standard error and closed
+    unanswered, as if cancelled, and the start ends with status 1 instead of waiting for ever."""
+
+    LOOK_EVERY_MS = 100
+
+    def __init__(self, app: QApplication):
+        self.asked = False
+        self._timer = QTimer(app)  # it fires in a dialog's own event loop too
+        self._timer.setInterval(self.LOOK_EVERY_MS)
+        self._timer.timeout.connect(self._look)
+        self._timer.start()
+
+    def _look(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            return
+        self.asked = True
+        print(translate("App", "--smoke cannot answer a question, so it stops here: {text}").format(
+            text=_dialog_text(dialog)), file=sys.stderr, flush=True)
+        dialog.reject()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+def _dialog_text(dialog: QDialog) -> str:
+    """What a dialog says, on one line: a message box's text, else its title and labels."""
+    if isinstance(dialog, QMessageBox):
+        parts = [dialog.text(), dialog.informativeText()]
+    else:
+        parts = [dialog.windowTitle(), *(label.text() for label in dialog.findChildren(QLabel))]
+    return " ".join(" ".join(part.split()) for part in parts if part.strip())
 
 
 SMOKE_LIMIT_MS = 60_000

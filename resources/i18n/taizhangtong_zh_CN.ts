@@ -42,6 +42,10 @@ Switch to that window, or close it first.</source>
         <translation>{path} 还没有设置单位：--smoke 需要已经设置好的数据文件（例如演示数据）。</translation>
     </message>
     <message>
+        <source>--smoke cannot answer a question, so it stops here: {text}</source>
+        <translation>--smoke 无法回答提问，在此停止：{text}</translation>
+    </message>
+    <message>
         <source>The first page did not show its data within {n} seconds.</source>
         <translation>首页在 {n} 秒内没有显示出数据。</translation>
     </message>
