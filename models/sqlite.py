@@ -603,10 +603,12 @@ def row_key() -> str:
 
 
 def joined_text(expr, separator: str = "、"):
-    """Many values of a sub-select as one text (PostgreSQL: string_agg)."""
+    """Many values of a sub-select as one text, in their order (as Python's ``sorted`` orders text), so
+    that a list, a register and the history name a visit's visitors alike (PostgreSQL: string_agg …
+    ORDER BY)."""
     from peewee import fn
 
-    return fn.group_concat(expr, separator)
+    return fn.group_concat(expr, separator).order_by(expr)
 
 
 def month_of(expr):

@@ -136,7 +136,7 @@ def test_a_visit_row_reads_as_entered(village_db, tmp_path):
     assert first[2:5] == (household.village.name, household.group.name, household.head_name)
     assert first[7] == household.population
     assert first[9] == vocab.VISIT_METHODS.zh(visit.method)
-    assert set(first[10].replace("\n", "").split("、")) == {v.person.name for v in visit.visitors}
+    assert first[10].replace("\n", "") == "、".join(sorted(v.person.name for v in visit.visitors))
     assert first[15] == vocab.SATISFACTION.zh(visit.satisfaction)
 
 
