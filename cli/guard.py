@@ -20,6 +20,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
     """``args.run(args)``; ``argv`` (the command as typed) goes into the log with what went wrong."""
     from models import db, errors, files
 
+    sys.unraisablehook = errors.log_unraisable  # for the rest of the process: its end included
     try:
         files.use_private_temp()
         use_arguments(args)

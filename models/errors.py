@@ -5,7 +5,8 @@ file (locked by another program — and which one —, a full disk, a file that
 may not be written, a damaged file). Any other error is unexpected: the window
 and the command line call ``log_unexpected``, which writes the traceback to a
 rotating log in the data folder (``paths.log_file``) and returns its place, so
-the one line or the message box can name it. No traceback reaches the user.
+the one line or the message box can name it; ``log_unraisable`` does the same for an error that
+Python cannot raise (in a finalizer). No traceback reaches the user.
 """
 
 from __future__ import annotations
@@ -134,6 +135,20 @@ def log_unexpected(error: BaseException, context: str = "") -> Path | None:
     except OSError:
         return None
     return paths.log_file()
+
+
+def log_unraisable(unraisable) -> None:
+    """``sys.unraisablehook``: an error Python cannot raise to anyone — a file closed by its finalizer,
+    as a zip file left open by a write that failed on a full disk is — goes to the log. Python's own
+    hook would print its traceback on the user's screen."""
+    error = unraisable.exc_value
+    if error is None:
+        return
+    try:
+        what = f"{unraisable.err_msg or 'Exception ignored in'}: {unraisable.object!r}"
+    except Exception:  # an object whose repr fails too
+        what = unraisable.err_msg or "Exception ignored"
+    log_unexpected(error, what)
 
 
 def unexpected_text(error: BaseException, log: Path | None) -> str:

@@ -93,6 +93,16 @@ def temporary_beside(path: Path) -> Path:
     return Path(name)
 
 
+SQLITE_BESIDE = ("-journal", "-wal", "-shm")  # what SQLite writes beside a database it writes
+
+
+def discard(partial: Path) -> None:
+    """A temporary database gone, with the journal SQLite leaves beside it when a write fails halfway
+    (on a full disk): no half-written file stays in the user's folder."""
+    for suffix in ("", *SQLITE_BESIDE):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def atomic_target(path: str | Path, before_replace: Callable[[Path], None] | None = None) -> Iterator[Path]:
     """Yield a temporary file beside ``path``; rename it over ``path`` if the block succeeds.

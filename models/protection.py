@@ -118,7 +118,7 @@ def encrypt(path: Path, password: str, folder: Path | None = None) -> str:
         for suffix in ("-wal", "-shm"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
     finally:
-        partial.unlink(missing_ok=True)
+        files.discard(partial)
     encrypt_backups(backups.list_backups(folder, owner), path, key)
     return code
 
@@ -151,4 +151,4 @@ def encrypt_backups(infos, path: Path, key: bytes) -> None:
         except (driver.Error, OSError, ConversionError):
             continue
         finally:
-            partial.unlink(missing_ok=True)
+            files.discard(partial)

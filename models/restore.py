@@ -193,6 +193,11 @@ def restore(source: Path, folder: Path | None = None, other_file_ok: bool = Fals
     except (OSError, driver.Error) as error:
         _bring_back(kept, current)
         db.open_database(current, folder)
+        if isinstance(error, OSError):  # a full disk, a folder closed to writing: in the user's words
+            raise BackupError(translate(
+                "Backup", "Restoring {path} failed. {reason} The data as it was is also kept at "
+                          "{kept}.").format(path=source, reason=files.write_error_text(current, error),
+                                            kept=kept)) from error
         raise BackupError(translate(
             "Backup", "Restoring {path} failed ({error}); the data as it was is kept at {kept}.").format(
             path=source, error=error, kept=kept)) from error
@@ -275,7 +280,7 @@ def put_in_place(source: Path, target: Path, owner: str | None, target_key: byte
             _key_file_of(source, target, source_key)
         os.replace(partial, target)
     finally:
-        partial.unlink(missing_ok=True)
+        files.discard(partial)
 
 
 def _copy_encrypted(source: Path, source_key: bytes | None, partial: Path, key: bytes) -> None:

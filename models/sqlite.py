@@ -205,7 +205,7 @@ def backup_to(db: SqliteDatabase, target: Path) -> None:
         files.flush_to_disk(partial)
         partial.replace(target)
     finally:
-        partial.unlink(missing_ok=True)
+        files.discard(partial)
 
 
 def open_readonly(path: Path) -> driver.Connection:

@@ -49,20 +49,22 @@ _shower: _Shower | None = None
 
 
 def install():
-    """From now on: exceptions and Qt's critical messages become message boxes, tracebacks go to the log.
+    """From now on: exceptions and Qt's critical messages become message boxes, tracebacks go to the log
+    (and errors Python cannot raise, in finalizers, to the log alone).
 
     Returns the function that puts back what was there before (the window calls it as it ends).
     """
     global _shower
     _shower = _Shower()
-    before = sys.excepthook, threading.excepthook
+    before = sys.excepthook, threading.excepthook, sys.unraisablehook
     sys.excepthook = on_exception
     threading.excepthook = lambda hook: on_exception(hook.exc_type, hook.exc_value, hook.exc_traceback)
+    sys.unraisablehook = errors.log_unraisable  # nobody to tell: the log only
     previous_handler = qInstallMessageHandler(on_qt_message)
 
     def uninstall() -> None:
         global _shower
-        sys.excepthook, threading.excepthook = before
+        sys.excepthook, threading.excepthook, sys.unraisablehook = before
         qInstallMessageHandler(previous_handler)
         _shower = None
     return uninstall

@@ -208,6 +208,10 @@ Switch to that window, or close it first.</source>
         <translation>{path} 就是当前数据文件本身。</translation>
     </message>
     <message>
+        <source>Restoring {path} failed. {reason} The data as it was is also kept at {kept}.</source>
+        <translation>恢复 {path} 失败。{reason}原有数据另外保留在 {kept}。</translation>
+    </message>
+    <message>
         <source>Restoring {path} failed ({error}); the data as it was is kept at {kept}.</source>
         <translation>恢复 {path} 失败（{error}）；原有数据已保留在 {kept}。</translation>
     </message>

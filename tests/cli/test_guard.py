@@ -105,3 +105,28 @@ def test_a_read_only_target_is_refused_by_every_command(tmp_path, capsys, _villa
         assert run([*argv, "--db", str(source), "--out", str(target)]) == 1
         (line,) = [text for text in capsys.readouterr().err.splitlines() if text]
         assert "read-only" in line and target.read_bytes() == b"old"
+
+
+def test_an_error_python_cannot_raise_goes_to_the_log_not_the_screen(office, monkeypatch, capsys):
+    """A zip file left open by a write that failed on a full disk closes in its finalizer, and fails
+    again there: Python's own hook would print that traceback after the command's one line."""
+    import sys
+
+    class LeftOpen:
+        def __del__(self):
+            raise OSError(28, "No space left on device")
+
+    def leaves_one(args):
+        holder = [LeftOpen()]
+        holder.clear()  # finalized here, inside the command
+        return 0
+
+    import cli.parser
+
+    monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)  # put back after the test
+    monkeypatch.setattr(cli.parser.packages, "list_conflicts", leaves_one)
+    assert run(["package", "conflicts", "--db", str(office)]) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "No space" not in captured.err
+    log = paths.log_file().read_text(encoding="utf-8")
+    assert "No space left on device" in log and "LeftOpen" in log
