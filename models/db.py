@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -207,6 +208,12 @@ def open_database(path: str | Path, backups: Path | None = None, settle: bool = 
         close_database()
         if errors_damaged(error):
             raise DatabaseDamagedError(health.damaged_text(path, [str(error)]), path) from error
+        if _on_read_only_ground(path):
+            raise DatabaseOpenError(translate(
+                "Database", "Cannot open the data file {path}: its folder cannot be written to (a "
+                            "write-protected USB stick, a CD, a shared folder open for reading only), and "
+                            "台账通 writes beside the file as it opens it. Copy the file to this computer "
+                            "and open the copy.").format(path=path)) from error
         raise DatabaseOpenError(
             translate("Database", "Cannot open the data file {path}: {error}").format(
                 path=path, error=error)) from error
@@ -218,6 +225,12 @@ def open_database(path: str | Path, backups: Path | None = None, settle: bool = 
 
 _notices: list[str] = []
 _recovery: list[str] = []
+
+
+def _on_read_only_ground(path: Path) -> bool:
+    """Whether the file is there but its folder may not be written: SQLite then cannot make the log
+    (``-wal``) and index (``-shm``) it keeps beside the file, and cannot open it."""
+    return path.is_file() and not os.access(path.parent, os.W_OK)
 
 
 def new_recovery_code() -> str | None:

@@ -1006,6 +1006,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>{path} 已损坏（{problem}）。该文件未被改动。</translation>
     </message>
     <message>
+        <source>Cannot open the data file {path}: its folder cannot be written to (a write-protected USB stick, a CD, a shared folder open for reading only), and 台账通 writes beside the file as it opens it. Copy the file to this computer and open the copy.</source>
+        <translation>无法打开数据文件 {path}：它所在的文件夹不能写入（写保护的U盘、光盘、只读的共享文件夹），而台账通打开文件时要在它旁边写入。请把文件复制到这台电脑上，再打开复制的文件。</translation>
+    </message>
+    <message>
         <source>{path} is encrypted: give its password to open it.</source>
         <translation>{path} 已加密：请给出它的密码再打开。</translation>
     </message>

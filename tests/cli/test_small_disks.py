@@ -1,7 +1,10 @@
-"""A full disk, a real one: every command that writes a file says so in one line, exits 1, and leaves
-nothing half-written in the folder — no traceback, not even one Python prints as the process ends.
+"""Disks as offices have them, real ones: full, or write-protected.
 
-The disk is a small tmpfs mounted for the test (root on Linux, as in CI); elsewhere the test is
+On a full disk every command that writes a file says so in one line, exits 1, and leaves nothing
+half-written in the folder — no traceback, not even one Python prints as the process ends. A data
+file on a write-protected stick is refused in one line that says what to do.
+
+The disks are small tmpfs mounted for the test (root on Linux, as in CI); elsewhere the tests are
 skipped and the same paths are covered by the simulated failures of tests/exporters and tests/models.
 """
 
@@ -20,24 +23,47 @@ import main
 ROOT = Path(main.__file__).resolve().parent
 
 
-@pytest.fixture
-def full_disk(tmp_path, request):
-    """A disk that has ``request.param`` bytes left: room for the first part of a file, not all of it."""
-    folder = tmp_path / "full"
+def _mounted(folder: Path, *options: str) -> None:
     folder.mkdir()
     mount = shutil.which("mount")
     if sys.platform != "linux" or os.geteuid() != 0 or mount is None:
         pytest.skip("mounting a small disk needs root on Linux")
-    mounted = subprocess.run([mount, "-t", "tmpfs", "-o", "size=20m", "tmpfs", str(folder)],
-                             capture_output=True, text=True)
+    mounted = subprocess.run([mount, "-t", "tmpfs", "-o", ",".join(("size=20m", *options)), "tmpfs",
+                              str(folder)], capture_output=True, text=True)
     if mounted.returncode:
         pytest.skip(f"no tmpfs could be mounted here: {mounted.stderr.strip()}")
+
+
+@pytest.fixture
+def full_disk(tmp_path, request):
+    """A disk that has ``request.param`` bytes left: room for the first part of a file, not all of it."""
+    folder = tmp_path / "full"
+    _mounted(folder)
     try:
         room = shutil.disk_usage(folder).free
         (folder / "filler").write_bytes(b"\0" * (room - request.param))
         yield folder
     finally:
         subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_a_data_file_on_a_write_protected_stick_is_refused_with_what_to_do(_village_template, tmp_path):
+    stick = tmp_path / "stick"
+    _mounted(stick)
+    try:
+        shutil.copy(_village_template, stick / "village.db")
+        subprocess.run(["mount", "-o", "remount,ro", str(stick)], check=True)
+        env = {**os.environ, "TAIZHANGTONG_HOME": str(tmp_path / "home")}
+        done = subprocess.run([sys.executable, "main.py", "--lang", "en", "export", "xlsx", "--db",
+                               str(stick / "village.db"), "--out", str(tmp_path / "台账.xlsx")], cwd=ROOT,
+                              capture_output=True, text=True, timeout=300, env=env)
+        assert done.returncode == 1
+        (line,) = done.stderr.strip().splitlines()
+        assert str(stick / "village.db") in line and "cannot be written to" in line, line
+        assert "Copy the file to this computer" in line
+        assert not (tmp_path / "台账.xlsx").exists()
+    finally:
+        subprocess.run(["umount", "-l", str(stick)], check=False)
 
 
 # The village demo's files are about 40 KB (registers, summary, package): each disk holds half of its
