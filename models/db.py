@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
+import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -229,8 +229,15 @@ _recovery: list[str] = []
 
 def _on_read_only_ground(path: Path) -> bool:
     """Whether the file is there but its folder may not be written: SQLite then cannot make the log
-    (``-wal``) and index (``-shm``) it keeps beside the file, and cannot open it."""
-    return path.is_file() and not os.access(path.parent, os.W_OK)
+    (``-wal``) and index (``-shm``) it keeps beside the file, and cannot open it. Tried, not asked of
+    the folder's attributes (Windows marks many writable folders read-only)."""
+    if not path.is_file():
+        return False
+    try:
+        with tempfile.TemporaryFile(dir=path.parent):
+            return False
+    except OSError:
+        return True
 
 
 def new_recovery_code() -> str | None:
