@@ -19,7 +19,7 @@ from pathlib import Path
 
 import peewee
 
-from models import health, holders, paths
+from models import files, health, holders, paths
 from models.i18n import translate
 from models.sqlite import driver
 
@@ -61,7 +61,7 @@ def is_damaged(error: BaseException) -> bool:
 def explain(error: BaseException, path: Path | None) -> str | None:
     """One sentence for an error the user can act on; None for an unexpected one."""
     where = str(path) if path is not None else translate("Errors", "the data file")
-    if isinstance(error, health.WriteRefused):
+    if isinstance(error, (health.WriteRefused, files.DataFolderError)):
         return str(error)
     if is_locked(error):
         return holders.locked_message(path) if path is not None else translate(
@@ -87,13 +87,22 @@ class _Log(logging.FileHandler):
     (with ``socket``, ``pickle`` and ``queue``: 12 ms, at every start that logs a warning).
     """
 
+    failed = False  # the last line could not be written
+
     def emit(self, record: logging.LogRecord) -> None:
+        self.failed = False
         try:
             if self.stream is not None and self.stream.seek(0, 2) >= LOG_BYTES:
                 self._rotate()
         except OSError:
             self.handleError(record)
         super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """The log cannot be written (its disk is full): nothing could say so but a traceback on the
+        user's screen, which ``logging`` would print. The line is dropped; ``log_unexpected`` then names
+        no log."""
+        self.failed = True
 
     def _rotate(self) -> None:
         self.close()
@@ -131,8 +140,11 @@ def log_unexpected(error: BaseException, context: str = "") -> Path | None:
     """Write ``error``'s traceback to the log; where the log is (None if it could not be written)."""
     text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     try:
-        logger().error("%s\n%s", context or type(error).__name__, text)
+        log = logger()
+        log.error("%s\n%s", context or type(error).__name__, text)
     except OSError:
+        return None
+    if any(isinstance(handler, _Log) and handler.failed for handler in log.handlers):
         return None
     return paths.log_file()
 

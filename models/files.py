@@ -34,6 +34,11 @@ class TargetError(Exception):
     """A file cannot be written where the user asked; the message names it and says why."""
 
 
+class DataFolderError(Exception):
+    """The program's own data folder (logs, backups, scratch files) cannot be written; the message
+    names it and says why."""
+
+
 _protected: set[Path] = set()  # files no export may overwrite: the open data file and its companions
 
 
@@ -75,13 +80,36 @@ def check_target(path: str | Path) -> Path:
 
 def write_error_text(path: Path, error: OSError) -> str:
     """What went wrong writing ``path``, in the user's words (a full disk, a folder closed to writing)."""
-    if error.errno == errno.ENOSPC or getattr(error, "winerror", None) == 112:
+    if _is_full(error):
+        if _scratch_disk_full_instead(path):
+            from models import paths
+
+            return data_folder_text(paths.data_dir(), error)
         return translate("Files", "Cannot write {path}: the disk is full. Free some space and try again; "
                          "nothing was changed.").format(path=path)
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return translate("Files", "Cannot write {path}: the folder is read-only or you may not write there. "
                          "Choose another folder.").format(path=path)
     return translate("Files", "Cannot write {path}: {error}").format(path=path, error=error.strerror or error)
+
+
+def _is_full(error: OSError) -> bool:
+    return error.errno == errno.ENOSPC or getattr(error, "winerror", None) == 112
+
+
+ROOMY_BYTES = 64 * 1024 * 1024  # a disk with this much left did not run out while a file was written
+
+
+def _scratch_disk_full_instead(path: Path) -> bool:
+    """Whether it was the data folder's disk that ran out, where an export keeps its scratch files,
+    while the target's own disk has room: the user must free space there, not beside the target."""
+    from models import paths
+
+    try:
+        return (shutil.disk_usage(Path(path).parent).free >= ROOMY_BYTES
+                > shutil.disk_usage(paths.temp_dir()).free)
+    except OSError:
+        return False
 
 
 def temporary_beside(path: Path) -> Path:
@@ -155,7 +183,10 @@ def use_private_temp() -> Path:
 
     root = paths.temp_dir()
     own = root / str(os.getpid())
-    own.mkdir(parents=True, exist_ok=True)
+    try:
+        own.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DataFolderError(data_folder_text(paths.data_dir(), error)) from error
     for folder in root.iterdir():
         if folder != own and folder.name.isdigit() and not process_alive(int(folder.name)):
             shutil.rmtree(folder, ignore_errors=True)
@@ -163,6 +194,20 @@ def use_private_temp() -> Path:
         sweep(folder)
     tempfile.tempdir = str(own)
     return own
+
+
+def data_folder_text(folder: Path, error: OSError) -> str:
+    """Why the data folder cannot be written, and what to do, in the user's words."""
+    if _is_full(error):
+        reason = translate("Files", "the disk is full")
+    elif isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        reason = translate("Files", "it is read-only or you may not write there")
+    else:
+        reason = error.strerror or str(error)
+    return translate("Files", "台账通's data folder {folder} cannot be written ({reason}). It holds the "
+                     "backups, the log and the scratch files of exports, so nothing was done. Free some "
+                     "space on that disk, or ask for that folder to be made writable.").format(
+        folder=folder, reason=reason)
 
 
 def drop_private_temp() -> None:

@@ -66,12 +66,11 @@ def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE, smoke_since: f
     app.setWindowIcon(window_icon())
     install_translators(app, language)
     uninstall = guard.install()
-    files.use_private_temp()
-    db_path = Path(db_path)
-    if db_path == paths.default_database():
-        paths.ensure(db_path.parent)
     nobody = _NobodyToAsk(app) if smoke_since is not None else None
+    db_path = Path(db_path)
     try:
+        if not _data_folder_ready(db_path):
+            return 1
         status = _run_window(app, db_path, smoke_since)
         return 1 if nobody is not None and nobody.asked else status
     finally:
@@ -86,6 +85,22 @@ def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE, smoke_since: f
         # The program ends next: Python's last garbage collections need not look through
         # every object of the session once more (a tenth of a township's whole run).
         gc.freeze()
+
+
+def _data_folder_ready(db_path: Path) -> bool:
+    """The data folder can be written (this process's scratch folder made in it, and the default data
+    file's folder); else the user is told why, and the window does not open."""
+    try:
+        files.use_private_temp()
+        if db_path == paths.default_database():
+            paths.ensure(db_path.parent)
+        return True
+    except files.DataFolderError as error:
+        text = str(error)
+    except OSError as error:
+        text = files.data_folder_text(paths.data_dir(), error)
+    QMessageBox.critical(None, "台账通", text)
+    return False
 
 
 def _run_window(app: QApplication, db_path: Path, smoke_since: float | None = None) -> int:

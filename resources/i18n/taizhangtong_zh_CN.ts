@@ -1732,6 +1732,18 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <source>{path} is open in another program. Close it there and try again; the old file has not been changed.</source>
         <translation>{path} 正在另一个程序中打开。请先在那里关闭它再试；原文件未作任何改动。</translation>
     </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>it is read-only or you may not write there</source>
+        <translation>它是只读的，或没有写入权限</translation>
+    </message>
+    <message>
+        <source>台账通&apos;s data folder {folder} cannot be written ({reason}). It holds the backups, the log and the scratch files of exports, so nothing was done. Free some space on that disk, or ask for that folder to be made writable.</source>
+        <translation>台账通的数据文件夹 {folder} 无法写入（{reason}）。备份、日志和导出用的临时文件都放在这里，所以什么也没有做。请在该磁盘上腾出空间，或请人把该文件夹设为可写。</translation>
+    </message>
 </context>
 <context>
     <name>FirstStart</name>

@@ -131,3 +131,38 @@ def _records(path: Path) -> dict[str, set]:
         return {table: set(connection.execute(f'SELECT * FROM "{table}"')) for table in tables}
     finally:
         connection.close()
+
+
+@pytest.mark.parametrize("how", ["read-only", "full"])
+def test_a_data_folder_that_cannot_be_written_is_named_with_what_to_do(_village_template, tmp_path, how):
+    """The program's own folder (backups, log, the scratch files of exports) on a disk that is
+    write-protected or full, the data file and the export's target elsewhere. An export says so in one
+    line naming that folder — not the target, whose disk has room — and writes nothing. The window does
+    not open on a read-only data folder, and says the same; on a full one it opens (the data file has
+    room), and the log it cannot write prints no traceback of its own."""
+    disk = tmp_path / "disk"
+    _mounted(disk)
+    try:
+        home = disk / "home"
+        if how == "read-only":
+            subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        else:
+            home.mkdir()
+            (disk / "filler").write_bytes(b"\0" * shutil.disk_usage(disk).free)
+        data = tmp_path / "village.db"
+        shutil.copy(_village_template, data)
+        env = {**os.environ, "TAIZHANGTONG_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+        for command in (["export", "xlsx", "--db", str(data), "--out", str(tmp_path / "台账.xlsx")],
+                        ["--smoke", "--db", str(data)]):
+            done = subprocess.run([sys.executable, "main.py", "--lang", "en", *command], cwd=ROOT,
+                                  capture_output=True, text=True, timeout=120, env=env)
+            if how == "full" and command[0] == "--smoke":
+                assert done.returncode == 0 and done.stderr == "", done.stderr
+                continue
+            assert done.returncode == 1, done.stdout + done.stderr
+            (line,) = done.stderr.strip().splitlines()
+            assert f"data folder {home} cannot be written" in line, line
+            assert ("the disk is full" if how == "full" else "read-only") in line, line
+        assert not (tmp_path / "台账.xlsx").exists()
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)

@@ -39,3 +39,32 @@ def test_writing_the_log_does_not_import_the_library_s_handlers_module(tmp_path)
                           cwd=Path(__file__).resolve().parents[2],
                           env={**os.environ, "TAIZHANGTONG_HOME": str(tmp_path)})
     assert done.stdout.split() == ["False", "1"]
+
+
+def test_a_log_that_cannot_be_written_prints_nothing_and_is_not_named(capsys):
+    """On a full disk the log itself fails: ``logging`` would print its own traceback on the user's
+    screen, and the one line would send the user to a log that holds nothing."""
+
+    class FullDisk:
+        def write(self, text):
+            raise OSError(28, "No space left on device")
+
+        def flush(self):
+            raise OSError(28, "No space left on device")
+
+        def seek(self, *args):
+            return 0
+
+    log = errors.logger()
+    handler = next(h for h in log.handlers if isinstance(h, errors._Log))
+    handler.flush()
+    real, handler.stream = handler.stream, FullDisk()
+    try:
+        assert errors.log_unexpected(ValueError("boom"), "test") is None
+        assert errors.unexpected_text(
+            ValueError("boom"), None) == "Something unexpected went wrong (ValueError: boom)."
+    finally:
+        handler.stream = real
+    assert errors.log_unexpected(ValueError("boom"), "test") == paths.log_file()  # once there is room
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out == ""
