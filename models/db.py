@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import tempfile
 import uuid
 from collections.abc import Callable
@@ -403,7 +404,16 @@ def _upgrade(path: Path, version: int, backups: Path) -> None:
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = backups / f"{path.stem}-v{version}-before-upgrade-{stamp}.db"
-    backups_module.write_copy(backup)
+    try:
+        backups_module.write_copy(backup)
+    except (OSError, sqlite.driver.Error) as error:  # the backups' folder, not the file, cannot be written
+        if isinstance(error, OSError) or "disk is full" in str(error).lower():
+            reason = error if isinstance(error, OSError) else OSError(errno.ENOSPC, str(error))
+            raise DatabaseOpenError(translate(
+                "Database", "{path} is of an earlier version and is upgraded only once a backup of it is "
+                            "written. {reason}").format(path=path, reason=files.data_folder_text(
+                    backups, reason))) from error
+        raise
     _upgrade_steps(path, version, backup)
     # The copy is this file's, whose identity may have been made by the upgrade itself.
     backup_marks.write(backup, identity.file_id(), identity.current_unit_name())

@@ -1018,6 +1018,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>{path} 由更新版本的台账通写入（数据格式 {version}，本程序最高支持 {latest}）。请安装新版本；文件未作任何改动。</translation>
     </message>
     <message>
+        <source>{path} is of an earlier version and is upgraded only once a backup of it is written. {reason}</source>
+        <translation>{path} 是早先版本的数据文件，要先写好它的备份才能升级。{reason}</translation>
+    </message>
+    <message>
         <source>Upgrading {path} from data format {version} failed ({error}). The file is left at format {step}; a copy made before the upgrade is at {backup}.</source>
         <translation>升级 {path}（数据格式 {version}）失败（{error}）。文件保持在格式 {step}；升级前的备份在 {backup}。</translation>
     </message>

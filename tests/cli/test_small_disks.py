@@ -166,3 +166,31 @@ def test_a_data_folder_that_cannot_be_written_is_named_with_what_to_do(_village_
         assert not (tmp_path / "台账.xlsx").exists()
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_a_file_of_an_earlier_version_is_not_upgraded_without_its_backup(tmp_path):
+    """The backup written before an upgrade goes to the data folder: on a full disk there, the file is
+    left as it was (bytes and all) and the line says which folder to free, not the data file's."""
+    from tests.models.factories import make_old_file
+
+    data = tmp_path / "old.db"
+    make_old_file(data, 9)
+    before = data.read_bytes()
+    disk = tmp_path / "disk"
+    _mounted(disk)
+    try:
+        home = disk / "home"
+        home.mkdir()
+        (disk / "filler").write_bytes(b"\0" * shutil.disk_usage(disk).free)
+        env = {**os.environ, "TAIZHANGTONG_HOME": str(home)}
+        done = subprocess.run([sys.executable, "main.py", "--lang", "en", "export", "docx", "--db",
+                               str(data), "--out", str(tmp_path / "总结.docx")], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120, env=env)
+        assert done.returncode == 1, done.stdout + done.stderr
+        (line,) = done.stderr.strip().splitlines()
+        assert f"{data} is of an earlier version and is upgraded only once a backup of it is written" in line
+        assert f"data folder {home / 'backups'} cannot be written (the disk is full)" in line, line
+        assert data.read_bytes() == before
+        assert not (home / "backups").exists() or not list((home / "backups").iterdir())
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
