@@ -61,13 +61,13 @@ class NameListEditor(QGroupBox):
         self.delete_button.clicked.connect(self.delete_current)
         self.up_button = QPushButton(self.tr("Move up"))
         self.up_button.setToolTip(self.tr("Ctrl+Up in the list"))
-        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button = QPushButton(self.tr("Move down"))
         self.down_button.setToolTip(self.tr("Ctrl+Down in the list"))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
         for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_current),
-                           (QKeySequence("Ctrl+Up"), lambda: self.move(-1)),
-                           (QKeySequence("Ctrl+Down"), lambda: self.move(1))):
+                           (QKeySequence("Ctrl+Up"), lambda: self.move_current(-1)),
+                           (QKeySequence("Ctrl+Down"), lambda: self.move_current(1))):
             shortcut = QShortcut(keys, self.list)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
@@ -125,7 +125,7 @@ class NameListEditor(QGroupBox):
             self.refresh()
             self.changed.emit()
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
         row = self.list.currentRow()
         if not (0 <= row < len(self.records) and 0 <= row + step < len(self.records)):
             return
