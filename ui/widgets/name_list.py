@@ -4,7 +4,7 @@ in place, delete to the recycle bin, move up and down.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -37,7 +37,7 @@ class NameListEditor(QGroupBox):
     changed = Signal()
     current_changed = Signal(object)
 
-    def __init__(self, title: str, model: type[BaseModel], rows: Callable[[], list[BaseModel] | None],
+    def __init__(self, title: str, model: type[BaseModel], rows: Callable[[], Sequence[BaseModel] | None],
                  new_values: Callable[[str], dict[str, Any]], parent: QWidget | None = None):
         super().__init__(title, parent)
         self.model, self._rows, self._new_values = model, rows, new_values
