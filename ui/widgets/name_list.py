@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from models import records as r
 from models import store
 from models.records import BaseModel
-from ui.common import guarded
+from ui.common import guarded, guarded_done
 
 
 class NameListEditor(QGroupBox):
@@ -121,7 +121,7 @@ class NameListEditor(QGroupBox):
 
     def delete_current(self) -> None:
         record = self.current()
-        if record is not None and guarded(self, lambda: store.delete(record) or True):
+        if record is not None and guarded_done(self, lambda: store.delete(record)):
             self.refresh()
             self.changed.emit()
 

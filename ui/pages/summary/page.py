@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from exporters import summary as s
 from models import scope as scopes
 from models import store
-from ui.common import ERROR_STYLE, guarded, translate
+from ui.common import ERROR_STYLE, guarded, guarded_done, translate
 from ui.pages.summary.documents import SummaryDocuments
 from ui.pages.summary.preview import preview_html
 from ui.widgets.choices import campaign_choices, chosen_key, fill_choices, village_choices
@@ -269,7 +269,7 @@ class SummaryPage(SummaryDocuments, QWidget):
         text, campaign = self.edits[key].toPlainText(), self.campaign_id()
         if campaign is None or text == self.stored.get(key):
             return
-        if guarded(self, lambda: s.save_wording(campaign, key, text) or True):
+        if guarded_done(self, lambda: s.save_wording(campaign, key, text)):
             self.stored[key] = text
 
     def save_all(self) -> None:
