@@ -38,10 +38,13 @@ def main(argv: list[str] | None = None, *, leave_at_once: bool = False) -> int:
         args = window.read(argv) or _parse(argv)  # the whole parser for a command, --help, a mistake
         if isinstance(args, int):
             return args
-        if args.run is not None:
+        if args.run is not None:  # a command, which only the parser's arguments name (window.read's never)
             gc.enable()
+            import argparse  # loaded already, by the parser
+
             from cli import guard
 
+            assert isinstance(args, argparse.Namespace)
             return guard.run(args, argv)
         from models import paths
         from ui.app import run_app  # Qt is loaded only for the window

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 import peewee
@@ -32,6 +32,9 @@ from models.settings import get_setting as get_setting
 from models.settings import set_current as set_current
 from models.settings import set_setting as set_setting
 from models.validation import FieldError, ValidationError, check
+
+# ``save`` gives back the kind of record it is given: a Campaign for r.Campaign.
+Record = TypeVar("Record", bound=BaseModel)
 
 
 class StillUsedError(Exception):
@@ -83,7 +86,7 @@ def _strip(value: str) -> str:
     return value.strip()
 
 
-def save(model: type[BaseModel], values: dict[str, Any], record: BaseModel | None = None) -> BaseModel:
+def save(model: type[Record], values: dict[str, Any], record: Record | None = None) -> Record:
     """Create a record, or change ``record``, after validating the merged values."""
     with database.atomic():
         return _save(model, values, record)

@@ -6,6 +6,7 @@ import gc
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -60,7 +61,8 @@ def run_app(db_path: Path, language: str = i18n.DEFAULT_LANGUAGE, smoke_since: f
     ``smoke_since`` (--smoke): the moment the program started; the window quits by
     itself once its first page shows the data, printing the milliseconds since.
     """
-    app = QApplication.instance() or QApplication(sys.argv)
+    # instance() is typed as any QCoreApplication; the one already there (a test's) is a QApplication
+    app = cast("QApplication | None", QApplication.instance()) or QApplication(sys.argv)
     app.setApplicationName("台账通")
     app.setOrganizationName("Taizhangtong")
     app.setWindowIcon(window_icon())
@@ -212,8 +214,12 @@ def _quit_when_shown(app: QApplication, window, since: float) -> None:
             n=SMOKE_LIMIT_MS // 1000), file=sys.stderr)
         app.exit(1)
 
+    def painted_and_done() -> None:
+        painted()
+        app.exit(0)
+
     if page.up_to_date():  # the page the file kept: shown with the window's first paint
-        QTimer.singleShot(0, lambda: (painted(), app.exit(0)))
+        QTimer.singleShot(0, painted_and_done)
     else:
         page.figures_shown.connect(painted)
         page.computed.connect(lambda: app.exit(0))

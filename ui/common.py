@@ -89,6 +89,14 @@ def guarded(parent: QWidget | None, action: Callable[[], Any], title: str | None
     return None
 
 
+def guarded_done(parent: QWidget | None, action: Callable[[], None], title: str | None = None) -> bool:
+    """``guarded`` for an action that returns nothing (a delete): True if it was done, False if refused."""
+    def done() -> bool:
+        action()
+        return True
+    return guarded(parent, done, title) is not None
+
+
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -172,7 +172,7 @@ def close_data_file() -> None:
         first_page.keep()
     first_page.forget()
     db.close_database()
-    if sound:
+    if sound and path is not None:  # (sound is never without a path; said again for mypy)
         health.remember_sound(path)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         if key not in OTHER_PAGES:
             page.changed.connect(self.records_changed)
-            self._extra_actions(key, page)
+            self._extra_actions(key, cast("RecordPage", page))  # every page not in OTHER_PAGES is a list
             page.restore_layout()
         return page
 
@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
         if source is None:
             self.statusBar().showMessage(translate("MainWindow", "Choose a record first."), 4000)
             return
+        assert isinstance(source, r.Visit | r.Suggestion)  # the action is on these two lists alone
         from models import store
         from ui.forms import DIALOGS
         from ui.pages.record_list import ask

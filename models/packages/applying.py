@@ -8,6 +8,7 @@ then joins two records that are one (a household made on both laptops).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -33,7 +34,8 @@ class ImportResult:
     decided: int = 0  # conflicts decided now (either side)
 
 
-def apply_import(plan: ImportPlan, choices: dict[UUID, str | dict[str, str]] | None = None) -> ImportResult:
+def apply_import(plan: ImportPlan,
+                 choices: Mapping[UUID, str | dict[str, str]] | None = None) -> ImportResult:
     """Write ``plan`` in one transaction; conflicts in ``choices`` decided, the others kept for later."""
     choices = choices or {}
     try:
@@ -77,7 +79,7 @@ def _write(plan: ImportPlan) -> None:
                 conflicts.settle(model, write.row)
 
 
-def _conflicts(plan: ImportPlan, choices: dict[UUID, str | dict[str, str]]) -> int:
+def _conflicts(plan: ImportPlan, choices: Mapping[UUID, str | dict[str, str]]) -> int:
     """Conflicts decided now are written; the others kept for the user. How many were decided."""
     source, name = plan.package.manifest.unit_name, plan.package.path.name
     decided = 0

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import backup, db, identity, paths, restore, store
+from models.restore import OtherFileError, Restored  # by name: in the class, restore is the method
 from ui import files
 from ui.common import confirm, translate, warn
 from ui.files import safe_file_name
@@ -259,10 +260,11 @@ class RestoreDialog(QDialog):
                 name=self.chosen.name, folder=self.folder)):
             return
         QThreadPool.globalInstance().waitForDone(10_000)  # no list is reading the file as it is replaced
+        result: Restored | None
         try:
             with files.busy():
                 result = restore.restore(self.chosen, self.folder)
-        except restore.OtherFileError as error:
+        except OtherFileError as error:
             result = self._restore_other(title, error)
         except (backup.BackupError, db.DatabaseOpenError) as error:
             warn(self, title, str(error))
@@ -272,7 +274,7 @@ class RestoreDialog(QDialog):
         self.restored.emit(result)
         self.accept()
 
-    def _restore_other(self, title: str, error: restore.OtherFileError) -> restore.Restored | None:
+    def _restore_other(self, title: str, error: OtherFileError) -> Restored | None:
         """A backup of another data file: restored only when the user says so, both units named."""
         if self.chosen is None or not confirm(self, title, translate(
                 "Backup", "{error}\n\nReplace the data of {target} by the backup of {source}? A copy of the "

@@ -38,7 +38,6 @@ class ConflictTable(QTableWidget):
     def __init__(self, items: list[tuple[Any, Any, dict | None, dict, list[str]]], later: bool = True,
                  parent: QWidget | None = None):
         super().__init__(len(items), 5, parent)
-        self.items = items
         self.setHorizontalHeaderLabels([
             translate("Packages", "Record"), translate("Packages", "Field"),
             translate("Packages", "This laptop"), translate("Packages", "Package"),

@@ -61,7 +61,7 @@ class ImportDialog(QDialog):
         self.book = None  # the rosters.Book read, all its sheets
         self.table = None  # the rosters.Table of the chosen sheet
         self.preview = None
-        self.result = None
+        self.import_result = None  # not ``result``: that is QDialog's own result() (accepted or not)
         self.job: BackgroundJob | None = None
         self.importing = False
         self.counts = QLabel()
@@ -401,8 +401,9 @@ class ImportDialog(QDialog):
 
     def _on_imported(self, result) -> None:
         self.importing = False
-        self.result = result
+        self.import_result = result
         title = translate("Transfer", "Import roster")
+        assert self.path is not None  # an import needs a preview, which needs a file read
         QMessageBox.information(self, title, imported_text(result, self.path))
-        self.imported.emit(self.result)
+        self.imported.emit(self.import_result)
         self.accept()

@@ -293,9 +293,9 @@ def import_package(window: QMainWindow, path: Path | None = None) -> packages.Im
     window.statusBar().showMessage(translate("Packages", "Importing {path}: the data file is held until the "
                                              "import has finished…").format(path=path.name))
     try:
-        chosen = dialog.chosen()
+        decided = dialog.chosen()
         result = wait_for(window, translate("Packages", "Importing {name}…").format(name=path.name),
-                          lambda _job: _apply(plan, chosen, to_merge))
+                          lambda _job: _apply(plan, decided, to_merge))
     except (packages.PackageError, peewee.DatabaseError, OSError) as error:  # nothing half-written
         window.statusBar().clearMessage()
         warn(window, title, translate("Packages", "{path} could not be imported: {error}").format(

@@ -299,7 +299,9 @@ class AttendanceEditor(QWidget):
         self.table.blockSignals(False)
         self._count()
         if status == "leave" and len(rows) == 1:
-            self.table.editItem(self.table.item(rows[0], self.REASON))
+            reason = self.table.item(rows[0], self.REASON)
+            assert reason is not None  # _show_row has just set it
+            self.table.editItem(reason)
 
     def selected_rows(self) -> list[int]:
         return sorted({index.row() for index in self.table.selectionModel().selectedRows()})

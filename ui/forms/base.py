@@ -136,8 +136,8 @@ class RecordDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Forms", "Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.accept)
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.accept)
+        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.accept)
         return self.buttons
 
     # --- building ------------------------------------------------------------

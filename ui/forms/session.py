@@ -23,6 +23,7 @@ def default_expected(kind: str | None) -> list[UUID]:
 
 class SessionDialog(RecordDialog):
     model = r.Session
+    record: r.Session | None  # the form of sessions is given sessions only (forms.DIALOGS)
     fields = ("campaign", "phase", "date", "start_time", "end_time", "kind", "topic", "place",
               "host", "speaker", "recorder", "content", "destination", "head_count", "remarks")
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from models import lists, store
 from models.lists import ListSpec
-from models.records import BaseModel
+from models.records import BaseModel, Campaign
 from ui.common import confirm, guarded, settings, translate
 from ui.widgets.choices import campaign_choices, chosen_key, fill_choices, filter_box, village_choices
 from ui.widgets.date_input import DateInput
@@ -49,7 +49,7 @@ class RecordPage(QWidget):
         self.model = RecordTableModel(spec, self)
         self.shown = False  # its rows were read since the data file was opened
         self._select_after: UUID | None = None
-        self._current_campaign = None  # the one the campaign filter was last set to follow
+        self._current_campaign: Campaign | None = None  # the one the campaign filter last followed
         self.extra_actions: list[tuple[str, Callable[[], None]]] = []
         self.model.loading.connect(lambda: self.count.setText(translate("Lists", "Searching…")))
         self.model.first_rows.connect(lambda _n: self.count.setText(
@@ -88,11 +88,11 @@ class RecordPage(QWidget):
                 widget.currentIndexChanged.connect(self.apply_filters)
                 filters.addWidget(widget, 1)
         if self.date_from is not None and self.date_to is not None:
-            for text, widget in ((translate("Lists", "From"), self.date_from),
-                                 (translate("Lists", "to"), self.date_to)):
+            for text, date_input in ((translate("Lists", "From"), self.date_from),
+                                     (translate("Lists", "to"), self.date_to)):
                 filters.addWidget(QLabel(text))
-                filters.addWidget(widget)
-                widget.edited.connect(self.apply_filters)
+                filters.addWidget(date_input)
+                date_input.edited.connect(self.apply_filters)
         return filters
 
     def _choice_filter(self) -> QComboBox:

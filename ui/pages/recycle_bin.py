@@ -157,8 +157,8 @@ def restore_entries(entries: list[BinEntry]) -> tuple[int, list[str]]:
 
     Returns how many were restored and the reasons the others were refused.
     """
-    pending = [entry.model.get_or_none(entry.model.id == entry.id) for entry in entries]
-    pending = [record for record in pending if record is not None and record.deleted_at is not None]
+    found = [entry.model.get_or_none(entry.model.id == entry.id) for entry in entries]
+    pending = [record for record in found if record is not None and record.deleted_at is not None]
     restored = 0
     reasons: dict[Any, str] = {}
     progress = True

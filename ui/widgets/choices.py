@@ -7,7 +7,8 @@ drop-down of them, with an optional first "all" entry.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 from uuid import UUID
 
 from PySide6.QtWidgets import QComboBox
@@ -26,7 +27,9 @@ def person_choices(only_active: bool = True, keep: Any = None) -> list[tuple[str
     from models import ranks  # with the core's rules: not needed before a form opens
 
     ranking = ranks.Ranking()
-    rows = sorted(query.tuples(), key=lambda row: ranking.key(*row[1:]))
+    # rows of (key, name, title, leader), which peewee's stubs type as persons
+    rows = sorted(cast("Iterable[tuple[Any, str, str | None, bool]]", query.tuples()),
+                  key=lambda row: ranking.key(*row[1:]))
     return [(f"{name}（{title}）" if title else name, key) for key, name, title, _leader in rows]
 
 

@@ -4,7 +4,7 @@ in place, delete to the recycle bin, move up and down.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from models import records as r
 from models import store
 from models.records import BaseModel
-from ui.common import guarded
+from ui.common import guarded, guarded_done
 
 
 class NameListEditor(QGroupBox):
@@ -37,7 +37,7 @@ class NameListEditor(QGroupBox):
     changed = Signal()
     current_changed = Signal(object)
 
-    def __init__(self, title: str, model: type[BaseModel], rows: Callable[[], list[BaseModel] | None],
+    def __init__(self, title: str, model: type[BaseModel], rows: Callable[[], Sequence[BaseModel] | None],
                  new_values: Callable[[str], dict[str, Any]], parent: QWidget | None = None):
         super().__init__(title, parent)
         self.model, self._rows, self._new_values = model, rows, new_values
@@ -61,13 +61,13 @@ class NameListEditor(QGroupBox):
         self.delete_button.clicked.connect(self.delete_current)
         self.up_button = QPushButton(self.tr("Move up"))
         self.up_button.setToolTip(self.tr("Ctrl+Up in the list"))
-        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button = QPushButton(self.tr("Move down"))
         self.down_button.setToolTip(self.tr("Ctrl+Down in the list"))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
         for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_current),
-                           (QKeySequence("Ctrl+Up"), lambda: self.move(-1)),
-                           (QKeySequence("Ctrl+Down"), lambda: self.move(1))):
+                           (QKeySequence("Ctrl+Up"), lambda: self.move_current(-1)),
+                           (QKeySequence("Ctrl+Down"), lambda: self.move_current(1))):
             shortcut = QShortcut(keys, self.list)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
@@ -121,11 +121,11 @@ class NameListEditor(QGroupBox):
 
     def delete_current(self) -> None:
         record = self.current()
-        if record is not None and guarded(self, lambda: store.delete(record) or True):
+        if record is not None and guarded_done(self, lambda: store.delete(record)):
             self.refresh()
             self.changed.emit()
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
         row = self.list.currentRow()
         if not (0 <= row < len(self.records) and 0 <= row + step < len(self.records)):
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
 from models import records as r
 from tests.exporters.rosters import sample
@@ -133,6 +133,8 @@ def test_a_staff_roster_is_recognised(qtbot, village_db, tmp_path, messages):
         button(dialog, "Import").click()
     assert messages.kinds == ["information"]
     assert r.Person.get(r.Person.name == "新干部").gender == "female"
+    assert dialog.import_result.imported == 1
+    assert dialog.result() == QDialog.DialogCode.Accepted  # QDialog's own, not hidden by the import's
 
 
 def test_an_old_xls_with_its_totals_row_left_out(qtbot, empty_db, tmp_path, messages):
@@ -181,4 +183,4 @@ def test_a_running_import_can_be_stopped_and_nothing_is_written(qtbot, empty_db,
     qtbot.waitUntil(lambda: messages.kinds == ["warning"], timeout=20_000)
     assert "cancelled" in messages[0][1] and "nothing was imported" in messages[0][1]
     assert r.Household.select().count() == 0
-    assert dialog.result is None and dialog.choose_button.isEnabled()
+    assert dialog.import_result is None and dialog.choose_button.isEnabled()

@@ -245,7 +245,7 @@ def test_the_order_of_posts_is_kept_as_the_office_arranges_it(qtbot, page, world
     with qtbot.waitSignal(page.changed):
         qtbot.keyClick(tab.post_edit, Qt.Key.Key_Return)
     assert tab.posts()[:2] == ["党委书记", "党委第一书记"]
-    tab.move(-1)
+    tab.move_current(-1)
     assert ranks.order()[:2] == ["党委第一书记", "党委书记"]
     tab.list.setCurrentRow(0)
     tab.delete_current()

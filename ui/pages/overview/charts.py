@@ -5,6 +5,8 @@ right-click saves a chart as a picture.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QMenu, QWidget
 
@@ -70,7 +72,8 @@ class OverviewCharts(QWidget):
     def _show_coverage(self, result: overview.Overview) -> None:
         coverage = sorted(result.figures.coverage, key=lambda entry: -(entry.rate or 0.0))
         self._coverage = coverage
-        target = int(settings().value("overview/coverage_target", 100)) / 100
+        # the ini file gives the percentage as text, or the default number when it has none
+        target = int(cast("str | int", settings().value("overview/coverage_target", 100))) / 100
         self.charts["coverage"].set_data([entry.name for entry in coverage],
                                          [Series("", tuple(entry.rate or 0.0 for entry in coverage))],
                                          horizontal=True, percent=True, target=target)

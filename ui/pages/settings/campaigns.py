@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from models import records as r
 from models import store
-from ui.common import guarded
+from ui.common import guarded_done
 from ui.pages.settings.campaign_dialog import CampaignDialog
 
 
@@ -105,7 +105,7 @@ class CampaignsTab(QWidget):
 
     def delete_current(self) -> None:
         campaign = self.current()
-        if campaign is not None and guarded(self, lambda: store.delete(campaign) or True):
+        if campaign is not None and guarded_done(self, lambda: store.delete(campaign)):
             self.refresh()
             self.changed.emit()
 

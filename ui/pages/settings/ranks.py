@@ -46,16 +46,16 @@ class RanksTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.post_edit, 1)
         for text, slot in ((self.tr("Add"), self.add), (self.tr("Delete"), self.delete_current),
-                           (self.tr("Move up"), lambda: self.move(-1)),
-                           (self.tr("Move down"), lambda: self.move(1)),
+                           (self.tr("Move up"), lambda: self.move_current(-1)),
+                           (self.tr("Move down"), lambda: self.move_current(1)),
                            (self.tr("Restore the usual order"), self.restore_default)):
             button = QPushButton(text)
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             row.addWidget(button)
         for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_current),
-                           (QKeySequence("Ctrl+Up"), lambda: self.move(-1)),
-                           (QKeySequence("Ctrl+Down"), lambda: self.move(1))):
+                           (QKeySequence("Ctrl+Up"), lambda: self.move_current(-1)),
+                           (QKeySequence("Ctrl+Down"), lambda: self.move_current(1))):
             shortcut = QShortcut(keys, self.list)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
@@ -98,7 +98,7 @@ class RanksTab(QWidget):
             del posts[row]
             self._save(posts, row)
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
         row, posts = self.list.currentRow(), self.posts()
         if 0 <= row < len(posts) and 0 <= row + step < len(posts):
             posts[row], posts[row + step] = posts[row + step], posts[row]

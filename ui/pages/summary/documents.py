@@ -14,17 +14,25 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from exporters import summary as s
 from models import records as r
 from ui import files
 from ui.common import translate
 
+# Mixed into the summary page, a QWidget, which its message boxes and file dialogs take as their
+# parent; for mypy it is one (at run time it stays a plain class ahead of the page's QWidget).
+if TYPE_CHECKING:
+    _Page = QWidget
+else:
+    _Page = object
 
-class SummaryDocuments:
+
+class SummaryDocuments(_Page):
     """The page's document actions; the page gives the campaign and the options."""
 
     written_box: QMessageBox | None = None

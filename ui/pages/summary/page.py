@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from exporters import summary as s
 from models import scope as scopes
 from models import store
-from ui.common import ERROR_STYLE, guarded, translate
+from ui.common import ERROR_STYLE, guarded, guarded_done, translate
 from ui.pages.summary.documents import SummaryDocuments
 from ui.pages.summary.preview import preview_html
 from ui.widgets.choices import campaign_choices, chosen_key, fill_choices, village_choices
@@ -254,14 +254,18 @@ class SummaryPage(SummaryDocuments, QWidget):
         """A date typed wrong, a reversed range or one outside the campaign, in one line; else None."""
         first, last, day = self.date_from.value(), self.date_to.value(), self.document_date.value()
         problem = date_range_problem(first, last) or date_range_problem(day, None)
-        if problem is None and self.campaign_id() is not None:
-            problem = scopes.problem(scopes.Scope(self.campaign_id(), first, last))  # type: ignore[arg-type]
+        campaign = self.campaign_id()
+        if problem is None and campaign is not None:
+            assert not isinstance(first, str) and not isinstance(last, str)  # a date typed wrong is a problem
+            problem = scopes.problem(scopes.Scope(campaign, first, last))
         return problem
 
     def _options(self) -> s.SummaryOptions:
+        campaign = self.campaign_id()
+        assert campaign is not None  # the documents and the preview's context are made for a campaign only
         day = self.document_date.value()
         first, last = self.date_from.value(), self.date_to.value()
-        return s.SummaryOptions(self.campaign_id(), first if isinstance(first, dt.date) else None,
+        return s.SummaryOptions(campaign, first if isinstance(first, dt.date) else None,
                                 last if isinstance(last, dt.date) else None, chosen_key(self.village),
                                 day if isinstance(day, dt.date) else None)
 
@@ -269,7 +273,7 @@ class SummaryPage(SummaryDocuments, QWidget):
         text, campaign = self.edits[key].toPlainText(), self.campaign_id()
         if campaign is None or text == self.stored.get(key):
             return
-        if guarded(self, lambda: s.save_wording(campaign, key, text) or True):
+        if guarded_done(self, lambda: s.save_wording(campaign, key, text)):
             self.stored[key] = text
 
     def save_all(self) -> None:
