@@ -184,6 +184,12 @@ class Units:
         here = settings.current_unit()
         if here is None or here.id.hex == self.own or here.id.hex in self.above:
             return
+        if self.package.manifest.unit_name == here.name:  # two units set up apart under one name
+            raise bad(self.package.path, translate(
+                "Packages", "it holds the records of a unit named {unit} that was set up in another data "
+                "file on its own: it is not this file's {here}, though the two have the same name. Packages "
+                "go between copies of one data file, and between a unit and its sub-units. Nothing was "
+                "imported.").format(unit=self.package.manifest.unit_name, here=here.name))
         raise bad(self.package.path, translate(
             "Packages", "it holds the records of {unit}, which is neither {here} nor one of its sub-units. "
             "Nothing was imported.").format(unit=self.package.manifest.unit_name, here=here.name))

@@ -2865,6 +2865,10 @@ Data file: {path}</source>
         <translation>{member} 第 {row} 行：{problem}</translation>
     </message>
     <message>
+        <source>it holds the records of a unit named {unit} that was set up in another data file on its own: it is not this file&apos;s {here}, though the two have the same name. Packages go between copies of one data file, and between a unit and its sub-units. Nothing was imported.</source>
+        <translation>其中是另一个数据文件里单独建立的、名为“{unit}”的单位的记录：它虽与本文件的“{here}”同名，却不是同一个单位。数据包只在同一个数据文件的副本之间、以及上下级单位之间传递。未导入任何记录。</translation>
+    </message>
+    <message>
         <source>it holds the records of {unit}, which is neither {here} nor one of its sub-units. Nothing was imported.</source>
         <translation>其中是 {unit} 的记录，{unit} 既不是 {here}，也不是它的下级单位。未导入任何记录。</translation>
     </message>

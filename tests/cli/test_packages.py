@@ -177,6 +177,26 @@ def test_a_package_of_another_unit_is_refused(_township_template, tmp_path, caps
     assert township_file.read_bytes() == before
 
 
+def test_a_package_of_another_unit_of_the_same_name_says_they_are_two(tmp_path, capsys, monkeypatch):
+    """Two laptops that each set up 长坪镇 on their own hold two units of one name: the refusal must not
+    read "长坪镇 is neither 长坪镇 nor one of its sub-units"."""
+    monkeypatch.setenv(PASSPHRASE_VARIABLE, PASSPHRASE)
+    from tests.models.factories import World
+
+    first, second = tmp_path / "first.db", tmp_path / "second.db"
+    for path in (first, second):
+        db.open_database(path)
+        World()  # 长坪镇, set up in each file on its own
+        db.close_database()
+    package = tmp_path / "first.tzpkg"
+    assert run(["package", "export", "--db", str(first), "--out", str(package)]) == 0
+    capsys.readouterr()
+    assert run(["package", "import", "--db", str(second), str(package)]) == 1
+    (line,) = [line for line in capsys.readouterr().err.splitlines() if line]
+    assert "a unit named 长坪镇 that was set up in another data file on its own" in line
+    assert "neither" not in line and "Nothing was imported" in line
+
+
 # --- the exchange passphrase ----------------------------------------------------------------------------
 
 def test_the_passphrase_from_a_file_or_the_environment(_village_template, tmp_path, capsys, monkeypatch):
