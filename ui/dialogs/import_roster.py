@@ -172,11 +172,21 @@ class ImportDialog(QDialog):
         return self.job is not None
 
     def _show_progress(self, shown: bool) -> None:
+        """While an import runs, nothing it reads may change: a new choice would start a preview, which
+        stops the import (one job at a time)."""
         self.progress.setVisible(shown)
         self.stop_button.setVisible(shown)
         self.progress.setRange(0, 0)
+        busy = shown and self.importing
         for widget in (self.choose_button, self.sheet, self.kind, self.mapping):
-            widget.setEnabled(not (shown and self.importing))
+            widget.setEnabled(not busy)
+        self.village.setEnabled(not busy and self._village_applies())
+
+    def _village_applies(self) -> bool:
+        """A default village is for households only."""
+        from exporters import rosters
+
+        return self.table is None or self.kind.currentData() == rosters.HOUSEHOLDS
 
     def _on_job_progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -269,7 +279,7 @@ class ImportDialog(QDialog):
         if self.table is None:
             return
         kind = self.kind.currentData()
-        self.village.setEnabled(kind == rosters.HOUSEHOLDS)
+        self.village.setEnabled(self._village_applies())
         self._show_mapping(self.table.headers, rosters.propose_mapping(self.table.headers, kind))
         self.refresh_preview()
 
@@ -374,7 +384,7 @@ class ImportDialog(QDialog):
         return self.table, self.kind.currentData(), self.current_mapping(), self._village()
 
     def _village(self) -> UUID | None:
-        return chosen_key(self.village) if self.village.isEnabled() else None
+        return chosen_key(self.village) if self._village_applies() else None
 
     def run_import(self) -> None:
         from exporters import rosters

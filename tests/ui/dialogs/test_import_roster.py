@@ -184,3 +184,37 @@ def test_a_running_import_can_be_stopped_and_nothing_is_written(qtbot, empty_db,
     assert "cancelled" in messages[0][1] and "nothing was imported" in messages[0][1]
     assert r.Household.select().count() == 0
     assert dialog.import_result is None and dialog.choose_button.isEnabled()
+
+
+def test_nothing_an_import_reads_can_be_changed_while_it_runs(qtbot, village_db, tmp_path, messages,
+                                                            monkeypatch):
+    """A new village chosen meanwhile would start a preview, and a preview stops the job before it: the
+    import would end with no word and nothing imported."""
+    import threading
+
+    from exporters.rosters import importing
+
+    path, _name = roster(tmp_path)
+    dialog = import_roster.ImportDialog()
+    qtbot.addWidget(dialog)
+    opened(qtbot, dialog, path)
+    assert dialog.village.isEnabled()
+    writing, go_on = threading.Event(), threading.Event()
+    real_insert = importing._insert
+
+    def insert_and_wait(model, records):
+        writing.set()
+        go_on.wait(10)
+        real_insert(model, records)
+
+    monkeypatch.setattr(importing, "_insert", insert_and_wait)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    button(dialog, "Import").click()
+    try:
+        qtbot.waitUntil(writing.is_set, timeout=20_000)
+        assert not any(w.isEnabled() for w in (dialog.village, dialog.kind, dialog.sheet, dialog.mapping,
+                                                dialog.choose_button))
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=20_000)
+    assert dialog.import_result.imported == 2  # the good rows, 99组 made for the third
