@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import shutil
 import tempfile
 import uuid
 from collections.abc import Callable
@@ -209,6 +210,11 @@ def open_database(path: str | Path, backups: Path | None = None, settle: bool = 
         close_database()
         if errors_damaged(error):
             raise DatabaseDamagedError(health.damaged_text(path, [str(error)]), path) from error
+        if _on_full_disk(path):
+            raise DatabaseOpenError(translate(
+                "Database", "Cannot open the data file {path}: its disk is full, and 台账通 writes beside "
+                            "the file as it opens it. Free some space on that disk and try again; nothing "
+                            "was changed.").format(path=path)) from error
         if _on_read_only_ground(path):
             raise DatabaseOpenError(translate(
                 "Database", "Cannot open the data file {path}: its folder cannot be written to (a "
@@ -226,6 +232,18 @@ def open_database(path: str | Path, backups: Path | None = None, settle: bool = 
 
 _notices: list[str] = []
 _recovery: list[str] = []
+
+
+FULL_BYTES = 1024 * 1024  # less than this left beside a file SQLite could not open: its disk is full
+
+
+def _on_full_disk(path: Path) -> bool:
+    """Whether the file is there but its disk has no room left for the log (``-wal``) and index
+    (``-shm``) SQLite keeps beside it (it then says only "disk I/O error")."""
+    try:
+        return path.is_file() and shutil.disk_usage(path.parent).free < FULL_BYTES
+    except OSError:
+        return False
 
 
 def _on_read_only_ground(path: Path) -> bool:

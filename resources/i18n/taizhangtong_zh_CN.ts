@@ -1006,6 +1006,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>{path} 已损坏（{problem}）。该文件未被改动。</translation>
     </message>
     <message>
+        <source>Cannot open the data file {path}: its disk is full, and 台账通 writes beside the file as it opens it. Free some space on that disk and try again; nothing was changed.</source>
+        <translation>无法打开数据文件 {path}：它所在的磁盘已满，而台账通打开文件时要在它旁边写入。请在该磁盘上腾出空间后再试；未作任何改动。</translation>
+    </message>
+    <message>
         <source>Cannot open the data file {path}: its folder cannot be written to (a write-protected USB stick, a CD, a shared folder open for reading only), and 台账通 writes beside the file as it opens it. Copy the file to this computer and open the copy.</source>
         <translation>无法打开数据文件 {path}：它所在的文件夹不能写入（写保护的U盘、光盘、只读的共享文件夹），而台账通打开文件时要在它旁边写入。请把文件复制到这台电脑上，再打开复制的文件。</translation>
     </message>

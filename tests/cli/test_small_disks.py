@@ -194,3 +194,24 @@ def test_a_file_of_an_earlier_version_is_not_upgraded_without_its_backup(tmp_pat
         assert not (home / "backups").exists() or not list((home / "backups").iterdir())
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_a_data_file_on_a_full_disk_is_refused_naming_the_full_disk(_village_template, tmp_path):
+    """SQLite cannot make the log and index it keeps beside the file, and says only "disk I/O error"."""
+    disk = tmp_path / "disk"
+    _mounted(disk)
+    try:
+        data = disk / "village.db"
+        shutil.copy(_village_template, data)
+        before = data.read_bytes()
+        (disk / "filler").write_bytes(b"\0" * (shutil.disk_usage(disk).free - 8_000))
+        env = {**os.environ, "TAIZHANGTONG_HOME": str(tmp_path / "home")}
+        done = subprocess.run([sys.executable, "main.py", "--lang", "en", "export", "docx", "--db", str(data),
+                               "--out", str(tmp_path / "总结.docx")], cwd=ROOT, capture_output=True,
+                              text=True, timeout=120, env=env)
+        assert done.returncode == 1, done.stdout + done.stderr
+        (line,) = done.stderr.strip().splitlines()
+        assert f"Cannot open the data file {data}: its disk is full" in line, line
+        assert data.read_bytes() == before
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
