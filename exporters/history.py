@@ -49,7 +49,7 @@ def write_history(path, options: HistoryOptions | None = None) -> Path:
     unit = campaign.unit if campaign is not None else settings.current_unit()
     with atomic_target(path) as temporary, streamed(temporary) as wb:
         target = Path(path).expanduser().absolute()
-        sheet = PrintedSheet(wb, Styles(wb), SHEET, COLUMNS)
+        sheet = PrintedSheet(wb, Styles(wb), SHEET, COLUMNS, whole_text=True)  # read as a record of changes
         where = (unit.name if unit else "") + (f"“{campaign.name}”活动" if campaign else "")
         title = where + SHEET + ("（含完整身份证号、联系电话，注意保密）" if options.full_personal else "")
         when = period(options.date_from, options.date_to)

@@ -14,6 +14,7 @@ cells, and rows already written are gone. Cell formats are made once per workboo
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -27,6 +28,8 @@ from exporters.layout import (
     EMPTY,
     FONT,
     FOOTER,
+    LINE_POINTS,
+    ROW_PADDING,
     TITLE_POINTS,
     Col,
     Page,
@@ -41,6 +44,7 @@ from exporters.safe import CellStyle
 from exporters.xlsx_rows import RowStream
 
 ONE_LINE = row_height(1)
+MAX_ROW_POINTS = 409.0  # the tallest row Excel and WPS keep
 PAPER_A4 = 9  # XlsxWriter's paper code of A4
 DIGIT_PIXELS = 7  # the digit of Arial 10, the unit of column widths (see ``workbook``)
 FOOTER_FONT = f'&"{FONT}"&9 '  # the space ends the size, as the text may begin with a digit
@@ -134,7 +138,12 @@ class PrintedSheet:
     """One streaming sheet: title, info line, header, rows, sign-off; paginated as it is written."""
 
     def __init__(self, wb: xlsxwriter.Workbook, styles: Styles, name: str, columns: Sequence[Col],
-                 landscape: bool = True):
+                 landscape: bool = True, whole_text: bool = False):
+        """``whole_text``: a cell too long for a page keeps all its text (a roster that is imported
+        again, a history that is read as data), its row no taller than a page; else (a register,
+        which is printed) the text is cut where the page ends, and says so."""
+        self.whole_text = whole_text
+        self.most_lines = 0  # of one row: what a page holds under its repeated header (see ``start``)
         self.ws: Worksheet = wb.add_worksheet(name)
         self.stream = RowStream(self.ws)
         self.styles, self.columns = styles, tuple(columns)
@@ -168,6 +177,8 @@ class PrintedSheet:
         self._write(header, [(column, text, self.styles.header) for column, text in enumerate(titles)])
         self.header_row = self.rows
         self.pagination = Pagination.of(self.page, self.scale, header, above)
+        tallest = min(self.pagination.capacity - header, MAX_ROW_POINTS)
+        self.most_lines = max(1, math.floor((tallest - ROW_PADDING) / LINE_POINTS))
 
     def _info(self, left: str, right: str, split: int | None) -> float:
         """填报单位 and 统计时段 on the left, 填报日期 on the right: one line when both fit, else two."""
@@ -203,7 +214,12 @@ class PrintedSheet:
         """
         chosen = self.styles.marked if marked else self.styles.bold if bold else self.styles.cells
         keys = styles or self.styles_of_columns
-        height = self._height(values)
+        lines = self._lines(values)
+        if lines > self.most_lines:  # taller than a page: no program could print the row whole
+            if not self.whole_text:
+                values = [self._cut(value, room) for value, room in zip(values, self.rooms, strict=False)]
+            lines = self.most_lines
+        height = row_height(lines)
         self._write(height, [(column, value, chosen[key])
                              for column, (value, key) in enumerate(zip(values, keys, strict=True))])
         self.records += 1
@@ -221,13 +237,33 @@ class PrintedSheet:
 
     def _height(self, values: Sequence[Any]) -> float:
         """The height of a row from its longest wrapped text (no program fits heights when opening a file)."""
+        return row_height(self._lines(values))
+
+    def _lines(self, values: Sequence[Any]) -> int:
         lines = 1
         for value, room in zip(values, self.rooms, strict=False):
             if value.__class__ is str and (len(value) > room or "\n" in value):
                 needed = lines_in(value, room)
                 if needed > lines:
                     lines = needed
-        return row_height(lines)
+        return lines
+
+    def _cut(self, value: Any, room: float) -> Any:
+        """``value`` as much of it as fits the page, then how long the whole is and where it is."""
+        if value.__class__ is not str or lines_in(value, room) <= self.most_lines:
+            return value
+        mark = f"……（全文共 {len(value):,} 字，未印出的部分见台账通）"  # a register's words are Chinese
+        # Programs wrap Chinese a little differently (no line begins with a comma): over thirty lines
+        # that adds a line or two, so the cut text leaves an eighth of the row spare.
+        budget = self.most_lines - max(1, self.most_lines // 8)
+        low, high = 0, len(value)  # the longest beginning that fits with the mark after it
+        while low < high:
+            middle = (low + high + 1) // 2
+            if lines_in(value[:middle] + mark, room) <= budget:
+                low = middle
+            else:
+                high = middle - 1
+        return value[:low] + mark
 
     def merge_down(self, column: int, first: int, last: int) -> None:
         """Merge one column's cells from row ``first`` to ``last``; split where a page ends."""

@@ -42,7 +42,7 @@ def write_roster(path, kind: str, village: UUID | None = None, full_personal: bo
     unit = settings.current_unit()
     with atomic_target(path) as temporary, streamed(temporary) as wb:
         target = Path(path).expanduser().absolute()
-        sheet = PrintedSheet(wb, Styles(wb), name, columns)
+        sheet = PrintedSheet(wb, Styles(wb), name, columns, whole_text=True)  # imported again: all of it
         place = r.Village.get_by_id(village).name if village else ""
         title = (unit.name if unit else "") + place + name + (
             "（含完整身份证号、联系电话，注意保密）" if full_personal else "")

@@ -181,3 +181,46 @@ def test_the_sessions_register_says_unrecorded_never_nobody(empty_db, tmp_path):
 def test_line_height_estimates_agree_with_the_writer():
     assert row_height(1) == LINE_POINTS + 4 and wrapped_lines("镇政府一楼大会议室", 16) == 2
     assert column_index_from_string("A") == 1
+
+
+LONG = "".join(f"第{n}条：村里的灌溉水渠年久失修，雨季堵塞，希望尽快安排清淤和加固。" for n in range(1, 91))
+
+
+def _tallest_row(ws) -> float:
+    return max(ws.row_dimensions[row[0].row].height or ws.sheet_format.defaultRowHeight
+               for row in ws.iter_rows(min_row=header_row(ws) + 1))
+
+
+def test_a_text_longer_than_a_page_is_cut_where_the_page_ends_and_says_so(village_db, tmp_path):
+    """A row is never split between pages, and no row may be taller than 409 points: a suggestion of
+    3,000 characters would have printed a page of headers alone, then a row cut off at both ends."""
+    from tests.exporters.test_registers import export
+
+    suggestion = r.Suggestion.select().order_by(r.Suggestion.date, r.Suggestion.id).first()
+    store.save(r.Suggestion, {"content": LONG}, suggestion)
+    book, _ = export(tmp_path, registers=("suggestions",))
+    ws = book["意见建议"]
+    column = next(cell.column for cell in ws[header_row(ws)] if cell.value == "内容")
+    (cell,) = [row[column - 1] for row in ws.iter_rows(min_row=header_row(ws) + 1)
+               if str(row[column - 1].value or "").startswith("第1条")]
+    assert cell.value.endswith(f"……（全文共 {len(LONG):,} 字，未印出的部分见台账通）")
+    assert LONG.startswith(cell.value.split("……（全文共")[0])
+    page = Page(ws.page_setup.orientation == "landscape")
+    scale = page.scale(width(ws, c) for c in range(1, ws.max_column + 1))
+    header = ws.row_dimensions[header_row(ws)].height or ws.sheet_format.defaultRowHeight
+    height = ws.row_dimensions[cell.row].height
+    assert height <= 409 and height + header <= page.printable_height / (scale / 100)
+    assert wrapped_lines(cell.value, width(ws, column)) * LINE_POINTS <= height
+
+
+def test_a_roster_keeps_a_long_text_whole_for_the_import(village_db, tmp_path):
+    """A roster is imported again: its cell keeps every character, its row no taller than a page."""
+    from exporters.rosters import HOUSEHOLDS
+    from exporters.rosters.writing import write_roster
+
+    household = r.Household.select().where(r.Household.deleted_at.is_null()).first()
+    store.save(r.Household, {"remarks": LONG}, household)
+    path = write_roster(tmp_path / "花名册.xlsx", HOUSEHOLDS)
+    ws = openpyxl.load_workbook(path).active
+    assert any(cell.value == LONG for row in ws.iter_rows() for cell in row)
+    assert _tallest_row(ws) <= 409
