@@ -23,47 +23,64 @@ import main
 ROOT = Path(main.__file__).resolve().parent
 
 
-def _mounted(folder: Path, *options: str) -> None:
+@pytest.fixture
+def disk(tmp_path):
+    """A disk of 20 MB of its own, for the test."""
+    folder = tmp_path / "disk"
     folder.mkdir()
     mount = shutil.which("mount")
     if sys.platform != "linux" or os.geteuid() != 0 or mount is None:
         pytest.skip("mounting a small disk needs root on Linux")
-    mounted = subprocess.run([mount, "-t", "tmpfs", "-o", ",".join(("size=20m", *options)), "tmpfs",
-                              str(folder)], capture_output=True, text=True)
+    mounted = subprocess.run([mount, "-t", "tmpfs", "-o", "size=20m", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
     if mounted.returncode:
         pytest.skip(f"no tmpfs could be mounted here: {mounted.stderr.strip()}")
-
-
-@pytest.fixture
-def full_disk(tmp_path, request):
-    """A disk that has ``request.param`` bytes left: room for the first part of a file, not all of it."""
-    folder = tmp_path / "full"
-    _mounted(folder)
     try:
-        room = shutil.disk_usage(folder).free
-        (folder / "filler").write_bytes(b"\0" * (room - request.param))
         yield folder
     finally:
         subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
-def test_a_data_file_on_a_write_protected_stick_is_refused_with_what_to_do(_village_template, tmp_path):
-    stick = tmp_path / "stick"
-    _mounted(stick)
-    try:
-        shutil.copy(_village_template, stick / "village.db")
-        subprocess.run(["mount", "-o", "remount,ro", str(stick)], check=True)
-        env = {**os.environ, "TAIZHANGTONG_HOME": str(tmp_path / "home")}
-        done = subprocess.run([sys.executable, "main.py", "--lang", "en", "export", "xlsx", "--db",
-                               str(stick / "village.db"), "--out", str(tmp_path / "台账.xlsx")], cwd=ROOT,
-                              capture_output=True, text=True, timeout=300, env=env)
-        assert done.returncode == 1
-        (line,) = done.stderr.strip().splitlines()
-        assert str(stick / "village.db") in line and "cannot be written to" in line, line
-        assert "Copy the file to this computer" in line
-        assert not (tmp_path / "台账.xlsx").exists()
-    finally:
-        subprocess.run(["umount", "-l", str(stick)], check=False)
+def _fill(disk: Path, leaving: int = 0) -> None:
+    """The disk filled up to ``leaving`` bytes."""
+    with (disk / "filler").open("ab") as filler:
+        filler.write(b"\0" * (shutil.disk_usage(disk).free - leaving))
+
+
+def _write_protect(disk: Path) -> None:
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+
+
+def _run(*command: str, home: Path, **variables: str) -> subprocess.CompletedProcess:
+    """``python main.py --lang en COMMAND`` with its data folder at ``home``."""
+    env = {**os.environ, "TAIZHANGTONG_HOME": str(home), "QT_QPA_PLATFORM": "offscreen", **variables}
+    return subprocess.run([sys.executable, "main.py", "--lang", "en", *command], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, env=env)
+
+
+def _one_line(done: subprocess.CompletedProcess) -> str:
+    """What a refused command said: one line, status 1, no traceback."""
+    assert done.returncode == 1, done.stdout + done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def full_disk(disk, request):
+    """A disk that has ``request.param`` bytes left: room for the first part of a file, not all of it."""
+    _fill(disk, request.param)
+    return disk
+
+
+def test_a_data_file_on_a_write_protected_stick_is_refused_with_what_to_do(disk, _village_template, tmp_path):
+    shutil.copy(_village_template, disk / "village.db")
+    _write_protect(disk)
+    line = _one_line(_run("export", "xlsx", "--db", str(disk / "village.db"), "--out",
+                          str(tmp_path / "台账.xlsx"), home=tmp_path / "home"))
+    assert str(disk / "village.db") in line and "cannot be written to" in line, line
+    assert "Copy the file to this computer" in line
+    assert not (tmp_path / "台账.xlsx").exists()
 
 
 # The village demo's files are about 40 KB (registers, summary, package): each disk holds half of its
@@ -80,40 +97,25 @@ def test_a_command_writing_to_a_full_disk_says_so_and_leaves_nothing(full_disk, 
     data = tmp_path / f"{demo}.db"
     shutil.copy(request.getfixturevalue(f"_{demo}_template"), data)
     before = _records(data)
-    env = {**os.environ, "TAIZHANGTONG_HOME": str(tmp_path / "home"),
-           "TAIZHANGTONG_PASSPHRASE": "口令-1234-abcd"}
-    done = subprocess.run([sys.executable, "main.py", "--lang", "en", *command, "--db", str(data),
-                           "--out", str(full_disk / target)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300, env=env)
-    assert done.returncode == 1, done.stdout + done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
-    assert f"Cannot write {full_disk / target}: the disk is full." in lines[0], lines[0]
+    line = _one_line(_run(*command, "--db", str(data), "--out", str(full_disk / target),
+                          home=tmp_path / "home", TAIZHANGTONG_PASSPHRASE="口令-1234-abcd"))
+    assert f"Cannot write {full_disk / target}: the disk is full." in line, line
     assert sorted(p.name for p in full_disk.iterdir()) == ["filler"]  # nothing half-written
     assert _records(data) == before
 
 
-@pytest.mark.parametrize("full_disk", [3_000_000], indirect=True)
-def test_a_restore_onto_a_full_disk_says_so_and_keeps_the_data(full_disk, _township_template, tmp_path):
+def test_a_restore_onto_a_full_disk_says_so_and_keeps_the_data(disk, _township_template, tmp_path):
     """The data file's own disk has room for a fifth of the backup that is to replace it."""
-    data = full_disk / "township.db"
-    (full_disk / "filler").unlink()
+    data = disk / "township.db"
     shutil.copy(_township_template, data)
-    env = {**os.environ, "TAIZHANGTONG_HOME": str(tmp_path / "home")}
     backup = tmp_path / "backup.db"
-    made = subprocess.run([sys.executable, "main.py", "backup", "--db", str(data), "--out", str(backup)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+    made = _run("backup", "--db", str(data), "--out", str(backup), home=tmp_path / "home")
     assert made.returncode == 0, made.stderr
     before = _records(data)
-    (full_disk / "filler").write_bytes(b"\0" * (shutil.disk_usage(full_disk).free - 3_000_000))
-    done = subprocess.run([sys.executable, "main.py", "--lang", "en", "restore", "--db", str(data),
-                           str(backup)], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
-    assert done.returncode == 1, done.stdout + done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
-    assert f"Cannot write {data}: the disk is full." in lines[0], lines[0]
-    assert sorted(p.name for p in full_disk.iterdir() if not p.name.endswith(".lock")) == [
-        "filler", "township.db"]
+    _fill(disk, 3_000_000)
+    line = _one_line(_run("restore", "--db", str(data), str(backup), home=tmp_path / "home"))
+    assert f"Cannot write {data}: the disk is full." in line, line
+    assert sorted(p.name for p in disk.iterdir() if not p.name.endswith(".lock")) == ["filler", "township.db"]
     assert _records(data) == before
 
 
@@ -134,41 +136,34 @@ def _records(path: Path) -> dict[str, set]:
 
 
 @pytest.mark.parametrize("how", ["read-only", "full"])
-def test_a_data_folder_that_cannot_be_written_is_named_with_what_to_do(_village_template, tmp_path, how):
+def test_a_data_folder_that_cannot_be_written_is_named_with_what_to_do(disk, _village_template, tmp_path,
+                                                                       how):
     """The program's own folder (backups, log, the scratch files of exports) on a disk that is
     write-protected or full, the data file and the export's target elsewhere. An export says so in one
     line naming that folder — not the target, whose disk has room — and writes nothing. The window does
     not open on a read-only data folder, and says the same; on a full one it opens (the data file has
     room), and the log it cannot write prints no traceback of its own."""
-    disk = tmp_path / "disk"
-    _mounted(disk)
-    try:
-        home = disk / "home"
-        if how == "read-only":
-            subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
-        else:
-            home.mkdir()
-            (disk / "filler").write_bytes(b"\0" * shutil.disk_usage(disk).free)
-        data = tmp_path / "village.db"
-        shutil.copy(_village_template, data)
-        env = {**os.environ, "TAIZHANGTONG_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-        for command in (["export", "xlsx", "--db", str(data), "--out", str(tmp_path / "台账.xlsx")],
-                        ["--smoke", "--db", str(data)]):
-            done = subprocess.run([sys.executable, "main.py", "--lang", "en", *command], cwd=ROOT,
-                                  capture_output=True, text=True, timeout=120, env=env)
-            if how == "full" and command[0] == "--smoke":
-                assert done.returncode == 0 and done.stderr == "", done.stderr
-                continue
-            assert done.returncode == 1, done.stdout + done.stderr
-            (line,) = done.stderr.strip().splitlines()
-            assert f"data folder {home} cannot be written" in line, line
-            assert ("the disk is full" if how == "full" else "read-only") in line, line
-        assert not (tmp_path / "台账.xlsx").exists()
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
+    home = disk / "home"
+    if how == "read-only":
+        _write_protect(disk)
+    else:
+        home.mkdir()
+        _fill(disk)
+    data = tmp_path / "village.db"
+    shutil.copy(_village_template, data)
+    for command in (["export", "xlsx", "--db", str(data), "--out", str(tmp_path / "台账.xlsx")],
+                    ["--smoke", "--db", str(data)]):
+        done = _run(*command, home=home)
+        if how == "full" and command[0] == "--smoke":
+            assert done.returncode == 0 and done.stderr == "", done.stderr
+            continue
+        line = _one_line(done)
+        assert f"data folder {home} cannot be written" in line, line
+        assert ("the disk is full" if how == "full" else "read-only") in line, line
+    assert not (tmp_path / "台账.xlsx").exists()
 
 
-def test_a_file_of_an_earlier_version_is_not_upgraded_without_its_backup(tmp_path):
+def test_a_file_of_an_earlier_version_is_not_upgraded_without_its_backup(disk, tmp_path):
     """The backup written before an upgrade goes to the data folder: on a full disk there, the file is
     left as it was (bytes and all) and the line says which folder to free, not the data file's."""
     from tests.models.factories import make_old_file
@@ -176,42 +171,24 @@ def test_a_file_of_an_earlier_version_is_not_upgraded_without_its_backup(tmp_pat
     data = tmp_path / "old.db"
     make_old_file(data, 9)
     before = data.read_bytes()
-    disk = tmp_path / "disk"
-    _mounted(disk)
-    try:
-        home = disk / "home"
-        home.mkdir()
-        (disk / "filler").write_bytes(b"\0" * shutil.disk_usage(disk).free)
-        env = {**os.environ, "TAIZHANGTONG_HOME": str(home)}
-        done = subprocess.run([sys.executable, "main.py", "--lang", "en", "export", "docx", "--db",
-                               str(data), "--out", str(tmp_path / "总结.docx")], cwd=ROOT,
-                              capture_output=True, text=True, timeout=120, env=env)
-        assert done.returncode == 1, done.stdout + done.stderr
-        (line,) = done.stderr.strip().splitlines()
-        assert f"{data} is of an earlier version and is upgraded only once a backup of it is written" in line
-        assert f"data folder {home / 'backups'} cannot be written (the disk is full)" in line, line
-        assert data.read_bytes() == before
-        assert not (home / "backups").exists() or not list((home / "backups").iterdir())
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
+    home = disk / "home"
+    home.mkdir()
+    _fill(disk)
+    line = _one_line(_run("export", "docx", "--db", str(data), "--out", str(tmp_path / "总结.docx"),
+                          home=home))
+    assert f"{data} is of an earlier version and is upgraded only once a backup of it is written" in line
+    assert f"data folder {home / 'backups'} cannot be written (the disk is full)" in line, line
+    assert data.read_bytes() == before
+    assert not (home / "backups").exists() or not list((home / "backups").iterdir())
 
 
-def test_a_data_file_on_a_full_disk_is_refused_naming_the_full_disk(_village_template, tmp_path):
+def test_a_data_file_on_a_full_disk_is_refused_naming_the_full_disk(disk, _village_template, tmp_path):
     """SQLite cannot make the log and index it keeps beside the file, and says only "disk I/O error"."""
-    disk = tmp_path / "disk"
-    _mounted(disk)
-    try:
-        data = disk / "village.db"
-        shutil.copy(_village_template, data)
-        before = data.read_bytes()
-        (disk / "filler").write_bytes(b"\0" * (shutil.disk_usage(disk).free - 8_000))
-        env = {**os.environ, "TAIZHANGTONG_HOME": str(tmp_path / "home")}
-        done = subprocess.run([sys.executable, "main.py", "--lang", "en", "export", "docx", "--db", str(data),
-                               "--out", str(tmp_path / "总结.docx")], cwd=ROOT, capture_output=True,
-                              text=True, timeout=120, env=env)
-        assert done.returncode == 1, done.stdout + done.stderr
-        (line,) = done.stderr.strip().splitlines()
-        assert f"Cannot open the data file {data}: its disk is full" in line, line
-        assert data.read_bytes() == before
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
+    data = disk / "village.db"
+    shutil.copy(_village_template, data)
+    before = data.read_bytes()
+    _fill(disk, 8_000)
+    line = _one_line(_run("export", "docx", "--db", str(data), "--out", str(tmp_path / "总结.docx"),
+                          home=tmp_path / "home"))
+    assert f"Cannot open the data file {data}: its disk is full" in line, line
+    assert data.read_bytes() == before
