@@ -235,12 +235,13 @@ def backup_to_file(target: Path) -> Path:
     damaged file is no backup, and is not written.
     """
     target = Path(target)
-    if target.exists() and target.resolve() == current_file().resolve():
-        raise BackupError(translate("Backup", "{path} is the data file itself; choose another name.").format(
-            path=target))
-    if target.is_dir():
-        raise BackupError(translate("Backup", "{path} is a folder; choose a file name.").format(path=target))
     try:
+        if target.exists() and target.resolve() == current_file().resolve():
+            raise BackupError(translate("Backup", "{path} is the data file itself; choose another name.")
+                              .format(path=target))
+        if target.is_dir():
+            raise BackupError(translate("Backup", "{path} is a folder; choose a file name.").format(
+                path=target))
         files.check_target(target)
         write_copy(target)
         _refuse_damaged(target)

@@ -54,6 +54,13 @@ def protect(path: Path | None) -> None:
 def check_target(path: str | Path) -> Path:
     """``path`` as an absolute Path, or TargetError saying why it cannot be written."""
     path = Path(path).expanduser().absolute()
+    try:
+        return _writable(path)
+    except OSError as error:  # a name too long, a folder that may not be looked into
+        raise TargetError(write_error_text(path, error)) from error
+
+
+def _writable(path: Path) -> Path:
     folder = path.parent
     if path.resolve() in _protected:
         raise TargetError(translate("Files", "Cannot write {path}: it is the data file itself (or belongs to "
@@ -90,6 +97,9 @@ def write_error_text(path: Path, error: OSError) -> str:
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return translate("Files", "Cannot write {path}: the folder is read-only or you may not write there. "
                          "Choose another folder.").format(path=path)
+    if error.errno == errno.ENAMETOOLONG:
+        return translate("Files", "Cannot write {path}: its name is too long. Choose a shorter name.").format(
+            path=path)
     return translate("Files", "Cannot write {path}: {error}").format(path=path, error=error.strerror or error)
 
 

@@ -1733,6 +1733,10 @@ Restore it? The damaged file is kept beside it, renamed {name}.damaged-…; reco
         <translation>无法写入 {path}：该文件夹是只读的或没有写入权限。请选择其他文件夹。</translation>
     </message>
     <message>
+        <source>Cannot write {path}: its name is too long. Choose a shorter name.</source>
+        <translation>无法写入 {path}：文件名太长。请换一个短一些的名字。</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>

@@ -61,6 +61,18 @@ def test_a_pipe_as_target_is_refused(tmp_path):
         files.check_target(pipe)
 
 
+def test_a_name_too_long_for_the_disk_is_one_sentence(village_db, tmp_path):
+    """300 characters of Chinese are 900 bytes, past the 255 a file name may have: said, not raised."""
+    from models import backup
+
+    target = tmp_path / ("长" * 300 + ".xlsx")
+    with pytest.raises(files.TargetError, match="its name is too long"):
+        files.check_target(target)
+    with pytest.raises(backup.BackupError, match="its name is too long"):
+        backup.backup_to_file(target.with_suffix(".db"))
+    assert list(tmp_path.glob("长*")) == []
+
+
 def test_a_full_disk_is_one_sentence_and_the_old_file_is_kept(tmp_path, monkeypatch):
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"old")
