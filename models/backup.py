@@ -14,7 +14,6 @@ copy back is ``models.restore``.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -250,8 +249,8 @@ def backup_to_file(target: Path) -> Path:
     except OSError as error:
         raise BackupError(files.write_error_text(target, error)) from error
     except driver.Error as error:
-        if "disk is full" in str(error).lower():  # SQLite's word for ENOSPC: said as for any other file
-            raise BackupError(files.write_error_text(target, OSError(errno.ENOSPC, str(error)))) from error
+        if files.is_full(error):  # said as for any other file
+            raise BackupError(files.write_error_text(target, error)) from error
         raise BackupError(translate("Backup", "The backup {path} could not be written: {error}").format(
             path=target, error=error)) from error
     return target

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import shutil
 import tempfile
 import uuid
@@ -425,12 +424,11 @@ def _upgrade(path: Path, version: int, backups: Path) -> None:
     try:
         backups_module.write_copy(backup)
     except (OSError, sqlite.driver.Error) as error:  # the backups' folder, not the file, cannot be written
-        if isinstance(error, OSError) or "disk is full" in str(error).lower():
-            reason = error if isinstance(error, OSError) else OSError(errno.ENOSPC, str(error))
+        if isinstance(error, OSError) or files.is_full(error):
             raise DatabaseOpenError(translate(
                 "Database", "{path} is of an earlier version and is upgraded only once a backup of it is "
                             "written. {reason}").format(path=path, reason=files.data_folder_text(
-                    backups, reason))) from error
+                    backups, error))) from error
         raise
     _upgrade_steps(path, version, backup)
     # The copy is this file's, whose identity may have been made by the upgrade itself.

@@ -11,7 +11,6 @@ Python cannot raise (in a finalizer). No traceback reaches the user.
 
 from __future__ import annotations
 
-import errno
 import logging
 import sqlite3
 import traceback
@@ -43,9 +42,7 @@ def is_locked(error: BaseException) -> bool:
 
 
 def is_full(error: BaseException) -> bool:
-    if isinstance(error, OSError):
-        return error.errno == errno.ENOSPC
-    return isinstance(error, _ERROR) and "disk is full" in _message(error)
+    return isinstance(error, (OSError, *_ERROR)) and files.is_full(error)
 
 
 def is_read_only(error: BaseException) -> bool:

@@ -85,26 +85,37 @@ def _writable(path: Path) -> Path:
     return path
 
 
-def write_error_text(path: Path, error: OSError) -> str:
-    """What went wrong writing ``path``, in the user's words (a full disk, a folder closed to writing)."""
-    if _is_full(error):
+def write_error_text(path: Path, error: BaseException) -> str:
+    """What went wrong writing ``path``, in the user's words (a full disk, a folder closed to writing);
+    ``error`` is the system's, or SQLite's."""
+    if is_full(error):
         if _scratch_disk_full_instead(path):
             from models import paths
 
             return data_folder_text(paths.data_dir(), error)
         return translate("Files", "Cannot write {path}: the disk is full. Free some space and try again; "
                          "nothing was changed.").format(path=path)
-    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if _is_closed(error):
         return translate("Files", "Cannot write {path}: the folder is read-only or you may not write there. "
                          "Choose another folder.").format(path=path)
-    if error.errno == errno.ENAMETOOLONG:
+    if isinstance(error, OSError) and error.errno == errno.ENAMETOOLONG:
         return translate("Files", "Cannot write {path}: its name is too long. Choose a shorter name.").format(
             path=path)
-    return translate("Files", "Cannot write {path}: {error}").format(path=path, error=error.strerror or error)
+    return translate("Files", "Cannot write {path}: {error}").format(
+        path=path, error=getattr(error, "strerror", None) or error)
 
 
-def _is_full(error: OSError) -> bool:
-    return error.errno == errno.ENOSPC or getattr(error, "winerror", None) == 112
+def is_full(error: BaseException) -> bool:
+    """A full disk, as the system says it or as SQLite does ("database or disk is full")."""
+    if isinstance(error, OSError):
+        return error.errno == errno.ENOSPC or getattr(error, "winerror", None) == 112
+    return "disk is full" in str(error).lower()
+
+
+def _is_closed(error: BaseException) -> bool:
+    """A folder or disk that may not be written (read-only, or not this user's)."""
+    return isinstance(error, PermissionError) or (
+        isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM, errno.EROFS))
 
 
 ROOMY_BYTES = 64 * 1024 * 1024  # a disk with this much left did not run out while a file was written
@@ -206,14 +217,15 @@ def use_private_temp() -> Path:
     return own
 
 
-def data_folder_text(folder: Path, error: OSError) -> str:
-    """Why the data folder cannot be written, and what to do, in the user's words."""
-    if _is_full(error):
+def data_folder_text(folder: Path, error: BaseException) -> str:
+    """Why the data folder cannot be written, and what to do, in the user's words (``error`` the
+    system's, or SQLite's)."""
+    if is_full(error):
         reason = translate("Files", "the disk is full")
-    elif isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    elif _is_closed(error):
         reason = translate("Files", "it is read-only or you may not write there")
     else:
-        reason = error.strerror or str(error)
+        reason = getattr(error, "strerror", None) or str(error)
     return translate("Files", "台账通's data folder {folder} cannot be written ({reason}). It holds the "
                      "backups, the log and the scratch files of exports, so nothing was done. Free some "
                      "space on that disk, or ask for that folder to be made writable.").format(
